@@ -1,0 +1,15 @@
+import { InputError } from '../cli-error.js';
+import { loadStrategyFile } from '../../strategy-file/load-strategy-file.js';
+import type { CliIo } from '../cli-io.js';
+
+export function validateCommand(args: string[], io: CliIo): number {
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0) throw new InputError(['usage: koers validate STRATEGY_FILE']);
+  const strategy = loadStrategyFile(file);
+  const s = strategy.file;
+  io.out(
+    `${file}: valid (${s.priorities.length} priorities, ${s.partnerTypes.length} partner types, ` +
+      `${s.intensities.length} intensities, ${s.roles.length} roles, ${s.people?.length ?? 0} people)\n`,
+  );
+  return 0;
+}

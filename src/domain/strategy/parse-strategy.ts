@@ -1,0 +1,84 @@
+// Strategy text -> a validated, compiled strategy, or every problem at once with its path
+// (and, for YAML syntax errors, its line). Pure: the caller reads the file.
+import { createHash } from 'node:crypto';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { compileStrategy, type Strategy } from './compile-strategy.js';
+import { crossReferenceIssues } from './cross-references.js';
+import { formatPath, type StrategyIssue } from './strategy-issues.js';
+import { StrategySchema } from './strategy-schema.js';
+
+export type ParseStrategyResult = { ok: true; strategy: Strategy } | { ok: false; issues: StrategyIssue[] };
+
+export function parseStrategy(text: string): ParseStrategyResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        path: '',
+        message: `YAML syntax error: ${firstLine(e.message)}`,
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+      })),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const parsed = StrategySchema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, (p) => lineOf(doc.contents, p, lineCounter))) };
+  }
+  const issues = crossReferenceIssues(parsed.data).map((i) => ({
+    ...i,
+    line: lineOf(doc.contents, pathSegments(i.path), lineCounter),
+  }));
+  if (issues.length > 0) return { ok: false, issues };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { ok: true, strategy: compileStrategy(parsed.data, sha256) };
+}
+
+function zodIssue(issue: z.core.$ZodIssue, line: (path: PropertyKey[]) => number | undefined): StrategyIssue {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    const path = [...issue.path, issue.keys[0] ?? ''];
+    return { path: formatPath(path), message: `unknown key ${keys}`, line: line(path) };
+  }
+  let message = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
+  return { path: formatPath(issue.path), message, line: line(issue.path) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function pathSegments(path: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+  return out;
+}
+
+/** The line of the deepest node of `path` that exists in the YAML document. */
+function lineOf(node: unknown, path: ReadonlyArray<PropertyKey>, lc: LineCounter): number | undefined {
+  let current = node as YamlNode | null | undefined;
+  let best: number | undefined = rangeLine(current, lc);
+  for (const seg of path) {
+    let next: unknown;
+    if (isMap(current)) {
+      const pair = current.items.find((p) => (p.key as { value?: unknown } | null)?.value === seg);
+      if (!pair) break;
+      best = rangeLine(pair.key as YamlNode, lc) ?? best;
+      next = pair.value;
+    } else if (isSeq(current) && typeof seg === 'number') {
+      next = current.items[seg];
+    } else break;
+    current = next as YamlNode | null | undefined;
+    best = rangeLine(current, lc) ?? best;
+  }
+  return best;
+}
+
+function rangeLine(node: YamlNode | null | undefined, lc: LineCounter): number | undefined {
+  const start = node?.range?.[0];
+  return start === undefined ? undefined : lc.linePos(start).line;
+}

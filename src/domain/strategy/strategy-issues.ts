@@ -1,0 +1,24 @@
+/** One problem in a strategy file: where it is and what is wrong, for a person to fix. */
+export interface StrategyIssue {
+  /** Path in the file, e.g. `roles[2].mandate.maxIntensity`; empty for the file as a whole. */
+  path: string;
+  message: string;
+  /** 1-based line in the YAML text, when known. */
+  line?: number;
+}
+
+export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (typeof s === 'string' && /^[A-Za-z_$][\w$-]*$/.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(String(s))}]`;
+  }
+  return out;
+}
+
+export function formatIssue(issue: StrategyIssue): string {
+  const where = issue.path === '' ? '' : `${issue.path}: `;
+  const line = issue.line === undefined ? '' : ` (line ${issue.line})`;
+  return `${where}${issue.message}${line}`;
+}
