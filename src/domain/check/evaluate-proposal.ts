@@ -57,6 +57,7 @@ export function evaluateProposal(
   const notices: Finding[] = [];
   let outside = false;
   let escalate = false;
+  let explorationRoom = false;
 
   if (partnerType.policy === 'excluded') {
     reasons.push({ code: 'partner_type_excluded' });
@@ -72,7 +73,7 @@ export function evaluateProposal(
     if (shortfalls.length > 0) {
       reasons.push({ code: 'exploration_exhausted', shortfalls });
       outside = true;
-    }
+    } else explorationRoom = true;
   }
   if (partnerType.policy === 'conditional') {
     if (above.length > 0) {
@@ -96,7 +97,8 @@ export function evaluateProposal(
     reasons.push({ code: 'priority_not_in_mandate' });
     escalate = true;
   }
-  if (p.priority === null && !outside) {
+  // The notice depends on the allowance alone: all reasons are listed, whatever the verdict.
+  if (explorationRoom) {
     notices.push({ code: 'exploration', activeAfter: portfolio.activeExplorationCount() + 1 });
   }
   if (options.withExisting !== false) {

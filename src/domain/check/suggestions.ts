@@ -43,6 +43,8 @@ export function suggestionsFor(
   const r = e.requesterRole;
   const ex = p.priority === null ? strategy.exploration : null;
   const x = e.extent;
+  const fits = (change: ProposalChange) =>
+    evaluateProposal(strategy, { ...p, ...change }, portfolio, { withExisting: false }).verdict === 'within_mandate';
 
   if (!excluded) {
     const maxIntensityRank = Math.min(r.maxIntensityRank, ex ? ex.maxIntensityRank : Infinity, strategy.intensityList.length - 1);
@@ -59,13 +61,15 @@ export function suggestionsFor(
       changes.push({ code: 'shorten_duration', change: { months: to }, text: (a) => suggestionText.shorten_duration(c, to, a) });
     }
     if (!priorityAllowed(r, x.priority) && r.allowedPriorities && r.allowedPriorities.size > 0) {
+      // Name only the priorities that make it the requester's own decision, when there are any:
+      // a priority's own decision line can still need a step for a conditional partner type.
       const ids = [...r.allowedPriorities];
-      changes.push({ code: 'choose_priority', change: { priority: ids[0] as string }, text: (a) => suggestionText.choose_priority(c, ids, a) });
+      const fitting = ids.filter((id) => fits({ priority: id }));
+      const offered = fitting.length > 0 ? fitting : ids;
+      changes.push({ code: 'choose_priority', change: { priority: offered[0] as string }, text: (a) => suggestionText.choose_priority(c, offered, a) });
     }
   }
 
-  const fits = (change: ProposalChange) =>
-    evaluateProposal(strategy, { ...p, ...change }, portfolio, { withExisting: false }).verdict === 'within_mandate';
   const alone = changes.map((s) => fits(s.change));
   const out: Suggestion[] = changes.map((s, i) => ({ code: s.code, message: s.text(alone[i] === true), change: s.change }));
 
