@@ -1,0 +1,32 @@
+// One set of forward-only migrations for both backends, run at start and by `koers migrate`.
+// Kysely's Migrator takes a lock (an advisory lock on PostgreSQL) so instances starting together
+// migrate once.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Backend } from './backend.js';
+import { initial } from './migrations/001-initial.js';
+import type { Database } from './schema.js';
+
+export function migrations(backend: Backend): Record<string, Migration> {
+  return {
+    '001-initial': initial(backend),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, backend: Backend, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(backend) },
+    migrationTableName: 'koers_migrations',
+    migrationLockTableName: 'koers_migrations_lock',
+    ...(backend === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw Object.assign(new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`), {
+      code: 'KOERS_MIGRATION_FAILED',
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

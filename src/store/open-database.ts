@@ -1,0 +1,93 @@
+// Opens the store's database from KOERS_DATABASE_URL: `sqlite:PATH` (embedded, one instance)
+// or `postgres://...` (several instances). Both speak the one schema through Kysely.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import pg from 'pg';
+import { type Backend, backendOf } from './backend.js';
+import type { Database } from './schema.js';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** A description safe to log (no password). */
+  describe: string;
+  /** PostgreSQL schema the tables live in (`?schema=` in the URL; default public). */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
+  return backendOf(url) === 'postgres' ? openPostgres(url, options) : openSqlite(url.slice('sqlite:'.length));
+}
+
+// SQLite's deferred BEGIN takes the write lock only at the first write; two processes that both
+// read first then deadlock-upgrade and one fails at once with SQLITE_BUSY, busy_timeout or not.
+// BEGIN IMMEDIATE takes the write lock up front and waits for it (busy_timeout).
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
+function openSqlite(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new BetterSqlite3(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('busy_timeout = 10000');
+  // Decisions must survive a power cut: FULL costs ~100 µs a write here, which we can afford.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // Kysely prepares every query anew; a small cache of prepared statements saves that work.
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const cached = {
+    close: () => raw.close(),
+    prepare: (text: string) => {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = raw.prepare(text);
+        if (statements.size > 500) statements.clear();
+        statements.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }) });
+  return { db, backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, options: OpenOptions): OpenDatabase {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw Object.assign(new Error(`KOERS_DATABASE_URL: schema "${schema}" must be a lower-case identifier`), { code: 'KOERS_INPUT' });
+  }
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  parsed.password = parsed.password ? '***' : '';
+  return { db, backend: 'postgres', describe: parsed.toString(), schema: schema ?? 'public', close: () => db.destroy() };
+}

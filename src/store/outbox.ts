@@ -1,0 +1,42 @@
+// The outbox: notifications written in the same transaction as the state change they report,
+// sent later by a dispatcher. The dedupe key makes enqueuing idempotent.
+import type { Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+export type OutboxTarget =
+  | { person: string }
+  | { channel: 'strategy' | 'allianceTeam' }
+  | { conversation: string }
+  /** Every message already posted about the case, updated in place. */
+  | { case: true };
+
+export interface OutboxMessage {
+  dedupeKey: string;
+  kind: string;
+  platform: string;
+  target: OutboxTarget;
+  caseId?: number | null;
+  payload?: Record<string, unknown>;
+}
+
+export async function enqueue(trx: Transaction<Database>, now: string, messages: ReadonlyArray<OutboxMessage>): Promise<void> {
+  if (messages.length === 0) return;
+  await trx
+    .insertInto('outbox')
+    .values(
+      messages.map((m) => ({
+        dedupe_key: m.dedupeKey,
+        kind: m.kind,
+        platform: m.platform,
+        target: JSON.stringify(m.target),
+        case_id: m.caseId ?? null,
+        payload: JSON.stringify(m.payload ?? {}),
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}

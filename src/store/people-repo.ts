@@ -1,0 +1,90 @@
+// The people directory in the store.
+import type { Kysely, Transaction } from 'kysely';
+import type { PersonSnapshot } from '../domain/workflow/case-model.js';
+import type { Person } from '../domain/strategy/strategy-schema.js';
+import type { Database, PeopleTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type PersonRow = PeopleTable;
+
+export function toSnapshot(r: PersonRow): PersonSnapshot {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    reportsTo: r.reports_to,
+    delegateId: r.delegate_id,
+    absentFrom: r.absent_from,
+    absentUntil: r.absent_until,
+    unreachable: r.unreachable_on !== null,
+  };
+}
+
+/** Inserts or updates people by id; platform ids given as null are kept as they are. */
+export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: string): Promise<number> {
+  for (const p of people) {
+    const row = {
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      unit: p.unit ?? null,
+      reports_to: p.reportsTo ?? null,
+      email: p.email ?? null,
+      slack_id: p.slack ?? null,
+      teams_id: p.teams ?? null,
+      language: p.language ?? null,
+      absent_from: p.absent?.from ?? null,
+      absent_until: p.absent?.until ?? null,
+      delegate_id: p.delegate ?? null,
+      unreachable_on: null,
+      updated_at: now,
+    };
+    await db
+      .insertInto('people')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: row.name,
+          role: row.role,
+          unit: row.unit,
+          reports_to: row.reports_to,
+          email: row.email,
+          slack_id: row.slack_id ?? eb.ref('people.slack_id'),
+          teams_id: row.teams_id ?? eb.ref('people.teams_id'),
+          language: row.language,
+          absent_from: row.absent_from,
+          absent_until: row.absent_until,
+          delegate_id: row.delegate_id,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+  return people.length;
+}
+
+export async function getPerson(db: Db, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPersonByPlatformId(db: Db, platform: 'slack' | 'teams', platformId: string): Promise<PersonRow | undefined> {
+  const column = platform === 'slack' ? 'slack_id' : 'teams_id';
+  return db.selectFrom('people').selectAll().where(column, '=', platformId).executeTakeFirst();
+}
+
+export async function allPeople(db: Db): Promise<Map<string, PersonSnapshot>> {
+  const rows = await db.selectFrom('people').selectAll().execute();
+  return new Map(rows.map((r) => [r.id, toSnapshot(r)]));
+}
+
+export async function openCaseCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['assignee_id', db.fn.countAll<number>().as('n')])
+    .where('state', 'in', ['open', 'info_requested'])
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}

@@ -1,0 +1,162 @@
+// The database schema as Kysely sees it: one schema for SQLite and PostgreSQL. Times are
+// ISO-8601 UTC strings (their text order is their time order on both backends), money is a
+// double, flags are 0/1, structured values are JSON text.
+import type { ColumnType, Generated } from 'kysely';
+
+type Id = Generated<number>;
+/** Counters and ids come back as numbers on SQLite and as strings for bigint on PostgreSQL. */
+type Count = ColumnType<number, number | undefined, number>;
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  role: string;
+  unit: string | null;
+  reports_to: string | null;
+  email: string | null;
+  slack_id: string | null;
+  teams_id: string | null;
+  language: string | null;
+  absent_from: string | null;
+  absent_until: string | null;
+  delegate_id: string | null;
+  unreachable_on: string | null;
+  updated_at: string;
+}
+
+export interface RelationshipsTable {
+  id: Id;
+  partner: string;
+  partner_key: string;
+  partner_type: string;
+  priority: string | null;
+  intensity: string;
+  budget: number;
+  months: number;
+  owner_id: string;
+  unit: string | null;
+  status: 'planned' | 'active' | 'ended';
+  start_date: string | null;
+  end_date: string | null;
+  review_due: string | null;
+  case_id: number | null;
+  direction: string | null;
+  confidential: number;
+  source: 'import' | 'check' | 'exception';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CasesTable {
+  id: Id;
+  requester_id: string;
+  requester_role: string;
+  kind: 'check' | 'exception';
+  verdict: 'within_mandate' | 'escalate' | 'outside_strategy';
+  state: string;
+  proposal: string;
+  result: string;
+  strategy_sha: string;
+  /** Role ids the case may climb: the steps of the decision line above the requester (JSON). */
+  steps: string;
+  /** How many of `steps` the check's route takes (the first role that covers it ends the route). */
+  route_length: number;
+  step: number;
+  assignee_id: string | null;
+  assigned_at: string | null;
+  version: Count;
+  partner: string;
+  partner_key: string;
+  partner_type: string;
+  priority: string | null;
+  intensity: string;
+  budget: number;
+  months: number;
+  confidential: number;
+  platform: string;
+  info_question: string | null;
+  info_answer: string | null;
+  parent_case_id: number | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface DecisionsTable {
+  id: Id;
+  case_id: number;
+  /** The case version the decision was taken on: UNIQUE(case_id, version) = one decision per state. */
+  version: number;
+  step: number;
+  step_role: string;
+  decider_id: string;
+  on_behalf_of: string | null;
+  action: 'approve' | 'endorse' | 'reject' | 'ask_info' | 'pass_up' | 'withdraw' | 'answer_info' | 'pass_up_on_silence';
+  reason: string | null;
+  platform: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string;
+  on_behalf_of: string | null;
+  action: string;
+  case_id: number | null;
+  platform: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Id;
+  dedupe_key: string;
+  kind: string;
+  platform: string;
+  target: string;
+  case_id: number | null;
+  payload: string;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: Count;
+  next_attempt_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  platform_ref: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ProcessedEventsTable {
+  key: string;
+  /** What the event produced (e.g. a case id), so a repeat can answer the same. */
+  ref: string | null;
+  at: string;
+}
+
+export interface ConversationStateTable {
+  key: string;
+  state: string;
+  version: Count;
+  updated_at: string;
+}
+
+export interface Database {
+  people: PeopleTable;
+  relationships: RelationshipsTable;
+  cases: CasesTable;
+  decisions: DecisionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  processed_events: ProcessedEventsTable;
+  conversation_state: ConversationStateTable;
+}

@@ -1,0 +1,89 @@
+// What the workflow wants people and channels to hear, fanned out to outbox rows per platform.
+// Written in the same transaction as the change it reports.
+import type { Transaction } from 'kysely';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { enqueue, type OutboxMessage, type OutboxTarget } from '../store/outbox.js';
+import type { Database } from '../store/schema.js';
+
+export type ChatPlatform = 'slack' | 'teams';
+
+export type Notification =
+  | { kind: 'approval_request'; to: string; onBehalfOf?: string }
+  | { kind: 'reminder'; to: string; onBehalfOf?: string }
+  | { kind: 'requester_update'; to: string; event: string }
+  | { kind: 'case_update' }
+  | { kind: 'strategy_summary'; outcome: string }
+  | { kind: 'alliance_alert'; reason: string; detail?: Record<string, unknown> };
+
+export interface NotifyContext {
+  trx: Transaction<Database>;
+  strategy: Strategy;
+  platforms: ReadonlyArray<ChatPlatform>;
+  now: string;
+  caseId: number;
+  /** Makes the rows of one transition unique; repeating the transition enqueues nothing new. */
+  key: string;
+}
+
+export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<Notification>): Promise<void> {
+  const messages: OutboxMessage[] = [];
+  const people = new Set(
+    notifications.flatMap((n) => ('to' in n ? [n.to] : [])),
+  );
+  const reach = await reachability(ctx.trx, [...people]);
+  for (const n of notifications) {
+    for (const platform of ctx.platforms) {
+      const target = targetFor(n, platform, ctx.strategy, reach);
+      if (target === null) continue;
+      const { kind, ...payload } = n;
+      messages.push({
+        dedupeKey: `${kind}:case-${ctx.caseId}:${ctx.key}:${targetKey(target)}:${platform}`,
+        kind,
+        platform,
+        target,
+        caseId: ctx.caseId,
+        payload,
+      });
+    }
+  }
+  await enqueue(ctx.trx, ctx.now, messages);
+}
+
+type Reach = Map<string, { slack: boolean; teams: boolean }>;
+
+async function reachability(trx: Transaction<Database>, ids: string[]): Promise<Reach> {
+  const reach: Reach = new Map();
+  for (const id of ids) {
+    // People the directory does not know are named by their platform id (slack:U…, teams:…).
+    if (id.startsWith('slack:')) reach.set(id, { slack: true, teams: false });
+    else if (id.startsWith('teams:')) reach.set(id, { slack: false, teams: true });
+  }
+  const known = ids.filter((id) => !reach.has(id));
+  if (known.length > 0) {
+    const rows = await trx.selectFrom('people').select(['id', 'slack_id', 'teams_id']).where('id', 'in', known).execute();
+    for (const r of rows) reach.set(r.id, { slack: r.slack_id !== null, teams: r.teams_id !== null });
+  }
+  return reach;
+}
+
+function targetFor(n: Notification, platform: ChatPlatform, strategy: Strategy, reach: Reach): OutboxTarget | null {
+  switch (n.kind) {
+    case 'approval_request':
+    case 'reminder':
+    case 'requester_update':
+      return reach.get(n.to)?.[platform] ? { person: n.to } : null;
+    case 'case_update':
+      return { case: true };
+    case 'strategy_summary':
+      return strategy.file.channels.strategy?.[platform] ? { channel: 'strategy' } : null;
+    case 'alliance_alert':
+      return strategy.file.channels.allianceTeam?.[platform] ? { channel: 'allianceTeam' } : null;
+  }
+}
+
+function targetKey(t: OutboxTarget): string {
+  if ('person' in t) return `person-${t.person}`;
+  if ('channel' in t) return `channel-${t.channel}`;
+  if ('conversation' in t) return `conversation-${t.conversation}`;
+  return 'case';
+}

@@ -1,0 +1,44 @@
+import type { Transaction } from 'kysely';
+import type { Proposal } from '../domain/check/proposal.js';
+import { partnerKey } from '../domain/portfolio/partner-key.js';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { addMonths, dateIn } from '../domain/time.js';
+import type { Database } from '../store/schema.js';
+
+/** Adds a relationship to the register for a decided case (one per case: a unique index). */
+export async function registerRelationship(
+  trx: Transaction<Database>,
+  strategy: Strategy,
+  proposal: Proposal,
+  caseId: number,
+  source: 'check' | 'exception',
+  now: Date,
+): Promise<void> {
+  const owner = await trx.selectFrom('people').select('unit').where('id', '=', proposal.requester.id).executeTakeFirst();
+  const start = dateIn(now, strategy.file.digest.timezone);
+  const at = now.toISOString();
+  await trx
+    .insertInto('relationships')
+    .values({
+      partner: proposal.partner.name,
+      partner_key: partnerKey(proposal.partner.name),
+      partner_type: proposal.partner.type,
+      priority: proposal.priority,
+      intensity: proposal.intensity,
+      budget: proposal.budget ?? 0,
+      months: proposal.months ?? 0,
+      owner_id: proposal.requester.id,
+      unit: owner?.unit ?? null,
+      status: 'active',
+      start_date: start,
+      end_date: proposal.months ? addMonths(start, Math.ceil(proposal.months)) : null,
+      review_due: addMonths(start, strategy.file.review.everyMonths),
+      case_id: caseId,
+      direction: proposal.direction,
+      confidential: proposal.confidential ? 1 : 0,
+      source,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import type { Platform } from '../domain/workflow/case-model.js';
+import type { Backend } from '../store/backend.js';
+import type { Database } from '../store/schema.js';
+import type { ChatPlatform } from './notifications.js';
+
+export interface WorkflowDeps {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** The strategy in force now (it may reload; a case keeps the route it was opened with). */
+  strategy: () => Strategy;
+  clock: () => Date;
+  /** The chat platforms notifications go to. */
+  platforms: () => ReadonlyArray<ChatPlatform>;
+  /** Test hook for crash points (RELIABILITY-MATRIX C1/C2): called at named points. */
+  fault?: (point: string) => void;
+}
+
+/** Who acts: a person id from the directory (or `slack:U…`/`teams:…` for people it does not know). */
+export interface Actor {
+  personId: string;
+  platform: Platform;
+}
