@@ -1,0 +1,104 @@
+// The partner key, exactly as check-contract.md §3 defines it.
+import { describe, expect, it } from 'vitest';
+import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';
+
+describe('partnerKey', () => {
+  it('gives "Ingenieursbureau Wéstland B.V." and "ingenieursbureau westland" the same key', () => {
+    expect(partnerKey('Ingenieursbureau Wéstland B.V.')).toBe('ingenieursbureau westland');
+    expect(partnerKey('ingenieursbureau westland')).toBe('ingenieursbureau westland');
+  });
+
+  it('removes combining marks after NFKD', () => {
+    expect(partnerKey('Coöperatie Añjou Çà')).toBe('cooperatie anjou ca');
+    // Precomposed and decomposed forms meet.
+    expect(partnerKey('Caf\u00e9')).toBe(partnerKey('Cafe\u0301'));
+  });
+
+  it('folds compatibility characters (NFKD), such as ligatures and full-width letters', () => {
+    expect(partnerKey('\ufb01ets')).toBe('fiets');
+    expect(partnerKey('\uff21\uff43\uff4d\uff45')).toBe('acme');
+  });
+
+  it('lower-cases', () => {
+    expect(partnerKey('TU DELFT')).toBe('tu delft');
+  });
+
+  it('makes every run of white space one space, and trims', () => {
+    expect(partnerKey('  TU \t\n Delft\u00a0 Campus  ')).toBe('tu delft campus');
+  });
+
+  it.each([
+    'b.v.',
+    'bv',
+    'n.v.',
+    'nv',
+    'v.o.f.',
+    'vof',
+    'u.a.',
+    'ua',
+    'ltd',
+    'ltd.',
+    'gmbh',
+    'inc',
+    'inc.',
+    'llc',
+    'plc',
+    's.a.',
+    'ag',
+  ])('removes the trailing legal form %s with the space before it', (form) => {
+    expect(partnerKey(`Acme ${form}`)).toBe('acme');
+    expect(partnerKey(`Acme ${form.toUpperCase()}`)).toBe('acme');
+  });
+
+  it('removes a legal form with the comma before it', () => {
+    expect(partnerKey('Acme, Inc.')).toBe('acme');
+    expect(partnerKey('Acme,Inc.')).toBe('acme');
+    expect(partnerKey('Acme , B.V.')).toBe('acme');
+  });
+
+  it('removes legal forms repeatedly', () => {
+    expect(partnerKey('Acme Holding BV NV')).toBe('acme holding');
+    expect(partnerKey('Acme B.V., Inc.')).toBe('acme');
+  });
+
+  it('removes legal forms only as whole words', () => {
+    expect(partnerKey('Abv')).toBe('abv');
+    expect(partnerKey('Acme Sag')).toBe('acme sag');
+    expect(partnerKey('Acme Bvba')).toBe('acme bvba');
+    expect(partnerKey('Acme Cinc')).toBe('acme cinc');
+  });
+
+  it('removes legal forms only at the end', () => {
+    expect(partnerKey('BV Acme')).toBe('bv acme');
+    expect(partnerKey('Acme BV Holding')).toBe('acme bv holding');
+  });
+
+  it('removes a leading "stichting " or "foundation " once', () => {
+    expect(partnerKey('Stichting Deltares')).toBe('deltares');
+    expect(partnerKey('Foundation Deltares')).toBe('deltares');
+    expect(partnerKey('Stichting Stichting Deltares')).toBe('stichting deltares');
+  });
+
+  it('removes "stichting" only as a leading word', () => {
+    expect(partnerKey('Stichtingen Fonds')).toBe('stichtingen fonds');
+    expect(partnerKey('Deltares Stichting')).toBe('deltares stichting');
+  });
+
+  it('removes the legal forms first, then the leading foundation', () => {
+    expect(partnerKey('Stichting Acme B.V.')).toBe('acme');
+    expect(partnerKey('Stichting BV')).toBe('stichting');
+  });
+
+  it('keeps other punctuation', () => {
+    expect(partnerKey('A.B.C. Consult')).toBe('a.b.c. consult');
+    expect(partnerKey('Acme & Co.')).toBe('acme & co.');
+    expect(partnerKey('Acme-Bouw (NL) B.V.')).toBe('acme-bouw (nl)');
+    expect(partnerKey("Gebr. D'Amico")).toBe("gebr. d'amico");
+    expect(partnerKey('Acme,')).toBe('acme,');
+  });
+
+  it('keeps distinct partners distinct: no fuzzy matching', () => {
+    expect(partnerKey('Deltares Academy')).not.toBe(partnerKey('Deltares'));
+    expect(partnerKey('TU Delft')).not.toBe(partnerKey('TU-Delft'));
+  });
+});
