@@ -1,0 +1,193 @@
+// Everything the conversation says. Both languages implement this interface, so a missing
+// translation is a compile error. Amounts, durations and times arrive already formatted; the
+// strategy's own names (priorities, types, roles) arrive in the person's language.
+import type { Direction } from '../../domain/check/proposal.js';
+import type { Verdict } from '../../domain/check/verdict.js';
+import type { CaseState } from '../case-summary.js';
+import type { QuestionStep } from '../check-steps.js';
+import type { RelationshipStatus } from '../relationship-line.js';
+
+/** What a case's state line may mention; empty strings and nulls are left out. */
+export interface StateWords {
+  partner: string;
+  by: string;
+  /** "at 14:02" / "om 14:02", or with a date; empty when unknown. */
+  when: string;
+  roleName: string;
+  assignee: string | null;
+  reason: string | null;
+  question: string | null;
+}
+
+export type ChannelOutcome =
+  | 'registered'
+  | 'approved'
+  | 'rejected'
+  | 'exception_granted'
+  | 'exception_refused';
+
+export interface Texts {
+  yes: string;
+  no: string;
+  backButton: string;
+  cancelButton: string;
+  helpButton: string;
+  controlsHint: string;
+  didNotUnderstand: (answer: string, expected: string) => string;
+  lostTrack: string;
+  unknownPerson: (roleName: string) => string;
+  unknownRole: (roleId: string, roleName: string) => string;
+  relationshipStatus: Record<RelationshipStatus, string>;
+  direction: Record<Direction, string>;
+  directionDescription: {
+    we_need: (needs: string | null) => string;
+    they_need: (offers: string | null) => string;
+    shared: string;
+  };
+  fact: {
+    partner: string;
+    partnerType: string;
+    priority: string;
+    intensity: string;
+    budget: string;
+    duration: string;
+    direction: string;
+    confidential: string;
+    requester: string;
+    role: string;
+    decisionStep: string;
+    waitingSince: string;
+    state: string;
+  };
+  atTime: (time: string) => string;
+  onDateAtTime: (date: string, time: string) => string;
+
+  // The guided check
+  checkTitle: string;
+  intro: (organisation: string) => string;
+  understood: (items: string) => string;
+  progress: (n: number, total: number) => string;
+  question: {
+    partner: string;
+    partnerType: (partner: string) => string;
+    priority: string;
+    intensity: string;
+    budget: string;
+    months: string;
+    direction: string;
+    confidential: (partner: string) => string;
+  };
+  expected: Record<Exclude<QuestionStep, 'budget'>, string> & { budget: (example: string) => string };
+  stepHelp: Record<QuestionStep, string>;
+  currentAnswer: (value: string) => string;
+  firstQuestion: string;
+  staleChoice: string;
+  cancelled: string;
+  mandateBudget: (amount: string) => string;
+  mandateMonths: (duration: string) => string;
+  existing: (owner: string, unit: string | null, partner: string, what: string) => string;
+  existingNear: (owner: string, unit: string | null, partner: string, what: string) => string;
+  typeConditional: (type: string, organisation: string, reason: string | null) => string;
+  typeExcluded: (type: string, organisation: string, reason: string | null) => string;
+  noneOfThese: string;
+  explorationRoom: (intensity: string, budget: string, maxActive: number) => string;
+  noExploration: string;
+  explorationValue: string;
+  priorityTaken: (name: string) => string;
+  priorityAmbiguous: (names: string) => string;
+  confidentialYes: string;
+  confidentialNo: string;
+  negativeNumber: string;
+  tooLarge: string;
+  summaryTitle: string;
+  summaryIntro: string;
+  submitButton: string;
+  changeLabel: string;
+  confirmNo: string;
+  assumedRole: (roleName: string) => string;
+  answerAgain: string;
+
+  // The check as one form
+  formTitle: string;
+  formIntro: string;
+  formSubmit: string;
+  required: string;
+  invalidAmount: (example: string) => string;
+  invalidMonths: string;
+  unknownOption: string;
+  partnerTooLong: (max: number) => string;
+  partnerUnsafe: string;
+  formInvalid: string;
+  placeholder: { partner: string; budget: string; months: string };
+
+  // The verdict
+  verdictTitle: (partner: string | null) => string;
+  outcome: Record<Verdict, string>;
+  reasonsHeading: string;
+  noticesHeading: string;
+  suggestionsHeading: string;
+  sentTo: (name: string, roleName: string) => string;
+  sentToLine: (roles: string) => string;
+  registered: string;
+  exceptionButton: string;
+  withdrawButton: string;
+  caseRef: (caseId: string) => string;
+
+  // Cases: the decision side
+  caseTitle: (partner: string) => string;
+  decisionNeeded: (requester: string, roleName: string) => string;
+  exceptionNeeded: (requester: string, roleName: string) => string;
+  confidentialNote: string;
+  confidentialPartner: string;
+  existingHeading: string;
+  noPriority: string;
+  approveButton: string;
+  rejectButton: string;
+  askInfoButton: string;
+  passUpButton: string;
+  grantButton: string;
+  refuseButton: string;
+  infoAsked: (question: string) => string;
+  infoAnswered: (answer: string) => string;
+  stateLine: Record<CaseState, (w: StateWords) => string>;
+  exceptionGranted: (w: StateWords) => string;
+  exceptionRefused: (w: StateWords) => string;
+  requesterUpdate: Record<CaseState, (w: StateWords) => string>;
+  requesterExceptionGranted: (w: StateWords) => string;
+  requesterExceptionRefused: (w: StateWords) => string;
+  answerButton: string;
+  channelOutcome: Record<ChannelOutcome, (w: StateWords) => string>;
+  reminderTitle: string;
+  reminder: (partner: string, since: string | null) => string;
+  rejectFormTitle: string;
+  reasonLabel: string;
+  askInfoFormTitle: string;
+  questionLabel: string;
+  answerFormTitle: string;
+  answerLabel: string;
+  sendButton: string;
+  textTooLong: (max: number) => string;
+
+  // Status, who, help
+  statusTitle: string;
+  myCasesHeading: string;
+  waitingHeading: string;
+  noCases: string;
+  noWaiting: string;
+  more: (n: number) => string;
+  caseLine: (partner: string, what: string, state: string) => string;
+  waitingLine: (partner: string, requester: string, since: string | null) => string;
+  openButton: string;
+  whoTitle: (partner: string) => string;
+  whoNone: (partner: string) => string;
+  whoMissing: string;
+  whoLine: (owner: string, unit: string | null, what: string) => string;
+  whoNearLine: (partner: string, owner: string, unit: string | null, what: string) => string;
+  helpTitle: string;
+  helpIntro: string;
+  helpWords: Array<{ word: string; text: string }>;
+  helpOneMessage: string;
+  helpDemo: string;
+  unknownCommand: string;
+  startCheckButton: string;
+}

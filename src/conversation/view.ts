@@ -1,0 +1,177 @@
+// The neutral view model every channel renders (Slack: Block Kit, Teams: Adaptive Cards), each
+// with a plain-text fallback. All text is plain: people's words (partner names, reasons) are
+// kept as data here, and each channel escapes them for its own markup.
+import { z } from 'zod';
+
+export const DECISIONS = ['approve', 'reject', 'ask_info', 'pass_up'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+const caseId = z.string().min(1).max(100);
+
+/**
+ * What a button, a choice or a form submit carries back. It comes back from a client, so it is
+ * never trusted: channels parse it with `parseActionPayload`, and the workflow re-checks that
+ * whoever clicked may do what it says.
+ */
+export const ActionPayloadSchema = z.discriminatedUnion('type', [
+  /** An answer in the guided check; `step` is the question it belongs to (stale clicks are caught). */
+  z.strictObject({
+    type: z.literal('dialog'),
+    value: z.string().min(1).max(120),
+    step: z.string().max(40).optional(),
+  }),
+  z.strictObject({ type: z.literal('start_check'), form: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('submit_check_form') }),
+  z.strictObject({
+    type: z.literal('decide'),
+    caseId,
+    step: z.number().int().nonnegative(),
+    version: z.number().int().nonnegative(),
+    decision: z.enum(DECISIONS),
+  }),
+  z.strictObject({ type: z.literal('request_exception'), caseId }),
+  z.strictObject({ type: z.literal('withdraw'), caseId }),
+  z.strictObject({ type: z.literal('answer_info'), caseId }),
+  z.strictObject({ type: z.literal('show_case'), caseId }),
+]);
+export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
+
+/** Longest encoded payload accepted (Slack's button `value` limit). */
+export const MAX_ACTION_PAYLOAD = 2000;
+
+/** A payload from a client (JSON text or an object), or null when it is not one of ours. */
+export function parseActionPayload(raw: unknown): ActionPayload | null {
+  let value = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > MAX_ACTION_PAYLOAD) return null;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = ActionPayloadSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+export function encodeActionPayload(action: ActionPayload): string {
+  return JSON.stringify(action);
+}
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  /** Shown stronger (bold, or a heading). */
+  emphasis?: boolean;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface FactsBlock {
+  type: 'facts';
+  facts: Fact[];
+}
+
+export interface ChoiceOption {
+  id: string;
+  label: string;
+  description?: string;
+  /** What picking this option sends back. */
+  action: ActionPayload;
+}
+
+/** A single-choice question; in text, an option is also picked by its number, id or name. */
+export interface ChoicesBlock {
+  type: 'choices';
+  id: string;
+  label?: string;
+  options: ChoiceOption[];
+  /** The option chosen earlier, when the question is asked again. */
+  selected?: string;
+}
+
+export type ButtonStyle = 'primary' | 'danger' | 'default';
+
+export interface Button {
+  id: string;
+  label: string;
+  style: ButtonStyle;
+  action: ActionPayload;
+}
+
+export interface ButtonsBlock {
+  type: 'buttons';
+  buttons: Button[];
+}
+
+export interface SelectOption {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+interface FieldBase {
+  id: string;
+  label: string;
+  required: boolean;
+  hint?: string;
+  /** Shown on the field after a submit that failed validation. */
+  error?: string;
+}
+
+export interface TextField extends FieldBase {
+  kind: 'text';
+  value?: string;
+  maxLength?: number;
+  multiline?: boolean;
+  placeholder?: string;
+}
+
+export interface NumberField extends FieldBase {
+  kind: 'number';
+  /** As the person typed it (a channel with a numeric input shows it only when it is a number). */
+  value?: string;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}
+
+export interface SelectField extends FieldBase {
+  kind: 'select';
+  options: SelectOption[];
+  value?: string;
+}
+
+export interface ToggleField extends FieldBase {
+  kind: 'toggle';
+  value: boolean;
+}
+
+export type FormField = TextField | NumberField | SelectField | ToggleField;
+
+export interface FormBlock {
+  type: 'form';
+  id: string;
+  fields: FormField[];
+  submit: { label: string; action: ActionPayload };
+  /** A problem with the form as a whole. */
+  error?: string;
+}
+
+/** Small print: hints, ids, progress. */
+export interface ContextBlock {
+  type: 'context';
+  text: string;
+}
+
+export type Block = TextBlock | FactsBlock | ChoicesBlock | ButtonsBlock | FormBlock | ContextBlock;
+
+export interface View {
+  title?: string;
+  blocks: Block[];
+  /** The whole view as plain text: notifications, screen readers, clients without cards. */
+  fallbackText: string;
+}
