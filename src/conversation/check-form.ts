@@ -1,0 +1,197 @@
+// The same check as one form (a Slack modal, a Teams form card): the form view, and one submit
+// validated field by field, with each problem in the person's language on its own field.
+import { MAX_PARTNER_NAME, PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
+import { formatMoney, formatMonths } from '../domain/i18n/format.js';
+import { answerLabel } from './answer-values.js';
+import { buildView, text } from './build-view.js';
+import { assumedRoleNote, type CheckContext, requesterRole } from './check-context.js';
+import type { CheckAnswers, QuestionStep } from './check-steps.js';
+import { buildProposal } from './check-summary.js';
+import { matchChoice } from './choice-match.js';
+import { MAX_MONTHS, type NumberAnswer, parseAmountAnswer, parseMonthsAnswer } from './parse-number.js';
+import { pickedAnswer } from './step-answer.js';
+import { stepOptions } from './step-options.js';
+import { textsFor } from './texts/index.js';
+import type { FormField, SelectField, View } from './view.js';
+
+/** The form's field ids: the same names as the dialog's answers. */
+export const CHECK_FORM_FIELDS = [
+  'partnerName',
+  'partnerType',
+  'priority',
+  'intensity',
+  'budget',
+  'months',
+  'direction',
+  'confidential',
+] as const;
+export type CheckFormField = (typeof CHECK_FORM_FIELDS)[number];
+export type CheckFormErrors = Partial<Record<CheckFormField, string>>;
+export type CheckFormResult = { ok: true; proposal: Proposal } | { ok: false; errors: CheckFormErrors };
+
+const STEP_OF: Record<CheckFormField, QuestionStep> = {
+  partnerName: 'partner',
+  partnerType: 'partnerType',
+  priority: 'priority',
+  intensity: 'intensity',
+  budget: 'budget',
+  months: 'months',
+  direction: 'direction',
+  confidential: 'confidential',
+};
+const SELECTS = ['partnerType', 'priority', 'intensity', 'direction'] as const;
+
+export function checkFormView(
+  ctx: CheckContext,
+  values: Record<string, unknown> = {},
+  errors: CheckFormErrors = {},
+): View {
+  const t = textsFor(ctx.locale);
+  const { role } = requesterRole(ctx);
+  const label = (f: CheckFormField) => answerLabel(ctx.locale, STEP_OF[f]);
+  const withError = <F extends FormField>(field: F): F => {
+    const error = errors[field.id as CheckFormField];
+    return error ? { ...field, error } : field;
+  };
+  const select = (id: (typeof SELECTS)[number]): SelectField => {
+    const options = (stepOptions(ctx, STEP_OF[id], {}) ?? []).map((o) =>
+      o.description ? { id: o.id, label: o.label, description: o.description } : { id: o.id, label: o.label },
+    );
+    const value = stringOf(values[id]);
+    return { kind: 'select', id, label: label(id), required: true, options, ...(value ? { value } : {}) };
+  };
+  const current = (id: CheckFormField) => {
+    const v = stringOf(values[id]);
+    return v ? { value: v } : {};
+  };
+  const plain: FormField[] = [
+    {
+      kind: 'text',
+      id: 'partnerName',
+      label: label('partnerName'),
+      required: true,
+      maxLength: MAX_PARTNER_NAME,
+      placeholder: t.placeholder.partner,
+      ...current('partnerName'),
+    },
+    select('partnerType'),
+    select('priority'),
+    select('intensity'),
+    {
+      kind: 'number',
+      id: 'budget',
+      label: label('budget'),
+      required: true,
+      min: 0,
+      placeholder: t.placeholder.budget,
+      ...(Number.isFinite(role.maxBudgetLimit)
+        ? { hint: t.mandateBudget(formatMoney(role.maxBudgetLimit, ctx.strategy.currency, ctx.locale)) }
+        : {}),
+      ...current('budget'),
+    },
+    {
+      kind: 'number',
+      id: 'months',
+      label: label('months'),
+      required: true,
+      min: 0,
+      max: MAX_MONTHS,
+      placeholder: t.placeholder.months,
+      ...(Number.isFinite(role.maxMonthsLimit)
+        ? { hint: t.mandateMonths(formatMonths(role.maxMonthsLimit, ctx.locale)) }
+        : {}),
+      ...current('months'),
+    },
+    select('direction'),
+    {
+      kind: 'toggle',
+      id: 'confidential',
+      label: t.confidentialYes,
+      required: false,
+      hint: t.stepHelp.confidential,
+      value: isOn(values.confidential),
+    },
+  ];
+  const fields = plain.map(withError);
+  const assumed = assumedRoleNote(ctx);
+  return buildView(
+    [
+      text(t.formIntro),
+      ...(assumed ? [text(assumed)] : []),
+      {
+        type: 'form',
+        id: 'check',
+        fields,
+        submit: { label: t.formSubmit, action: { type: 'submit_check_form' } },
+        ...(Object.keys(errors).length > 0 ? { error: t.formInvalid } : {}),
+      },
+    ],
+    t.formTitle,
+  );
+}
+
+export function validateCheckForm(ctx: CheckContext, values: Record<string, unknown>): CheckFormResult {
+  const t = textsFor(ctx.locale);
+  const errors: CheckFormErrors = {};
+  const answers: CheckAnswers = {};
+
+  const name = stringOf(values.partnerName);
+  if (name === '') errors.partnerName = t.required;
+  else {
+    const parsed = PartnerNameSchema.safeParse(name);
+    if (parsed.success) answers.partnerName = parsed.data;
+    else
+      errors.partnerName =
+        name.length > MAX_PARTNER_NAME ? t.partnerTooLong(MAX_PARTNER_NAME) : t.partnerUnsafe;
+  }
+
+  for (const id of SELECTS) {
+    const raw = stringOf(values[id]);
+    const picked = raw === '' ? null : matchChoice(raw, stepOptions(ctx, STEP_OF[id], answers) ?? []);
+    const answer = picked === null ? null : pickedAnswer(ctx, STEP_OF[id], picked);
+    if (answer?.ok) Object.assign(answers, answer.patch);
+    else errors[id] = raw === '' ? t.required : t.unknownOption;
+  }
+
+  const example = formatMoney(12500, ctx.strategy.currency, ctx.locale);
+  const budget = numberField(values.budget, parseAmountAnswer);
+  if (budget.ok) answers.budget = budget.value;
+  else
+    errors.budget = budget.empty ? t.required : budget.negative ? t.negativeNumber : t.invalidAmount(example);
+  const months = numberField(values.months, parseMonthsAnswer);
+  if (months.ok) answers.months = months.value;
+  else errors.months = months.empty ? t.required : months.negative ? t.negativeNumber : t.invalidMonths;
+  answers.confidential = isOn(values.confidential);
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const built = buildProposal(ctx, answers);
+  if (built.ok) return { ok: true, proposal: built.proposal };
+  const field = CHECK_FORM_FIELDS.find((f) => STEP_OF[f] === built.step) ?? 'partnerName';
+  return { ok: false, errors: { [field]: t.answerAgain } };
+}
+
+type FieldNumber = { ok: true; value: number } | { ok: false; empty: boolean; negative: boolean };
+
+function numberField(raw: unknown, parse: (s: string) => NumberAnswer): FieldNumber {
+  const s = stringOf(raw);
+  if (s === '') return { ok: false, empty: true, negative: false };
+  const n = parse(s);
+  return n.ok ? n : { ok: false, empty: false, negative: n.reason === 'negative' };
+}
+
+/** A submitted value as text: channels send strings, numbers, or (Slack) a list of one. */
+function stringOf(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (Array.isArray(v) && v.length === 1) return stringOf(v[0]);
+  return '';
+}
+
+/** A toggle: Teams sends "true"/"false", Slack checkboxes a list of the ticked values. */
+function isOn(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.length > 0;
+  return (
+    typeof v === 'string' && ['true', 'on', 'yes', 'ja', '1', 'confidential'].includes(v.trim().toLowerCase())
+  );
+}

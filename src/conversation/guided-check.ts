@@ -1,0 +1,201 @@
+// The guided check as a pure reducer: a turn takes the stored state and what the person did, and
+// gives the next state, what to show, and what to do. The caller stores the state (null: delete
+// it), renders the views, and runs the effects (a `submit` goes to the workflow, whose outcome is
+// shown with verdictView).
+import { PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
+import { formatList } from '../domain/i18n/format.js';
+import { answerLabel, answerValue } from './answer-values.js';
+import { buildView, text } from './build-view.js';
+import { assumedRoleNote, type CheckContext } from './check-context.js';
+import { type CheckDialogState, readCheckDialogState } from './check-dialog-state.js';
+import { checkFormView, validateCheckForm } from './check-form.js';
+import {
+  type CheckAnswers,
+  type DialogStep,
+  isQuestionStep,
+  nextStep,
+  previousStep,
+  QUESTION_STEPS,
+} from './check-steps.js';
+import { buildProposal, summaryBlocks } from './check-summary.js';
+import { matchChoice } from './choice-match.js';
+import {
+  answerWord,
+  CONTROL_VALUE,
+  controlOf,
+  type DialogControl,
+  EDIT_PREFIX,
+  isNo,
+  isSubmit,
+} from './dialog-words.js';
+import { existingNotes } from './existing-notes.js';
+import { parseFreeText } from './parse-free-text.js';
+import { answerStep, pickedAnswer, type StepAnswer } from './step-answer.js';
+import { stepOptions } from './step-options.js';
+import { questionBlocks } from './step-question.js';
+import { textsFor } from './texts/index.js';
+import type { Block, View } from './view.js';
+
+export type DialogInput =
+  | { kind: 'text'; text: string }
+  /** A button or choice; `step` is the question it belongs to, when it says. */
+  | { kind: 'choice'; value: string; step?: string }
+  | { kind: 'form'; values: Record<string, unknown> };
+
+export type Effect = { type: 'submit'; proposal: Proposal };
+
+export interface Turn {
+  /** The state to store; null: the dialog is over (submitted or stopped), delete it. */
+  state: CheckDialogState | null;
+  views: View[];
+  effects: Effect[];
+}
+
+export function startCheck(ctx: CheckContext, message?: string, preface: Block[] = []): Turn {
+  const t = textsFor(ctx.locale);
+  const answers = message?.trim() ? prefill(ctx, message) : {};
+  const notes: Block[] = [...preface, text(t.intro(ctx.strategy.file.organisation.name))];
+  const assumed = assumedRoleNote(ctx);
+  if (assumed) notes.push(text(assumed));
+  const understood = QUESTION_STEPS.flatMap((s) => {
+    const v = answerValue(ctx, s, answers);
+    return v === null ? [] : [`${answerLabel(ctx.locale, s).toLowerCase()} ${v}`];
+  });
+  if (understood.length > 0) notes.push(text(t.understood(formatList(understood, ctx.locale))));
+  if (answers.partnerName) notes.push(...existingNotes(ctx, answers.partnerName));
+  const now = ctx.now.toISOString();
+  const state: CheckDialogState = {
+    version: 1,
+    kind: 'check',
+    step: nextStep(answers),
+    answers,
+    startedAt: now,
+    updatedAt: now,
+  };
+  return ask(ctx, state, state.step, answers, notes);
+}
+
+export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogInput): Turn {
+  const t = textsFor(ctx.locale);
+  const read = readCheckDialogState(stored);
+  if (!read) return startCheck(ctx, undefined, [text(t.lostTrack)]);
+  const answers = sanitize(ctx, read.answers);
+  const step: DialogStep = read.step === 'confirm' ? nextStep(answers) : read.step;
+  const state: CheckDialogState = { ...read, step, answers };
+
+  if (input.kind === 'form') {
+    const checked = validateCheckForm(ctx, input.values);
+    if (checked.ok) return submitted(checked.proposal);
+    return {
+      state: touched(ctx, state),
+      views: [checkFormView(ctx, input.values, checked.errors)],
+      effects: [],
+    };
+  }
+
+  const value = input.kind === 'text' ? input.text : input.value;
+  if (input.kind === 'choice' && value.startsWith(EDIT_PREFIX)) {
+    const target = value.slice(EDIT_PREFIX.length);
+    return ask(ctx, state, isQuestionStep(target) ? target : step, answers, []);
+  }
+  const control = input.kind === 'choice' ? CHOICE_CONTROLS[value] : controlOf(value);
+  if (control === 'cancel')
+    return { state: null, views: [buildView([text(t.cancelled)], t.checkTitle)], effects: [] };
+  if (control === 'back') {
+    const previous = previousStep(step);
+    return previous
+      ? ask(ctx, state, previous, answers, [])
+      : ask(ctx, state, step, answers, [text(t.firstQuestion)]);
+  }
+  if (control === 'help') {
+    return ask(ctx, state, step, answers, [text(step === 'confirm' ? t.confirmNo : t.stepHelp[step])]);
+  }
+  if (input.kind === 'choice' && input.step !== undefined && input.step !== step) {
+    return ask(ctx, state, step, answers, [text(t.staleChoice)]);
+  }
+  if (step === 'confirm') return confirm(ctx, state, input, value);
+
+  const options = stepOptions(ctx, step, answers);
+  const result: StepAnswer =
+    input.kind === 'choice' && options?.some((o) => o.id === value)
+      ? pickedAnswer(ctx, step, value)
+      : answerStep(ctx, step, value, answers);
+  if (!result.ok) return ask(ctx, state, step, answers, [text(result.problem)]);
+  const next = { ...answers, ...result.patch };
+  return ask(ctx, state, nextStep(next), next, result.notes);
+}
+
+const CHOICE_CONTROLS: Record<string, DialogControl> = {
+  [CONTROL_VALUE.back]: 'back',
+  [CONTROL_VALUE.cancel]: 'cancel',
+  [CONTROL_VALUE.help]: 'help',
+};
+
+function confirm(ctx: CheckContext, state: CheckDialogState, input: DialogInput, value: string): Turn {
+  const t = textsFor(ctx.locale);
+  const answers = state.answers;
+  const submit = input.kind === 'choice' ? value === CONTROL_VALUE.submit : isSubmit(value);
+  if (submit) {
+    const built = buildProposal(ctx, answers);
+    if (built.ok) return submitted(built.proposal);
+    const step = built.step ?? 'partner';
+    const { [keyOf(step)]: _dropped, ...rest } = answers;
+    return ask(ctx, state, step, rest, [text(t.answerAgain)]);
+  }
+  if (isNo(value)) return ask(ctx, state, 'confirm', answers, [text(t.confirmNo)]);
+  const edit = matchChoice(
+    value,
+    QUESTION_STEPS.map((s) => ({ id: s, names: [answerLabel('nl', s), answerLabel('en', s), s] })),
+  );
+  if (edit && isQuestionStep(edit)) return ask(ctx, state, edit, answers, []);
+  const echo = answerWord(value).slice(0, 80);
+  return ask(ctx, state, 'confirm', answers, [text(t.didNotUnderstand(echo, t.confirmNo))]);
+}
+
+function ask(
+  ctx: CheckContext,
+  state: CheckDialogState,
+  step: DialogStep,
+  answers: CheckAnswers,
+  notes: Block[],
+): Turn {
+  const t = textsFor(ctx.locale);
+  const blocks = [
+    ...notes,
+    ...(step === 'confirm' ? summaryBlocks(ctx, answers) : questionBlocks(ctx, step, answers)),
+  ];
+  const view = buildView(blocks, step === 'confirm' ? t.summaryTitle : t.checkTitle);
+  return { state: { ...touched(ctx, state), step, answers }, views: [view], effects: [] };
+}
+
+function submitted(proposal: Proposal): Turn {
+  return { state: null, views: [], effects: [{ type: 'submit', proposal }] };
+}
+
+function touched(ctx: CheckContext, state: CheckDialogState): CheckDialogState {
+  return { ...state, updatedAt: ctx.now.toISOString() };
+}
+
+function keyOf(step: DialogStep): keyof CheckAnswers {
+  return step === 'partner' ? 'partnerName' : step === 'confirm' ? 'confidential' : step;
+}
+
+/** What a one-message start gives; the partner name only when it is a valid one. */
+function prefill(ctx: CheckContext, message: string): CheckAnswers {
+  const guess = parseFreeText(ctx.strategy, message);
+  const { partnerName, ...rest } = guess;
+  const name = partnerName === undefined ? undefined : PartnerNameSchema.safeParse(partnerName);
+  return name?.success ? { partnerName: name.data, ...rest } : rest;
+}
+
+/** Answers stored under an older strategy: ids it no longer has are asked again. */
+function sanitize(ctx: CheckContext, a: CheckAnswers): CheckAnswers {
+  const { strategy } = ctx;
+  const out: CheckAnswers = { ...a };
+  if (out.partnerName !== undefined && !PartnerNameSchema.safeParse(out.partnerName).success)
+    delete out.partnerName;
+  if (out.partnerType !== undefined && !strategy.partnerTypes.has(out.partnerType)) delete out.partnerType;
+  if (typeof out.priority === 'string' && !strategy.priorities.has(out.priority)) delete out.priority;
+  if (out.intensity !== undefined && !strategy.intensities.has(out.intensity)) delete out.intensity;
+  return out;
+}

@@ -1,0 +1,95 @@
+// One question of the guided check as blocks: progress, the question, what the person's mandate
+// allows, the options, the answer so far, and the way back or out.
+import { formatMoney, formatMonths } from '../domain/i18n/format.js';
+import { answerValue } from './answer-values.js';
+import { buttons, context, text } from './build-view.js';
+import { type CheckContext, requesterRole } from './check-context.js';
+import { type CheckAnswers, QUESTION_STEPS, type QuestionStep } from './check-steps.js';
+import { CONTROL_VALUE } from './dialog-words.js';
+import { stepOptions } from './step-options.js';
+import { textsFor } from './texts/index.js';
+import type { Block, Button } from './view.js';
+
+export function questionBlocks(ctx: CheckContext, step: QuestionStep, answers: CheckAnswers): Block[] {
+  const t = textsFor(ctx.locale);
+  const index = QUESTION_STEPS.indexOf(step);
+  const partner = answers.partnerName ?? '';
+  const questions: Record<QuestionStep, string> = {
+    ...t.question,
+    partnerType: t.question.partnerType(partner),
+    confidential: t.question.confidential(partner),
+  };
+  const blocks: Block[] = [
+    context(t.progress(index + 1, QUESTION_STEPS.length)),
+    text(questions[step], true),
+  ];
+
+  const { role } = requesterRole(ctx);
+  if (step === 'budget' && Number.isFinite(role.maxBudgetLimit)) {
+    blocks.push(
+      context(t.mandateBudget(formatMoney(role.maxBudgetLimit, ctx.strategy.currency, ctx.locale))),
+    );
+  }
+  if (step === 'months' && Number.isFinite(role.maxMonthsLimit)) {
+    blocks.push(context(t.mandateMonths(formatMonths(role.maxMonthsLimit, ctx.locale))));
+  }
+
+  const options = stepOptions(ctx, step, answers);
+  if (options) {
+    const selected = selectedOption(step, answers);
+    blocks.push({
+      type: 'choices',
+      id: step,
+      options: options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        ...(o.description ? { description: o.description } : {}),
+        action: { type: 'dialog', step, value: o.id },
+      })),
+      ...(selected ? { selected } : {}),
+    });
+  }
+  const current = answerValue(ctx, step, answers);
+  if (current !== null) blocks.push(context(t.currentAnswer(current)));
+
+  blocks.push(buttons(controlButtons(ctx, step)));
+  blocks.push(context(t.controlsHint));
+  return blocks;
+}
+
+export function controlButtons(ctx: Pick<CheckContext, 'locale'>, step: QuestionStep | 'confirm'): Button[] {
+  const t = textsFor(ctx.locale);
+  const out: Button[] = [];
+  if (step !== 'partner') {
+    out.push({
+      id: 'back',
+      label: t.backButton,
+      style: 'default',
+      action: { type: 'dialog', value: CONTROL_VALUE.back },
+    });
+  }
+  out.push({
+    id: 'cancel',
+    label: t.cancelButton,
+    style: 'danger',
+    action: { type: 'dialog', value: CONTROL_VALUE.cancel },
+  });
+  return out;
+}
+
+function selectedOption(step: QuestionStep, a: CheckAnswers): string | undefined {
+  switch (step) {
+    case 'partnerType':
+      return a.partnerType;
+    case 'priority':
+      return a.priority === undefined ? undefined : (a.priority ?? CONTROL_VALUE.none);
+    case 'intensity':
+      return a.intensity;
+    case 'direction':
+      return a.direction;
+    case 'confidential':
+      return a.confidential === undefined ? undefined : a.confidential ? 'yes' : 'no';
+    default:
+      return undefined;
+  }
+}
