@@ -1,0 +1,44 @@
+// "status": my open proposals, and the decisions waiting for me.
+import { buildView, buttons, text } from './build-view.js';
+import type { CaseSummary } from './case-summary.js';
+import { stateLine } from './case-views.js';
+import { formatMoment } from './format-time.js';
+import { textsFor } from './texts/index.js';
+import type { Block, View } from './view.js';
+import type { ViewContext } from './view-context.js';
+
+const MAX_LISTED = 10;
+
+export interface StatusLists {
+  mine: ReadonlyArray<CaseSummary>;
+  waitingForMe: ReadonlyArray<CaseSummary>;
+}
+
+export function statusView(vc: ViewContext, lists: StatusLists): View {
+  const t = textsFor(vc.locale);
+  const blocks: Block[] = [text(t.myCasesHeading, true)];
+  if (lists.mine.length === 0) blocks.push(text(t.noCases));
+  for (const c of lists.mine.slice(0, MAX_LISTED)) {
+    blocks.push(text(t.caseLine(c.partner, c.intensityName, stateLine(vc, c))));
+  }
+  if (lists.mine.length > MAX_LISTED) blocks.push(text(t.more(lists.mine.length - MAX_LISTED)));
+
+  blocks.push(text(t.waitingHeading, true));
+  if (lists.waitingForMe.length === 0) blocks.push(text(t.noWaiting));
+  for (const c of lists.waitingForMe.slice(0, MAX_LISTED)) {
+    blocks.push(text(t.waitingLine(c.partner, c.requesterName, formatMoment(vc, c.waitingSince))));
+    blocks.push(
+      buttons([
+        {
+          id: `open:${c.caseId}`,
+          label: t.openButton,
+          style: 'primary',
+          action: { type: 'show_case', caseId: c.caseId },
+        },
+      ]),
+    );
+  }
+  if (lists.waitingForMe.length > MAX_LISTED)
+    blocks.push(text(t.more(lists.waitingForMe.length - MAX_LISTED)));
+  return buildView(blocks, t.statusTitle);
+}

@@ -1,0 +1,29 @@
+// "who PARTNER": who works with this partner, from the register (partner key and near matches).
+import { buildView, text } from './build-view.js';
+import { bullets } from './case-views.js';
+import { type RelationshipLine, relationshipWhat } from './relationship-line.js';
+import { textsFor } from './texts/index.js';
+import type { View } from './view.js';
+import type { ViewContext } from './view-context.js';
+
+const MAX_LISTED = 25;
+
+/** `partner` null: the word came without a partner, so say how to ask. */
+export function whoWorksWithView(
+  vc: Pick<ViewContext, 'locale'>,
+  partner: string | null,
+  rows: ReadonlyArray<RelationshipLine>,
+): View {
+  const t = textsFor(vc.locale);
+  if (partner === null || partner.trim() === '') return buildView([text(t.whoMissing)]);
+  if (rows.length === 0) return buildView([text(t.whoNone(partner))], t.whoTitle(partner));
+  const sorted = [...rows].sort((a, b) => Number(a.near === true) - Number(b.near === true));
+  const lines = sorted.slice(0, MAX_LISTED).map((r) => {
+    const what = relationshipWhat(r, t.relationshipStatus);
+    return r.near
+      ? t.whoNearLine(r.partnerName ?? partner, r.ownerName, r.unit ?? null, what)
+      : t.whoLine(r.ownerName, r.unit ?? null, what);
+  });
+  if (rows.length > MAX_LISTED) lines.push(t.more(rows.length - MAX_LISTED));
+  return buildView([text(bullets(lines))], t.whoTitle(partner));
+}
