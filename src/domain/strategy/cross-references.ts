@@ -1,10 +1,26 @@
 // Checks the zod schema cannot express: references between sections, unique ids, rising
 // decision lines and mandates that never shrink going up (check-contract.md §1).
 import { Cron } from 'croner';
-import type { Mandate, Person, StrategyFile } from './strategy-schema.js';
 import type { StrategyIssue } from './strategy-issues.js';
+import type { Mandate, Person } from './strategy-schema.js';
 
-export function crossReferenceIssues(s: StrategyFile): StrategyIssue[] {
+/** What the checks read of a strategy file: a StrategyFile, or what can be salvaged of a broken one. */
+export interface CrossReferenceInput {
+  priorities: ReadonlyArray<{ id: string }>;
+  partnerTypes: ReadonlyArray<{ id: string }>;
+  intensities: ReadonlyArray<{ id: string }>;
+  roles: ReadonlyArray<{ id: string; mandate: Mandate }>;
+  decisionLines: { default: string[]; byPriority?: Record<string, string[]> | undefined };
+  exploration?: { maxIntensity: string } | undefined;
+  digest?: { cron: string; timezone: string } | undefined;
+  people?: ReadonlyArray<Person> | undefined;
+}
+
+/** `uncheckedMandates`: indices of roles whose mandate is not compared with the one below it. */
+export function crossReferenceIssues(
+  s: CrossReferenceInput,
+  uncheckedMandates: ReadonlySet<number> = new Set(),
+): StrategyIssue[] {
   const issues: StrategyIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
@@ -12,8 +28,9 @@ export function crossReferenceIssues(s: StrategyFile): StrategyIssue[] {
   uniqueIds(s.partnerTypes, 'partnerTypes', 'partner type', add);
   const intensityIds = uniqueIds(s.intensities, 'intensities', 'intensity', add);
   const roleIds = uniqueIds(s.roles, 'roles', 'role', add);
-  const intensityRank = new Map(s.intensities.map((x, i) => [x.id, i]));
-  const roleRank = new Map(s.roles.map((r, i) => [r.id, i]));
+  // First occurrence wins, so a duplicate id (reported above) does not also reorder the ranks.
+  const intensityRank = firstIndexById(s.intensities);
+  const roleRank = firstIndexById(s.roles);
 
   s.roles.forEach((role, i) => {
     const at = `roles[${i}].mandate`;
@@ -27,7 +44,7 @@ export function crossReferenceIssues(s: StrategyFile): StrategyIssue[] {
       });
     }
     const below = i > 0 ? s.roles[i - 1] : undefined;
-    if (below) {
+    if (below && !uncheckedMandates.has(i) && !uncheckedMandates.has(i - 1)) {
       for (const shrink of mandateShrinks(below.mandate, m, intensityRank)) {
         add(`${at}.${shrink}`, `the mandate of "${role.id}" is smaller than that of "${below.id}" below it`);
       }
@@ -59,8 +76,10 @@ export function crossReferenceIssues(s: StrategyFile): StrategyIssue[] {
     add('exploration.maxIntensity', `unknown intensity "${s.exploration.maxIntensity}"`);
   }
 
-  if (!isTimeZone(s.digest.timezone)) add('digest.timezone', `unknown time zone "${s.digest.timezone}"`);
-  else if (!isCron(s.digest.cron, s.digest.timezone)) add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
+  if (s.digest) {
+    if (!isTimeZone(s.digest.timezone)) add('digest.timezone', `unknown time zone "${s.digest.timezone}"`);
+    else if (!isCron(s.digest.cron, s.digest.timezone)) add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
+  }
 
   if (s.people) issues.push(...peopleIssues(s.people, roleIds, 'people'));
   return issues;
@@ -78,6 +97,14 @@ function uniqueIds(
     seen.add(item.id);
   });
   return seen;
+}
+
+function firstIndexById(items: ReadonlyArray<{ id: string }>): Map<string, number> {
+  const out = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!out.has(item.id)) out.set(item.id, i);
+  });
+  return out;
 }
 
 /** The limits of `upper` that are tighter than those of `lower` (a missing limit is no limit). */

@@ -5,7 +5,8 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 
 import type { z } from 'zod';
 import { compileStrategy, type Strategy } from './compile-strategy.js';
 import { crossReferenceIssues } from './cross-references.js';
-import { formatPath, type StrategyIssue } from './strategy-issues.js';
+import { salvageStrategy } from './salvage-strategy.js';
+import { formatPath, isMissing, type StrategyIssue } from './strategy-issues.js';
 import { StrategySchema } from './strategy-schema.js';
 
 export type ParseStrategyResult = { ok: true; strategy: Strategy } | { ok: false; issues: StrategyIssue[] };
@@ -25,26 +26,32 @@ export function parseStrategy(text: string): ParseStrategyResult {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const parsed = StrategySchema.safeParse(data);
+  const withLine = (i: StrategyIssue) => ({ ...i, line: lineOf(doc.contents, pathSegments(i.path), lineCounter) });
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, (p) => lineOf(doc.contents, p, lineCounter))) };
+    // Every problem at once: the reference checks also run on what the schema did not reject.
+    const salvaged = salvageStrategy(data);
+    const references = salvaged ? crossReferenceIssues(salvaged.input, salvaged.uncheckedMandates).map(withLine) : [];
+    const schema = parsed.error.issues.map((i) => zodIssue(i, data, (p) => lineOf(doc.contents, p, lineCounter)));
+    return { ok: false, issues: [...schema, ...references] };
   }
-  const issues = crossReferenceIssues(parsed.data).map((i) => ({
-    ...i,
-    line: lineOf(doc.contents, pathSegments(i.path), lineCounter),
-  }));
+  const issues = crossReferenceIssues(parsed.data).map(withLine);
   if (issues.length > 0) return { ok: false, issues };
   const sha256 = createHash('sha256').update(text).digest('hex');
   return { ok: true, strategy: compileStrategy(parsed.data, sha256) };
 }
 
-function zodIssue(issue: z.core.$ZodIssue, line: (path: PropertyKey[]) => number | undefined): StrategyIssue {
+function zodIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  line: (path: PropertyKey[]) => number | undefined,
+): StrategyIssue {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     const path = [...issue.path, issue.keys[0] ?? ''];
     return { path: formatPath(path), message: `unknown key ${keys}`, line: line(path) };
   }
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
+  // A missing key gets "is required" whatever zod's check was (a type, an enum, a literal).
+  const message = isMissing(data, issue.path) ? 'is required' : issue.message;
   return { path: formatPath(issue.path), message, line: line(issue.path) };
 }
 

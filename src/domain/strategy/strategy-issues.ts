@@ -22,3 +22,20 @@ export function formatIssue(issue: StrategyIssue): string {
   const line = issue.line === undefined ? '' : ` (line ${issue.line})`;
   return `${where}${issue.message}${line}`;
 }
+
+/** True when the last key of `path` is absent from its (present) parent object in `data`. */
+export function isMissing(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let parent: unknown = data;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path[path.length - 1];
+  return (
+    last !== undefined &&
+    typeof parent === 'object' &&
+    parent !== null &&
+    !Array.isArray(parent) &&
+    (parent as Record<PropertyKey, unknown>)[last] === undefined
+  );
+}
