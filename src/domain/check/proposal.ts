@@ -2,7 +2,7 @@
 // names are input errors, not verdicts: they never reach the check.
 import { z } from 'zod';
 import type { Strategy } from '../strategy/compile-strategy.js';
-import { formatPath, type StrategyIssue } from '../strategy/strategy-issues.js';
+import { formatPath, isMissing, type StrategyIssue } from '../strategy/strategy-issues.js';
 
 export const DIRECTIONS = ['we_need', 'they_need', 'shared'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -51,7 +51,7 @@ export function parseProposal(raw: unknown, strategy: Strategy): ParseProposalRe
         message:
           i.code === 'unrecognized_keys'
             ? `unknown field ${i.keys.map((k) => `"${k}"`).join(', ')}`
-            : i.code === 'invalid_type' && /received undefined/.test(i.message)
+            : isMissing(raw, i.path)
               ? 'is required'
               : i.message,
       })),
