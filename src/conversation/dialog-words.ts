@@ -2,7 +2,7 @@
 // buttons send for them. Control values start with `~`, which no strategy id can.
 import { fold } from './fold.js';
 
-export type DialogControl = 'back' | 'cancel' | 'help';
+export type DialogControl = 'back' | 'cancel' | 'help' | 'restart';
 
 export const CONTROL_VALUE = {
   back: '~back',
@@ -28,6 +28,15 @@ const CONTROLS: Record<string, DialogControl> = {
   help: 'help',
   hulp: 'help',
   '?': 'help',
+  // The start words again, inside a dialog: start over rather than take them as an answer.
+  check: 'restart',
+  toets: 'restart',
+  '/koers check': 'restart',
+  '/koers toets': 'restart',
+  opnieuw: 'restart',
+  'begin opnieuw': 'restart',
+  restart: 'restart',
+  'start over': 'restart',
 };
 const YES = new Set([
   'ja',

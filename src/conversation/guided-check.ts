@@ -78,20 +78,20 @@ export function startCheck(ctx: CheckContext, message?: string, preface: Block[]
 export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogInput): Turn {
   const t = textsFor(ctx.locale);
   const read = readCheckDialogState(stored);
-  if (!read) return startCheck(ctx, undefined, [text(t.lostTrack)]);
-  const answers = sanitize(ctx, read.answers);
-  const step: DialogStep = read.step === 'confirm' ? nextStep(answers) : read.step;
-  const state: CheckDialogState = { ...read, step, answers };
-
+  // A form holds the whole proposal: it does not depend on where the dialog was, or whether it survived.
   if (input.kind === 'form') {
     const checked = validateCheckForm(ctx, input.values);
     if (checked.ok) return submitted(checked.proposal);
     return {
-      state: touched(ctx, state),
+      state: read ? touched(ctx, read) : null,
       views: [checkFormView(ctx, input.values, checked.errors)],
       effects: [],
     };
   }
+  if (!read) return startCheck(ctx, undefined, [text(t.lostTrack)]);
+  const answers = sanitize(ctx, read.answers);
+  const step: DialogStep = read.step === 'confirm' ? nextStep(answers) : read.step;
+  const state: CheckDialogState = { ...read, step, answers };
 
   const value = input.kind === 'text' ? input.text : input.value;
   if (input.kind === 'choice' && value.startsWith(EDIT_PREFIX)) {
@@ -99,6 +99,7 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
     return ask(ctx, state, isQuestionStep(target) ? target : step, answers, []);
   }
   const control = input.kind === 'choice' ? CHOICE_CONTROLS[value] : controlOf(value);
+  if (control === 'restart') return startCheck(ctx);
   if (control === 'cancel')
     return { state: null, views: [buildView([text(t.cancelled)], t.checkTitle)], effects: [] };
   if (control === 'back') {

@@ -31,7 +31,6 @@ export interface Texts {
   no: string;
   backButton: string;
   cancelButton: string;
-  helpButton: string;
   controlsHint: string;
   didNotUnderstand: (answer: string, expected: string) => string;
   lostTrack: string;
@@ -55,9 +54,7 @@ export interface Texts {
     confidential: string;
     requester: string;
     role: string;
-    decisionStep: string;
     waitingSince: string;
-    state: string;
   };
   atTime: (time: string) => string;
   onDateAtTime: (date: string, time: string) => string;

@@ -168,6 +168,13 @@ describe('steering the dialog', () => {
     }
   });
 
+  it('starts over on the start word again, rather than taking it as an answer', () => {
+    const ctx = makeContext();
+    const turn = step(ctx, run(ctx, startCheck(ctx), ['TU Delft', '1']), 'toets');
+    expect(turn.state?.step).toBe('partner');
+    expect(turn.state?.answers).toEqual({});
+  });
+
   it('explains the step on help and asks the same question again', () => {
     const ctx = makeContext();
     const before = run(ctx, startCheck(ctx), ['TU Delft', '1', '1', '1']);
@@ -414,5 +421,8 @@ describe('a form sent into the dialog', () => {
       },
     });
     expect(submitted(good).partner.name).toBe('TU Delft');
+    const withoutDialog = continueCheck(ctx, 'corrupt', { kind: 'form', values: { partnerName: '' } });
+    expect(withoutDialog.state).toBeNull();
+    expect(withoutDialog.views[0]?.blocks.some((b) => b.type === 'form')).toBe(true);
   });
 });
