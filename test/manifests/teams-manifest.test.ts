@@ -169,7 +169,8 @@ describe('manifests/teams icons', () => {
   });
 });
 
-describe('npm run package:teams', () => {
+// Each case starts node with tsx: give a loaded machine room.
+describe('npm run package:teams', { timeout: 90_000 }, () => {
   const zipPath = join(scratch, 'koers-teams.zip');
 
   it('builds a zip of manifest.json, color.png, outline.png and nl.json with the app id filled in', async () => {
