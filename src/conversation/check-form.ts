@@ -106,7 +106,7 @@ export function checkFormView(
     {
       kind: 'toggle',
       id: 'confidential',
-      label: t.confidentialYes,
+      label: label('confidential'),
       required: false,
       hint: t.stepHelp.confidential,
       value: isOn(values.confidential),

@@ -90,7 +90,10 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
   }
   if (!read) return startCheck(ctx, undefined, [text(t.lostTrack)]);
   const answers = sanitize(ctx, read.answers);
+  // A summary whose answers the strategy no longer knows goes back to them; the answer meant for
+  // the summary is not taken for another question.
   const step: DialogStep = read.step === 'confirm' ? nextStep(answers) : read.step;
+  const invalidated = read.step === 'confirm' && step !== 'confirm';
   const state: CheckDialogState = { ...read, step, answers };
 
   const value = input.kind === 'text' ? input.text : input.value;
@@ -111,14 +114,19 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
   if (control === 'help') {
     return ask(ctx, state, step, answers, [text(step === 'confirm' ? t.confirmNo : t.stepHelp[step])]);
   }
+  if (invalidated) return ask(ctx, state, step, answers, [text(t.answerAgain)]);
   if (input.kind === 'choice' && input.step !== undefined && input.step !== step) {
     return ask(ctx, state, step, answers, [text(t.staleChoice)]);
   }
   if (step === 'confirm') return confirm(ctx, state, input, value);
 
   const options = stepOptions(ctx, step, answers);
+  const isOption = options?.some((o) => o.id === value) === true;
+  // A control value this question has no option for comes from some other message.
+  if (input.kind === 'choice' && !isOption && value.startsWith('~'))
+    return ask(ctx, state, step, answers, [text(t.staleChoice)]);
   const result: StepAnswer =
-    input.kind === 'choice' && options?.some((o) => o.id === value)
+    input.kind === 'choice' && isOption
       ? pickedAnswer(ctx, step, value)
       : answerStep(ctx, step, value, answers);
   if (!result.ok) return ask(ctx, state, step, answers, [text(result.problem)]);

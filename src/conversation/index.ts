@@ -17,6 +17,7 @@ export { continueCheck, type DialogInput, type Effect, startCheck, type Turn } f
 export { helpView, unknownCommandView } from './help-view.js';
 export { type ChatCommand, cleanCommandText, type ParsedCommand, parseCommand } from './parse-command.js';
 export { type FreeTextGuess, parseFreeText } from './parse-free-text.js';
+export { partnerToLookUp, partnerToLookUpAtStart } from './partner-lookup.js';
 export type { RelationshipLine, RelationshipStatus } from './relationship-line.js';
 export { type StatusLists, statusView } from './status-view.js';
 export { textsFor } from './texts/index.js';
