@@ -1,0 +1,174 @@
+// Near matches between partner keys, for people's question "who works with X?" (never for the
+// check's `existing_relationship` notice, which is exact by contract). Pure.
+//
+// Two keys are compared as words: stop words dropped, a few Dutch/English words made one
+// (`universiteit` = `university`), and an acronym on one side standing for a run of words on
+// the other (`tu delft` ~ `technische universiteit delft`, `wur` ~ `wageningen university &
+// research`, `uva` ~ `universiteit van amsterdam`). The score is the larger of the Dice overlap
+// and a discounted containment, so `rijnland` finds `hoogheemraadschap van rijnland` while
+// `tu delft` does not find `gemeente delft`.
+
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  'een',
+  'en',
+  'of',
+  'voor',
+  'in',
+  'op',
+  'te',
+  'aan',
+  'the',
+  'and',
+  'for',
+  'a',
+  'an',
+  'at',
+  'on',
+]);
+
+/** Words that name the same thing in Dutch and English, compared as the English word. */
+const ALIASES: Readonly<Record<string, string>> = {
+  universiteit: 'university',
+  technische: 'technical',
+  gemeente: 'municipality',
+  provincie: 'province',
+  ministerie: 'ministry',
+  stichting: 'foundation',
+  vereniging: 'association',
+  instituut: 'institute',
+  ziekenhuis: 'hospital',
+};
+
+const REVERSE_ALIASES: ReadonlyMap<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [nl, en] of Object.entries(ALIASES)) m.set(en, [...(m.get(en) ?? []), nl]);
+  return m;
+})();
+
+/** Scores at or above this are near matches. */
+export const NEAR_MATCH_THRESHOLD = 0.6;
+const CONTAINMENT_WEIGHT = 0.8;
+const MAX_ACRONYM = 6;
+const MAX_RUN = 6;
+
+/** The words of a partner key (letters and digits; everything else separates). */
+export function keyWords(key: string): string[] {
+  return key.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** The words that identify a partner: no stop words, aliases made one. */
+export function significantTokens(key: string): string[] {
+  return canonical(keyWords(key));
+}
+
+function canonical(words: ReadonlyArray<string>): string[] {
+  return words.filter((w) => !STOP_WORDS.has(w)).map((w) => ALIASES[w] ?? w);
+}
+
+function mayBeAcronym(word: string): boolean {
+  return word.length >= 2 && word.length <= MAX_ACRONYM && /^\p{L}+$/u.test(word) && !STOP_WORDS.has(word);
+}
+
+/** Initials of a run of words: of every word, and of the words that are not stop words. */
+function runInitials(run: ReadonlyArray<string>): string[] {
+  const all = run.map((w) => w[0]).join('');
+  const significant = run
+    .filter((w) => !STOP_WORDS.has(w))
+    .map((w) => w[0])
+    .join('');
+  return all === significant ? [all] : [all, significant];
+}
+
+/** Replaces each run of two or more words whose initials are one of `acronyms` by that acronym. */
+function collapseAcronyms(words: ReadonlyArray<string>, acronyms: ReadonlySet<string>): string[] {
+  if (acronyms.size === 0) return [...words];
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let matched: { acronym: string; length: number } | null = null;
+    const first = words[i] as string;
+    for (
+      let length = Math.min(MAX_RUN, words.length - i);
+      length >= 2 && matched === null && !STOP_WORDS.has(first);
+      length--
+    ) {
+      const run = words.slice(i, i + length);
+      if (STOP_WORDS.has(run[run.length - 1] as string)) continue;
+      const hit = runInitials(run).find((a) => acronyms.has(a));
+      if (hit !== undefined) matched = { acronym: hit, length };
+    }
+    if (matched) {
+      out.push(matched.acronym);
+      i += matched.length;
+    } else {
+      out.push(first);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** How alike two partner keys are, from 0 (nothing shared) to 1. */
+export function nearMatchScore(keyA: string, keyB: string): number {
+  const a = keyWords(keyA);
+  const b = keyWords(keyB);
+  const acronymsIn = (words: string[]) => new Set(words.filter(mayBeAcronym));
+  const sa = canonical(collapseAcronyms(a, acronymsIn(b)));
+  const sb = canonical(collapseAcronyms(b, acronymsIn(a)));
+  if (sa.length === 0 || sb.length === 0) return 0;
+  const left = new Map<string, number>();
+  for (const w of sa) left.set(w, (left.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of sb) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      left.set(w, n - 1);
+    }
+  }
+  const dice = (2 * common) / (sa.length + sb.length);
+  const containment = common / Math.min(sa.length, sb.length);
+  return Math.max(dice, CONTAINMENT_WEIGHT * containment);
+}
+
+export function isNearMatch(keyA: string, keyB: string): boolean {
+  return keyA !== keyB && nearMatchScore(keyA, keyB) >= NEAR_MATCH_THRESHOLD;
+}
+
+/**
+ * SQL LIKE patterns (over partner keys) that find every key that could be a near match of
+ * `key`: a word starting with one of its significant words (in either language), a run of words
+ * starting with the letters of a word that may be an acronym, or the key's own initials as a
+ * word. Words hold only letters and digits, so no pattern needs escaping.
+ */
+export function nearMatchPatterns(key: string): string[] {
+  const words = keyWords(key);
+  const patterns = new Set<string>();
+  const wordStart = (w: string) => {
+    patterns.add(`${w}%`);
+    patterns.add(`% ${w}%`);
+  };
+  for (const w of words) {
+    if (STOP_WORDS.has(w)) continue;
+    const en = ALIASES[w];
+    for (const form of [w, ...(en ? [en] : []), ...(REVERSE_ALIASES.get(w) ?? [])]) wordStart(form);
+    if (mayBeAcronym(w)) patterns.add(`${[...w].join('% ')}%`);
+  }
+  for (let i = 0; i < words.length; i++) {
+    for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++) {
+      const run = words.slice(i, i + length);
+      if (STOP_WORDS.has(run[0] as string) || STOP_WORDS.has(run[run.length - 1] as string)) continue;
+      for (const initials of runInitials(run)) if (initials.length >= 2) wordStart(initials);
+    }
+  }
+  return [...patterns];
+}
