@@ -1,0 +1,209 @@
+// The check engine (issue 2): checks per second on one core for the example strategy against a
+// 10,000-relationship portfolio, producing the full result (verdict, route, reasons, notices,
+// suggestions, all messages in the strategy's locale). The portfolio index is built once,
+// outside the timing; a check must not scan the portfolio.
+import { readFileSync } from 'node:fs';
+import { checkProposal } from '../src/domain/check/check-proposal.js';
+import type { Proposal } from '../src/domain/check/proposal.js';
+import { type ExistingRelationship, indexPortfolio } from '../src/domain/portfolio/portfolio-view.js';
+import { parseStrategy } from '../src/domain/strategy/parse-strategy.js';
+import { readPortfolioCsv } from '../src/portfolio-csv/read-portfolio-csv.js';
+import type { BenchModule, BenchResult } from './bench-result.js';
+
+const TARGET_CHECKS_PER_S = 200_000;
+const PORTFOLIO_SIZE = 10_000;
+const MEASURE_MS = 2_000;
+
+/** A small deterministic PRNG (mulberry32), so every run checks the same proposals. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+
+const PREFIXES = [
+  'Ingenieursbureau',
+  'Stichting',
+  'Adviesbureau',
+  'Coöperatie',
+  'Hogeschool',
+  'Gemeente',
+  'Netwerk',
+];
+const NOUNS = [
+  'Polder',
+  'Wéstland',
+  'Delta',
+  'Zonnedak',
+  'Groene Hart',
+  'Veenweide',
+  'Rivierduin',
+  'Kustlijn',
+];
+const FORMS = ['', ' B.V.', ' BV', ', Inc.', ' N.V.', ' U.A.', ' GmbH'];
+
+function example() {
+  const parsed = parseStrategy(
+    readFileSync(new URL('../config/strategy.example.yaml', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the example strategy is invalid');
+  const csv = readPortfolioCsv(
+    readFileSync(new URL('../config/portfolio.example.csv', import.meta.url), 'utf8'),
+  );
+  if (!csv.ok) throw new Error('the example portfolio is invalid');
+  return { strategy: parsed.strategy, relationships: csv.relationships };
+}
+
+function generatePortfolio(
+  base: ExistingRelationship[],
+  owners: string[],
+  priorities: string[],
+  rnd: () => number,
+) {
+  const out = [...base];
+  for (let i = out.length; i < PORTFOLIO_SIZE; i++) {
+    // Exploratory relationships are rare and ended: the allowance (4 at a time) keeps room.
+    const exploratory = rnd() < 0.02;
+    out.push({
+      partner: `${pick(rnd, PREFIXES)} ${pick(rnd, NOUNS)} ${i}${pick(rnd, FORMS)}`,
+      owner: pick(rnd, owners),
+      priority: exploratory ? null : pick(rnd, priorities),
+      intensity: 'project',
+      status: exploratory || rnd() < 0.5 ? 'ended' : 'active',
+    });
+  }
+  return out;
+}
+
+function generateProposals(
+  s: ReturnType<typeof example>['strategy'],
+  portfolio: ExistingRelationship[],
+  rnd: () => number,
+): Proposal[] {
+  const active = portfolio.filter((r) => r.status === 'active');
+  const out: Proposal[] = [];
+  for (let i = 0; i < 512; i++) {
+    // Half with a partner already in the register, written differently (the key must match).
+    const existing = rnd() < 0.5;
+    const name = existing
+      ? pick(rnd, active)
+          .partner.toUpperCase()
+          .replace(/ B\.V\.$/, ' bv')
+      : `Nieuwe Partner ${i}${pick(rnd, FORMS)}`;
+    out.push({
+      partner: { name, type: pick(rnd, s.file.partnerTypes).id },
+      priority: rnd() < 0.15 ? null : pick(rnd, s.file.priorities).id,
+      intensity: pick(rnd, s.file.intensities).id,
+      budget: pick(rnd, [0, 2500, 5000, 8000, 10_000, 25_000, 60_000, 300_000, 2_000_000]),
+      months: pick(rnd, [3, 6, 12, 18, 36, 80]),
+      direction: pick(rnd, ['we_need', 'they_need', 'shared'] as const),
+      requester: { id: 'u-bench', role: pick(rnd, s.file.roles).id },
+    });
+  }
+  return out;
+}
+
+/** Runs `fn` over the proposals until `ms` of CPU time have passed; CPU µs per call. */
+function measure(
+  proposals: Proposal[],
+  ms: number,
+  fn: (p: Proposal) => number,
+): { usPerCall: number; calls: number; sink: number } {
+  let calls = 0;
+  let sink = 0;
+  const start = process.cpuUsage();
+  let used = 0;
+  while (used < ms * 1000) {
+    for (const p of proposals) sink += fn(p);
+    calls += proposals.length;
+    const u = process.cpuUsage(start);
+    used = u.user + u.system;
+  }
+  return { usPerCall: used / calls, calls, sink };
+}
+
+const bench: BenchModule = {
+  title: 'Check engine: example strategy, 10,000-relationship portfolio, full result in the strategy locale',
+  async run(): Promise<BenchResult[]> {
+    const rnd = random(2);
+    const { strategy, relationships } = example();
+    const owners = strategy.people.map((p) => p.id);
+    const portfolioRows = generatePortfolio(
+      relationships,
+      owners,
+      strategy.file.priorities.map((p) => p.id),
+      rnd,
+    );
+    const portfolio = indexPortfolio(portfolioRows);
+    const proposals = generateProposals(strategy, portfolioRows, rnd);
+    const nameOf = new Map(strategy.people.map((p) => [p.id, p.name]));
+    const options = { nameOf: (id: string) => nameOf.get(id) ?? id };
+    const check = (p: Proposal) => {
+      const r = checkProposal(strategy, p, portfolio, options);
+      return r.reasons.length + r.notices.length + r.suggestions.length;
+    };
+
+    // The mix must exercise everything: all three verdicts, existing and new partners.
+    const verdicts = new Map<string, number>();
+    let withExisting = 0;
+    for (const p of proposals) {
+      const r = checkProposal(strategy, p, portfolio, options);
+      verdicts.set(r.verdict, (verdicts.get(r.verdict) ?? 0) + 1);
+      if (r.notices.some((n) => n.code === 'existing_relationship')) withExisting++;
+    }
+    if (verdicts.size !== 3 || withExisting === 0 || withExisting === proposals.length) {
+      throw new Error(
+        `the proposals do not cover the cases: ${JSON.stringify([...verdicts])}, ${withExisting} existing`,
+      );
+    }
+    const mix = ['within_mandate', 'escalate', 'outside_strategy']
+      .map((v) => `${Math.round((100 * (verdicts.get(v) ?? 0)) / proposals.length)}%`)
+      .join(' / ');
+
+    measure(proposals, 300, check); // warm up
+    const checks = measure(proposals, MEASURE_MS, check);
+    const json = measure(proposals, 500, (p) => JSON.stringify(JSON.parse(JSON.stringify(p))).length);
+    const checksPerS = 1e6 / checks.usPerCall;
+    return [
+      {
+        name: 'checks per second (one core)',
+        value: checksPerS,
+        unit: 'checks/s',
+        target: { value: TARGET_CHECKS_PER_S, kind: 'min' },
+        note: `${checks.calls.toLocaleString('en-GB')} checks, CPU time`,
+      },
+      {
+        name: 'time per check',
+        value: checks.usPerCall,
+        unit: 'µs',
+        target: { value: 1e6 / TARGET_CHECKS_PER_S, kind: 'max' },
+      },
+      {
+        name: 'reference: JSON round trip of a proposal',
+        value: json.usPerCall,
+        unit: 'µs',
+        note: `a check costs ${(checks.usPerCall / json.usPerCall).toFixed(1)}× JSON.stringify(JSON.parse(JSON.stringify(p)))`,
+      },
+      {
+        name: 'proposals in the mix',
+        value: proposals.length,
+        unit: 'proposals',
+        note: `within / escalate / outside = ${mix}; ${Math.round((100 * withExisting) / proposals.length)}% with an existing relationship`,
+      },
+      {
+        name: 'portfolio size',
+        value: portfolioRows.length,
+        unit: 'relationships',
+        note: 'indexed once, not timed',
+      },
+    ];
+  },
+};
+
+export default bench;

@@ -1,0 +1,70 @@
+// `npm run bench`: runs each benchmark module in turn and prints its figures as a table.
+// `npm run bench -- check` runs only the modules whose file name contains "check".
+// Exits 1 when a figure misses its target. To add a benchmark, write a module whose default
+// export is a BenchModule (see bench-result.ts) and list it in MODULES.
+import { type BenchModule, type BenchResult, meets } from './bench-result.js';
+
+const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
+  'check-engine': () => import('./check-engine.js'),
+};
+
+const format = (n: number) =>
+  n >= 100
+    ? Math.round(n).toLocaleString('en-GB')
+    : n.toLocaleString('en-GB', { maximumSignificantDigits: 3 });
+
+function table(results: BenchResult[]): string {
+  const rows = results.map((r) => {
+    const ok = meets(r);
+    const target = r.target ? `${r.target.kind === 'min' ? '>=' : '<='} ${format(r.target.value)}` : '';
+    return [
+      r.name,
+      format(r.value),
+      r.unit,
+      target,
+      ok === undefined ? '' : ok ? 'pass' : 'FAIL',
+      r.note ?? '',
+    ];
+  });
+  const head = ['figure', 'value', 'unit', 'target', '', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const filters = process.argv.slice(2);
+  const chosen = Object.entries(MODULES).filter(
+    ([name]) => filters.length === 0 || filters.some((f) => name.includes(f)),
+  );
+  if (chosen.length === 0) {
+    process.stderr.write(
+      `no benchmark matches ${filters.join(', ')}; there are: ${Object.keys(MODULES).join(', ')}\n`,
+    );
+    return 2;
+  }
+  let failed = 0;
+  for (const [name, load] of chosen) {
+    const bench = (await load()).default;
+    process.stdout.write(`\n## ${bench.title} (bench/${name}.ts)\n\n`);
+    const results = await bench.run();
+    process.stdout.write(`${table(results)}\n`);
+    failed += results.filter((r) => meets(r) === false).length;
+  }
+  if (failed > 0) process.stdout.write(`\n${failed} figure(s) missed their target\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
