@@ -3,14 +3,28 @@
 import { parse } from 'csv-parse/sync';
 import type { ExistingRelationship } from '../domain/portfolio/portfolio-view.js';
 
-export const PORTFOLIO_COLUMNS = ['partner', 'partner_type', 'priority', 'intensity', 'owner', 'status'] as const;
+export const PORTFOLIO_COLUMNS = [
+  'partner',
+  'partner_type',
+  'priority',
+  'intensity',
+  'owner',
+  'status',
+] as const;
 
-export type PortfolioCsvResult = { ok: true; relationships: ExistingRelationship[] } | { ok: false; problems: string[] };
+export type PortfolioCsvResult =
+  | { ok: true; relationships: ExistingRelationship[] }
+  | { ok: false; problems: string[] };
 
 export function readPortfolioCsv(text: string): PortfolioCsvResult {
   let rows: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof rows;
   } catch (err) {
     return { ok: false, problems: [`not valid CSV: ${(err as Error).message}`] };
   }

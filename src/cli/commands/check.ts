@@ -33,7 +33,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     throw new InputError([`${source}: the proposal is not valid JSON (${(err as Error).message})`]);
   }
   const parsed = parseProposal(raw, strategy);
-  if (!parsed.ok) throw new InputError(parsed.issues.map((i) => `${source}: ${formatIssue({ ...i, path: i.path ? `proposal.${i.path}` : 'proposal' })}`));
+  if (!parsed.ok)
+    throw new InputError(
+      parsed.issues.map(
+        (i) => `${source}: ${formatIssue({ ...i, path: i.path ? `proposal.${i.path}` : 'proposal' })}`,
+      ),
+    );
 
   let portfolio = EMPTY_PORTFOLIO;
   if (values.portfolio) {

@@ -1,5 +1,5 @@
-import { InputError } from '../cli-error.js';
 import { loadStrategyFile } from '../../strategy-file/load-strategy-file.js';
+import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 
 export function validateCommand(args: string[], io: CliIo): number {

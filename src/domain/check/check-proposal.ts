@@ -50,13 +50,22 @@ export function checkProposal(
   return {
     verdict: e.verdict,
     route: e.route.map((r) => r.id),
-    reasons: e.reasons.map((f) => ({ code: f.code as ReasonCode, message: reasonMessage(f, proposal, e, portfolio, c) })),
+    reasons: e.reasons.map((f) => ({
+      code: f.code as ReasonCode,
+      message: reasonMessage(f, proposal, e, portfolio, c),
+    })),
     notices: e.notices.map((f) => noticeOf(f, proposal, e, c, nameOf)),
     suggestions: suggestionsFor(strategy, proposal, e, portfolio, c),
   };
 }
 
-function reasonMessage(f: Finding, p: Proposal, e: Evaluation, portfolio: PortfolioView, c: TextContext): string {
+function reasonMessage(
+  f: Finding,
+  p: Proposal,
+  e: Evaluation,
+  portfolio: PortfolioView,
+  c: TextContext,
+): string {
   const r = e.requesterRole;
   switch (f.code) {
     case 'partner_type_excluded':
@@ -64,7 +73,13 @@ function reasonMessage(f: Finding, p: Proposal, e: Evaluation, portfolio: Portfo
     case 'beyond_all_mandates':
       return reasonText.beyond_all_mandates(c, e.line, f.topRole);
     case 'exploration_exhausted':
-      return reasonText.exploration_exhausted(c, f.shortfalls, portfolio.activeExplorationCount(), p.intensity, e.extent.budget);
+      return reasonText.exploration_exhausted(
+        c,
+        f.shortfalls,
+        portfolio.activeExplorationCount(),
+        p.intensity,
+        e.extent.budget,
+      );
     case 'partner_type_conditional':
       return reasonText.partner_type_conditional(c, p.partner.type, f.decider ?? r);
     case 'intensity_over_mandate':
@@ -80,17 +95,32 @@ function reasonMessage(f: Finding, p: Proposal, e: Evaluation, portfolio: Portfo
   }
 }
 
-function noticeOf(f: Finding, p: Proposal, e: Evaluation, c: TextContext, nameOf: (id: string) => string): CheckNotice {
+function noticeOf(
+  f: Finding,
+  p: Proposal,
+  e: Evaluation,
+  c: TextContext,
+  nameOf: (id: string) => string,
+): CheckNotice {
   switch (f.code) {
     case 'partner_type_conditional':
-      return { code: f.code, message: noticeText.partner_type_conditional(c, p.partner.type, e.requesterRole) };
+      return {
+        code: f.code,
+        message: noticeText.partner_type_conditional(c, p.partner.type, e.requesterRole),
+      };
     case 'exploration':
       return { code: f.code, message: noticeText.exploration(c, f.activeAfter) };
     case 'existing_relationship': {
       const rel = f.relationship;
       return {
         code: f.code,
-        message: noticeText.existing_relationship(c, nameOf(rel.owner), rel.partner, rel.priority, rel.intensity),
+        message: noticeText.existing_relationship(
+          c,
+          nameOf(rel.owner),
+          rel.partner,
+          rel.priority,
+          rel.intensity,
+        ),
         owner: rel.owner,
         partner: rel.partner,
       };

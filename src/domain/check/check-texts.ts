@@ -14,13 +14,16 @@ export interface TextContext {
 export const money = (c: TextContext, amount: number) => formatMoney(amount, c.strategy.currency, c.locale);
 export const months = (c: TextContext, n: number) => formatMonths(n, c.locale);
 export const role = (c: TextContext, r: CompiledRole) => roleName(r, c.locale);
-export const intensityName = (c: TextContext, id: string) => localize(c.strategy.intensities.get(id)?.name, c.locale) || id;
+export const intensityName = (c: TextContext, id: string) =>
+  localize(c.strategy.intensities.get(id)?.name, c.locale) || id;
 export const intensityAt = (c: TextContext, rank: number) => {
   const x = c.strategy.intensityList[rank];
   return x ? localize(x.name, c.locale) : '';
 };
-export const priorityName = (c: TextContext, id: string) => localize(c.strategy.priorities.get(id)?.name, c.locale) || id;
-export const typeName = (c: TextContext, id: string) => localize(c.strategy.partnerTypes.get(id)?.name, c.locale) || id;
+export const priorityName = (c: TextContext, id: string) =>
+  localize(c.strategy.priorities.get(id)?.name, c.locale) || id;
+export const typeName = (c: TextContext, id: string) =>
+  localize(c.strategy.partnerTypes.get(id)?.name, c.locale) || id;
 const org = (c: TextContext) => c.strategy.file.organisation.name;
 const typeReason = (c: TextContext, id: string) => {
   const r = localize(c.strategy.partnerTypes.get(id)?.reason, c.locale);
@@ -30,12 +33,21 @@ const typeReason = (c: TextContext, id: string) => {
 function limitsOf(c: TextContext, r: CompiledRole): string {
   const parts: string[] = [];
   const nl = c.locale === 'nl';
-  if (Number.isFinite(r.maxIntensityRank)) parts.push(`${nl ? 'intensiteit tot' : 'intensity up to'} ${intensityAt(c, r.maxIntensityRank)}`);
-  if (Number.isFinite(r.maxBudgetLimit)) parts.push(`${nl ? 'budget tot' : 'budget up to'} ${money(c, r.maxBudgetLimit)}`);
-  if (Number.isFinite(r.maxMonthsLimit)) parts.push(`${nl ? 'looptijd tot' : 'duration up to'} ${months(c, r.maxMonthsLimit)}`);
+  if (Number.isFinite(r.maxIntensityRank))
+    parts.push(`${nl ? 'intensiteit tot' : 'intensity up to'} ${intensityAt(c, r.maxIntensityRank)}`);
+  if (Number.isFinite(r.maxBudgetLimit))
+    parts.push(`${nl ? 'budget tot' : 'budget up to'} ${money(c, r.maxBudgetLimit)}`);
+  if (Number.isFinite(r.maxMonthsLimit))
+    parts.push(`${nl ? 'looptijd tot' : 'duration up to'} ${months(c, r.maxMonthsLimit)}`);
   if (r.allowedPriorities !== null) {
     const names = [...r.allowedPriorities].map((p) => priorityName(c, p));
-    parts.push(names.length === 0 ? (nl ? 'geen prioriteiten' : 'no priorities') : `${nl ? 'prioriteiten' : 'priorities'} ${formatList(names, c.locale)}`);
+    parts.push(
+      names.length === 0
+        ? nl
+          ? 'geen prioriteiten'
+          : 'no priorities'
+        : `${nl ? 'prioriteiten' : 'priorities'} ${formatList(names, c.locale)}`,
+    );
   }
   return parts.length === 0 ? (nl ? 'zonder grenzen' : 'without limits') : formatList(parts, c.locale);
 }
@@ -53,27 +65,41 @@ export const reasonText = {
       : `This proposal fits no mandate on the decision line (${steps}); even the widest, that of ${role(c, top)}, goes no further than ${limitsOf(c, top)}.`;
   },
 
-  exploration_exhausted: (c: TextContext, shortfalls: ReadonlyArray<ExplorationShortfall>, active: number, intensity: string, budget: number) => {
+  exploration_exhausted: (
+    c: TextContext,
+    shortfalls: ReadonlyArray<ExplorationShortfall>,
+    active: number,
+    intensity: string,
+    budget: number,
+  ) => {
     const ex = c.strategy.exploration;
     const nl = c.locale === 'nl';
     const parts: string[] = [];
     for (const s of shortfalls) {
       if (s === 'no_allowance' || !ex) {
-        parts.push(nl
-          ? `Dit voorstel valt onder geen van de prioriteiten, en de samenwerkingsstrategie van ${org(c)} biedt geen speelruimte voor verkenning.`
-          : `This proposal falls under none of the priorities, and ${org(c)}'s collaboration strategy has no allowance for exploration.`);
+        parts.push(
+          nl
+            ? `Dit voorstel valt onder geen van de prioriteiten, en de samenwerkingsstrategie van ${org(c)} biedt geen speelruimte voor verkenning.`
+            : `This proposal falls under none of the priorities, and ${org(c)}'s collaboration strategy has no allowance for exploration.`,
+        );
       } else if (s === 'full') {
-        parts.push(nl
-          ? `De speelruimte voor verkenning is vol: er lopen al ${active} verkennende samenwerkingen, de strategie staat er ${ex.maxActive} tegelijk toe.`
-          : `The exploration allowance is used up: ${active} exploratory relationships are active, and the strategy allows ${ex.maxActive} at a time.`);
+        parts.push(
+          nl
+            ? `De speelruimte voor verkenning is vol: er lopen al ${active} verkennende samenwerkingen, de strategie staat er ${ex.maxActive} tegelijk toe.`
+            : `The exploration allowance is used up: ${active} exploratory relationships are active, and the strategy allows ${ex.maxActive} at a time.`,
+        );
       } else if (s === 'intensity') {
-        parts.push(nl
-          ? `Verkenning buiten de prioriteiten gaat volgens de strategie tot ${intensityName(c, ex.maxIntensity)}; dit voorstel is een ${intensityName(c, intensity).toLowerCase()}.`
-          : `Exploration outside the priorities goes up to ${intensityName(c, ex.maxIntensity)} in the strategy; this proposal is a ${intensityName(c, intensity).toLowerCase()}.`);
+        parts.push(
+          nl
+            ? `Verkenning buiten de prioriteiten gaat volgens de strategie tot ${intensityName(c, ex.maxIntensity)}; dit voorstel is een ${intensityName(c, intensity).toLowerCase()}.`
+            : `Exploration outside the priorities goes up to ${intensityName(c, ex.maxIntensity)} in the strategy; this proposal is a ${intensityName(c, intensity).toLowerCase()}.`,
+        );
       } else {
-        parts.push(nl
-          ? `Het budget (${money(c, budget)}) is hoger dan de speelruimte voor verkenning (${money(c, ex.maxBudget)}).`
-          : `The budget (${money(c, budget)}) is above the exploration allowance (${money(c, ex.maxBudget)}).`);
+        parts.push(
+          nl
+            ? `Het budget (${money(c, budget)}) is hoger dan de speelruimte voor verkenning (${money(c, ex.maxBudget)}).`
+            : `The budget (${money(c, budget)}) is above the exploration allowance (${money(c, ex.maxBudget)}).`,
+        );
       }
     }
     return parts.join(' ');
@@ -102,7 +128,8 @@ export const reasonText = {
   priority_not_in_mandate: (c: TextContext, priority: string, r: CompiledRole) => {
     const allowed = [...(r.allowedPriorities ?? [])].map((p) => priorityName(c, p));
     const nl = c.locale === 'nl';
-    const scope = allowed.length === 0 ? (nl ? 'geen prioriteiten' : 'no priorities') : formatList(allowed, c.locale);
+    const scope =
+      allowed.length === 0 ? (nl ? 'geen prioriteiten' : 'no priorities') : formatList(allowed, c.locale);
     return nl
       ? `De prioriteit ${priorityName(c, priority)} valt niet binnen uw mandaat als ${role(c, r)} (dat omvat ${scope}).`
       : `The priority ${priorityName(c, priority)} is not within your mandate as ${role(c, r)} (it covers ${scope}).`;
@@ -122,7 +149,13 @@ export const noticeText = {
       : `This proposal falls under none of the priorities and counts as exploration: it would use ${activeAfter} of the ${max} places in the allowance.`;
   },
 
-  existing_relationship: (c: TextContext, owner: string, partner: string, priority: string | null, intensity: string | undefined) => {
+  existing_relationship: (
+    c: TextContext,
+    owner: string,
+    partner: string,
+    priority: string | null,
+    intensity: string | undefined,
+  ) => {
     const nl = c.locale === 'nl';
     const what = [
       intensity ? intensityName(c, intensity) : null,
@@ -148,13 +181,21 @@ export const suggestionText = {
       ? `Als ${intensityName(c, to).toLowerCase()} in plaats van ${intensityName(c, from).toLowerCase()} ${alone ? 'is het aan u om te beslissen.' : 'blijft de intensiteit binnen uw mandaat.'}`
       : `As ${intensityName(c, to).toLowerCase()} instead of ${intensityName(c, from).toLowerCase()} ${alone ? 'it is yours to decide.' : 'the intensity stays within your mandate.'}`,
   choose_priority: (c: TextContext, ids: ReadonlyArray<string>, alone: boolean) => {
-    const names = formatList(ids.map((p) => priorityName(c, p)), c.locale, 'disjunction');
+    const names = formatList(
+      ids.map((p) => priorityName(c, p)),
+      c.locale,
+      'disjunction',
+    );
     return c.locale === 'nl'
       ? `Onder een prioriteit binnen uw mandaat (${names}) ${alone ? 'beslist u zelf.' : 'valt het thema binnen uw mandaat.'}`
       : `Under a priority within your mandate (${names}) ${alone ? 'it is yours to decide.' : 'the theme is within your mandate.'}`;
   },
   link_priority: (c: TextContext, ids: ReadonlyArray<string>) => {
-    const names = formatList(ids.map((p) => priorityName(c, p)), c.locale, 'disjunction');
+    const names = formatList(
+      ids.map((p) => priorityName(c, p)),
+      c.locale,
+      'disjunction',
+    );
     return c.locale === 'nl'
       ? `Draagt het bij aan ${names}? Kies dan die prioriteit: dan is geen speelruimte voor verkenning nodig.`
       : `Does it contribute to ${names}? Then choose that priority: no exploration allowance is needed.`;

@@ -1,7 +1,8 @@
 // The rules of check-contract.md §3, without words: which codes apply, the verdict and the
 // route. Messages and suggestions are built on top of this (check-proposal.ts).
-import type { ExistingRelationship, PortfolioView } from '../portfolio/portfolio-view.js';
+
 import { partnerKey } from '../portfolio/partner-key.js';
+import type { ExistingRelationship, PortfolioView } from '../portfolio/portfolio-view.js';
 import type { CompiledRole, Strategy } from '../strategy/compile-strategy.js';
 import { covers, type Extent, priorityAllowed } from './covers.js';
 import type { Proposal } from './proposal.js';
@@ -49,7 +50,8 @@ export function evaluateProposal(
 ): Evaluation {
   const requesterRole = strategy.roles.get(p.requester.role);
   const partnerType = strategy.partnerTypes.get(p.partner.type);
-  if (!requesterRole || !partnerType) throw new TypeError('evaluateProposal: proposal ids were not validated');
+  if (!requesterRole || !partnerType)
+    throw new TypeError('evaluateProposal: proposal ids were not validated');
   const x = extentOf(strategy, p);
   const line = strategy.decisionLine(p.priority);
   const above = line.filter((r) => r.rank > requesterRole.rank);
@@ -65,7 +67,10 @@ export function evaluateProposal(
   }
   if (!covers(requesterRole, x) && !line.some((r) => covers(r, x))) {
     const last = line[line.length - 1];
-    reasons.push({ code: 'beyond_all_mandates', topRole: last && last.rank > requesterRole.rank ? last : requesterRole });
+    reasons.push({
+      code: 'beyond_all_mandates',
+      topRole: last && last.rank > requesterRole.rank ? last : requesterRole,
+    });
     outside = true;
   }
   if (p.priority === null) {
@@ -108,10 +113,22 @@ export function evaluateProposal(
   }
 
   const verdict: Verdict = outside ? 'outside_strategy' : escalate ? 'escalate' : 'within_mandate';
-  return { verdict, route: routeFor(verdict, line, above, x), reasons, notices, requesterRole, line, extent: x };
+  return {
+    verdict,
+    route: routeFor(verdict, line, above, x),
+    reasons,
+    notices,
+    requesterRole,
+    line,
+    extent: x,
+  };
 }
 
-function explorationShortfalls(strategy: Strategy, x: Extent, portfolio: PortfolioView): ExplorationShortfall[] {
+function explorationShortfalls(
+  strategy: Strategy,
+  x: Extent,
+  portfolio: PortfolioView,
+): ExplorationShortfall[] {
   const ex = strategy.exploration;
   if (ex === null) return ['no_allowance'];
   const out: ExplorationShortfall[] = [];

@@ -39,26 +39,45 @@ export function suggestionsFor(
 ): Suggestion[] {
   if (e.verdict === 'within_mandate') return [];
   const excluded = e.reasons.some((r) => r.code === 'partner_type_excluded');
-  const changes: Array<{ code: SuggestionCode; change: ProposalChange; text: (alone: boolean) => string }> = [];
+  const changes: Array<{ code: SuggestionCode; change: ProposalChange; text: (alone: boolean) => string }> =
+    [];
   const r = e.requesterRole;
   const ex = p.priority === null ? strategy.exploration : null;
   const x = e.extent;
   const fits = (change: ProposalChange) =>
-    evaluateProposal(strategy, { ...p, ...change }, portfolio, { withExisting: false }).verdict === 'within_mandate';
+    evaluateProposal(strategy, { ...p, ...change }, portfolio, { withExisting: false }).verdict ===
+    'within_mandate';
 
   if (!excluded) {
-    const maxIntensityRank = Math.min(r.maxIntensityRank, ex ? ex.maxIntensityRank : Infinity, strategy.intensityList.length - 1);
+    const maxIntensityRank = Math.min(
+      r.maxIntensityRank,
+      ex ? ex.maxIntensityRank : Infinity,
+      strategy.intensityList.length - 1,
+    );
     if (x.intensityRank > maxIntensityRank && maxIntensityRank >= 0) {
       const to = strategy.intensityList[maxIntensityRank]?.id;
-      if (to) changes.push({ code: 'lower_intensity', change: { intensity: to }, text: (a) => suggestionText.lower_intensity(c, to, p.intensity, a) });
+      if (to)
+        changes.push({
+          code: 'lower_intensity',
+          change: { intensity: to },
+          text: (a) => suggestionText.lower_intensity(c, to, p.intensity, a),
+        });
     }
     const maxBudget = Math.min(r.maxBudgetLimit, ex ? ex.maxBudget : Infinity);
     if (x.budget > maxBudget) {
-      changes.push({ code: 'lower_budget', change: { budget: maxBudget }, text: (a) => suggestionText.lower_budget(c, maxBudget, a) });
+      changes.push({
+        code: 'lower_budget',
+        change: { budget: maxBudget },
+        text: (a) => suggestionText.lower_budget(c, maxBudget, a),
+      });
     }
     if (x.months > r.maxMonthsLimit) {
       const to = r.maxMonthsLimit;
-      changes.push({ code: 'shorten_duration', change: { months: to }, text: (a) => suggestionText.shorten_duration(c, to, a) });
+      changes.push({
+        code: 'shorten_duration',
+        change: { months: to },
+        text: (a) => suggestionText.shorten_duration(c, to, a),
+      });
     }
     if (!priorityAllowed(r, x.priority) && r.allowedPriorities && r.allowedPriorities.size > 0) {
       // Name only the priorities that make it the requester's own decision, when there are any:
@@ -66,12 +85,20 @@ export function suggestionsFor(
       const ids = [...r.allowedPriorities];
       const fitting = ids.filter((id) => fits({ priority: id }));
       const offered = fitting.length > 0 ? fitting : ids;
-      changes.push({ code: 'choose_priority', change: { priority: offered[0] as string }, text: (a) => suggestionText.choose_priority(c, offered, a) });
+      changes.push({
+        code: 'choose_priority',
+        change: { priority: offered[0] as string },
+        text: (a) => suggestionText.choose_priority(c, offered, a),
+      });
     }
   }
 
   const alone = changes.map((s) => fits(s.change));
-  const out: Suggestion[] = changes.map((s, i) => ({ code: s.code, message: s.text(alone[i] === true), change: s.change }));
+  const out: Suggestion[] = changes.map((s, i) => ({
+    code: s.code,
+    message: s.text(alone[i] === true),
+    change: s.change,
+  }));
 
   if (changes.length > 1 && !alone.includes(true)) {
     const all = Object.assign({}, ...changes.map((s) => s.change)) as ProposalChange;
@@ -79,9 +106,18 @@ export function suggestionsFor(
   }
 
   const shortfalls = e.reasons.find((f) => f.code === 'exploration_exhausted');
-  if (shortfalls && shortfalls.code === 'exploration_exhausted' && shortfalls.shortfalls.some((s) => s === 'full' || s === 'no_allowance')) {
+  if (
+    shortfalls &&
+    shortfalls.code === 'exploration_exhausted' &&
+    shortfalls.shortfalls.some((s) => s === 'full' || s === 'no_allowance')
+  ) {
     const ids = strategy.file.priorities.filter((pr) => priorityAllowed(r, pr.id)).map((pr) => pr.id);
-    if (ids.length > 0) out.push({ code: 'link_priority', message: suggestionText.link_priority(c, ids), change: { priority: ids[0] as string } });
+    if (ids.length > 0)
+      out.push({
+        code: 'link_priority',
+        message: suggestionText.link_priority(c, ids),
+        change: { priority: ids[0] as string },
+      });
   }
 
   if (e.verdict === 'outside_strategy') {

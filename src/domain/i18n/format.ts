@@ -12,8 +12,16 @@ export function formatMoney(amount: number, currency: string, locale: Locale): s
   if (!f) {
     const base = { style: 'currency', currency } as const;
     f = {
-      whole: new Intl.NumberFormat(INTL_LOCALE[locale], { ...base, minimumFractionDigits: 0, maximumFractionDigits: 0 }),
-      cents: new Intl.NumberFormat(INTL_LOCALE[locale], { ...base, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      whole: new Intl.NumberFormat(INTL_LOCALE[locale], {
+        ...base,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+      }),
+      cents: new Intl.NumberFormat(INTL_LOCALE[locale], {
+        ...base,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }),
     };
     moneyFormats.set(key, f);
   }
@@ -27,7 +35,11 @@ export function formatMonths(months: number, locale: Locale): string {
 }
 
 /** "a, b en c" / "a, b and c". */
-export function formatList(items: ReadonlyArray<string>, locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+export function formatList(
+  items: ReadonlyArray<string>,
+  locale: Locale,
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
   const key = `${locale}:${type}`;
   let f = listFormats.get(key);
   if (!f) {

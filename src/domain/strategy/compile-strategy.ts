@@ -1,8 +1,8 @@
 // The validated strategy file turned into the model the check works on: ranks and lookups
 // precomputed once, so a check is a handful of map reads.
-import type { Locale } from './strategy-schema.js';
 import type {
   Intensity,
+  Locale,
   LocalizedText,
   PartnerType,
   Person,
@@ -51,7 +51,8 @@ export interface Strategy {
 export function compileStrategy(file: StrategyFile, sha256: string): Strategy {
   const intensityList = file.intensities.map((x, rank) => ({ ...x, rank }));
   const intensities = new Map(intensityList.map((x) => [x.id, x]));
-  const intensityRank = (id: string | undefined) => (id === undefined ? Infinity : (intensities.get(id)?.rank ?? Infinity));
+  const intensityRank = (id: string | undefined) =>
+    id === undefined ? Infinity : (intensities.get(id)?.rank ?? Infinity);
   const roleList: CompiledRole[] = file.roles.map((r, rank) => ({
     ...r,
     rank,
@@ -61,9 +62,12 @@ export function compileStrategy(file: StrategyFile, sha256: string): Strategy {
     allowedPriorities: r.mandate.priorities === 'all' ? null : new Set(r.mandate.priorities),
   }));
   const roles = new Map(roleList.map((r) => [r.id, r]));
-  const lineOf = (ids: string[]) => ids.map((id) => roles.get(id)).filter((r): r is CompiledRole => r !== undefined);
+  const lineOf = (ids: string[]) =>
+    ids.map((id) => roles.get(id)).filter((r): r is CompiledRole => r !== undefined);
   const defaultLine = lineOf(file.decisionLines.default);
-  const byPriority = new Map(Object.entries(file.decisionLines.byPriority ?? {}).map(([p, ids]) => [p, lineOf(ids)]));
+  const byPriority = new Map(
+    Object.entries(file.decisionLines.byPriority ?? {}).map(([p, ids]) => [p, lineOf(ids)]),
+  );
   const ex = file.exploration;
   return {
     file,
@@ -78,7 +82,12 @@ export function compileStrategy(file: StrategyFile, sha256: string): Strategy {
     roleList,
     people: file.people ?? [],
     exploration: ex
-      ? { maxActive: ex.maxActive, maxIntensity: ex.maxIntensity, maxIntensityRank: intensityRank(ex.maxIntensity), maxBudget: ex.maxBudget }
+      ? {
+          maxActive: ex.maxActive,
+          maxIntensity: ex.maxIntensity,
+          maxIntensityRank: intensityRank(ex.maxIntensity),
+          maxBudget: ex.maxBudget,
+        }
       : null,
     decisionLine: (priority) => (priority === null ? defaultLine : (byPriority.get(priority) ?? defaultLine)),
   };

@@ -60,7 +60,10 @@ export function crossReferenceIssues(
         return;
       }
       if (rank <= previous) {
-        add(`${path}[${j}]`, `"${roleId}" does not rank above the step before it (a decision line rises through roles)`);
+        add(
+          `${path}[${j}]`,
+          `"${roleId}" does not rank above the step before it (a decision line rises through roles)`,
+        );
       }
       previous = Math.max(previous, rank);
     });
@@ -78,7 +81,8 @@ export function crossReferenceIssues(
 
   if (s.digest) {
     if (!isTimeZone(s.digest.timezone)) add('digest.timezone', `unknown time zone "${s.digest.timezone}"`);
-    else if (!isCron(s.digest.cron, s.digest.timezone)) add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
+    else if (!isCron(s.digest.cron, s.digest.timezone))
+      add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
   }
 
   if (s.people) issues.push(...peopleIssues(s.people, roleIds, 'people'));
@@ -110,7 +114,8 @@ function firstIndexById(items: ReadonlyArray<{ id: string }>): Map<string, numbe
 /** The limits of `upper` that are tighter than those of `lower` (a missing limit is no limit). */
 function mandateShrinks(lower: Mandate, upper: Mandate, intensityRank: Map<string, number>): string[] {
   const out: string[] = [];
-  const rank = (id: string | undefined) => (id === undefined ? Infinity : (intensityRank.get(id) ?? Infinity));
+  const rank = (id: string | undefined) =>
+    id === undefined ? Infinity : (intensityRank.get(id) ?? Infinity);
   if (rank(upper.maxIntensity) < rank(lower.maxIntensity)) out.push('maxIntensity');
   if ((upper.maxBudget ?? Infinity) < (lower.maxBudget ?? Infinity)) out.push('maxBudget');
   if ((upper.maxMonths ?? Infinity) < (lower.maxMonths ?? Infinity)) out.push('maxMonths');
@@ -140,21 +145,29 @@ function isCron(pattern: string, timezone: string): boolean {
 }
 
 /** A people directory: unique ids, known roles, existing managers and delegates, no reports-to cycles. */
-export function peopleIssues(people: ReadonlyArray<Person>, roleIds: ReadonlySet<string>, section: string): StrategyIssue[] {
+export function peopleIssues(
+  people: ReadonlyArray<Person>,
+  roleIds: ReadonlySet<string>,
+  section: string,
+): StrategyIssue[] {
   const issues: StrategyIssue[] = [];
   const byId = new Map<string, number>();
   people.forEach((p, i) => {
-    if (byId.has(p.id)) issues.push({ path: `${section}[${i}].id`, message: `duplicate person id "${p.id}"` });
+    if (byId.has(p.id))
+      issues.push({ path: `${section}[${i}].id`, message: `duplicate person id "${p.id}"` });
     else byId.set(p.id, i);
   });
   people.forEach((p, i) => {
-    if (!roleIds.has(p.role)) issues.push({ path: `${section}[${i}].role`, message: `unknown role "${p.role}"` });
+    if (!roleIds.has(p.role))
+      issues.push({ path: `${section}[${i}].role`, message: `unknown role "${p.role}"` });
     if (p.reportsTo !== undefined && !byId.has(p.reportsTo)) {
       issues.push({ path: `${section}[${i}].reportsTo`, message: `unknown person "${p.reportsTo}"` });
     }
     if (p.delegate !== undefined) {
-      if (!byId.has(p.delegate)) issues.push({ path: `${section}[${i}].delegate`, message: `unknown person "${p.delegate}"` });
-      else if (p.delegate === p.id) issues.push({ path: `${section}[${i}].delegate`, message: 'a person cannot be their own delegate' });
+      if (!byId.has(p.delegate))
+        issues.push({ path: `${section}[${i}].delegate`, message: `unknown person "${p.delegate}"` });
+      else if (p.delegate === p.id)
+        issues.push({ path: `${section}[${i}].delegate`, message: 'a person cannot be their own delegate' });
     }
     if (p.absent && p.absent.until < p.absent.from) {
       issues.push({ path: `${section}[${i}].absent.until`, message: 'the absence ends before it starts' });
@@ -167,7 +180,10 @@ export function peopleIssues(people: ReadonlyArray<Person>, roleIds: ReadonlySet
     while (next !== undefined && reportsTo.has(next)) {
       if (seen.has(next)) {
         if (next === p.id) {
-          issues.push({ path: `${section}[${i}].reportsTo`, message: `reports-to cycle: ${[...seen, next].join(' -> ')}` });
+          issues.push({
+            path: `${section}[${i}].reportsTo`,
+            message: `reports-to cycle: ${[...seen, next].join(' -> ')}`,
+          });
         }
         break;
       }

@@ -26,12 +26,19 @@ export function parseStrategy(text: string): ParseStrategyResult {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const parsed = StrategySchema.safeParse(data);
-  const withLine = (i: StrategyIssue) => ({ ...i, line: lineOf(doc.contents, pathSegments(i.path), lineCounter) });
+  const withLine = (i: StrategyIssue) => ({
+    ...i,
+    line: lineOf(doc.contents, pathSegments(i.path), lineCounter),
+  });
   if (!parsed.success) {
     // Every problem at once: the reference checks also run on what the schema did not reject.
     const salvaged = salvageStrategy(data);
-    const references = salvaged ? crossReferenceIssues(salvaged.input, salvaged.uncheckedMandates).map(withLine) : [];
-    const schema = parsed.error.issues.map((i) => zodIssue(i, data, (p) => lineOf(doc.contents, p, lineCounter)));
+    const references = salvaged
+      ? crossReferenceIssues(salvaged.input, salvaged.uncheckedMandates).map(withLine)
+      : [];
+    const schema = parsed.error.issues.map((i) =>
+      zodIssue(i, data, (p) => lineOf(doc.contents, p, lineCounter)),
+    );
     return { ok: false, issues: [...schema, ...references] };
   }
   const issues = crossReferenceIssues(parsed.data).map(withLine);
@@ -61,7 +68,8 @@ function firstLine(message: string): string {
 
 function pathSegments(path: string): PropertyKey[] {
   const out: PropertyKey[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
   return out;
 }
 

@@ -65,7 +65,9 @@ export const RoleSchema = z.strictObject({
 
 export const DecisionLinesSchema = z.strictObject({
   default: z.array(z.string()).min(1, 'a decision line needs at least one role'),
-  byPriority: z.record(z.string(), z.array(z.string()).min(1, 'a decision line needs at least one role')).optional(),
+  byPriority: z
+    .record(z.string(), z.array(z.string()).min(1, 'a decision line needs at least one role'))
+    .optional(),
 });
 
 export const ExplorationSchema = z.strictObject({
@@ -90,7 +92,10 @@ export const PersonSchema = z.strictObject({
   delegate: z.string().optional(),
 });
 
-const platformChannel = z.strictObject({ slack: z.string().min(1).optional(), teams: z.string().min(1).optional() });
+const platformChannel = z.strictObject({
+  slack: z.string().min(1).optional(),
+  teams: z.string().min(1).optional(),
+});
 
 export const StrategySchema = z.strictObject({
   $schema: z.string().optional(),
@@ -115,7 +120,9 @@ export const StrategySchema = z.strictObject({
       passUpAfterHours: z.number().positive().default(72),
     })
     .default({ remindAfterHours: 24, passUpAfterHours: 72 }),
-  review: z.strictObject({ everyMonths: z.number().int().positive().default(12) }).default({ everyMonths: 12 }),
+  review: z
+    .strictObject({ everyMonths: z.number().int().positive().default(12) })
+    .default({ everyMonths: 12 }),
   digest: z
     .strictObject({
       cron: z.string().min(1).default('0 8 * * 1'),
