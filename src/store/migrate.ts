@@ -4,11 +4,13 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Backend } from './backend.js';
 import { initial } from './migrations/001-initial.js';
+import { jobs } from './migrations/003-jobs.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
   return {
     '001-initial': initial(backend),
+    '003-jobs': jobs(backend),
   };
 }
 

@@ -160,3 +160,69 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   conversation_state: ConversationStateTable;
 }
+
+// Scheduled work (migration 003-jobs).
+
+export interface DigestRunsTable {
+  /** `digest:<occurrence in UTC ISO>`. */
+  run_key: string;
+  occurrence_at: string;
+  /** ISO week of the period, e.g. 2026-W47 (a label, not a key). */
+  period_label: string;
+  period_start: string;
+  period_end: string;
+  trigger: 'schedule' | 'catch_up' | 'cli';
+  status: 'claimed' | 'done';
+  claimed_by: string;
+  /** Until when the claimer may finish; after it another instance takes the run over. */
+  lease_until: string;
+  attempts: Count;
+  /** The digest as JSON, stored before it is posted. */
+  digest: string | null;
+  /** The chart as base64 PNG. */
+  chart_png: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface JobStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  heartbeat_at: string;
+}
+
+export interface ReviewsTable {
+  id: Id;
+  relationship_id: number;
+  reviewer_id: string;
+  outcome: 'continue' | 'adjust' | 'end';
+  delivered: string;
+  rating: number | null;
+  /** The review date this answers (relationships.review_due when it was given). */
+  due_date: string | null;
+  platform: string;
+  at: string;
+}
+
+export interface ReviewPromptsTable {
+  relationship_id: number;
+  due_date: string;
+  at: string;
+}
+
+/** Declaration merging: the tables of scheduled work join Database above. */
+export interface Database {
+  digest_runs: DigestRunsTable;
+  job_state: JobStateTable;
+  scheduler_leases: SchedulerLeasesTable;
+  reviews: ReviewsTable;
+  review_prompts: ReviewPromptsTable;
+}
