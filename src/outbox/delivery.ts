@@ -1,0 +1,49 @@
+import type { Selectable } from 'kysely';
+import type { OutboxTarget } from '../store/outbox.js';
+import type { OutboxTable } from '../store/schema.js';
+
+export interface OutboxItem {
+  id: number;
+  dedupeKey: string;
+  kind: string;
+  platform: string;
+  target: OutboxTarget;
+  caseId: number | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+  /** What an earlier attempt recorded (a platform message reference), if any. */
+  platformRef: string | null;
+}
+
+export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
+  return {
+    id: Number(r.id),
+    dedupeKey: r.dedupe_key,
+    kind: r.kind,
+    platform: r.platform,
+    target: JSON.parse(r.target) as OutboxTarget,
+    caseId: r.case_id === null ? null : Number(r.case_id),
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    attempts: Number(r.attempts),
+    platformRef: r.platform_ref,
+  };
+}
+
+/**
+ * The result of one delivery attempt, classified by the channel:
+ * - `sent`: done (with the platform's reference to the message, if any);
+ * - `retry`: transient (429/412/5xx/network); wait at least `retryAfterMs` when the platform said so;
+ * - `failed`: permanent (403/404, channel gone): never retried; `unreachable` marks the recipient.
+ */
+export type DeliveryResult =
+  | { status: 'sent'; ref?: string | null }
+  | { status: 'retry'; error: string; retryAfterMs?: number }
+  | { status: 'failed'; error: string; unreachable?: boolean };
+
+/** One chat platform's outbound side: renders and sends an outbox item. */
+export interface ChannelSender {
+  platform: 'slack' | 'teams';
+  deliver(item: OutboxItem): Promise<DeliveryResult>;
+  /** Called once when a person turned out unreachable on this platform (403/404). */
+  onUnreachable?(item: OutboxItem): Promise<void>;
+}

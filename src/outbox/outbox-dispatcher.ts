@@ -1,0 +1,146 @@
+// Sends what the workflow wrote to the outbox. Rows are claimed with a lease (SKIP LOCKED on
+// PostgreSQL, so several instances share the work), sent, then marked. A crash between the
+// platform's answer and the mark leaves the row to be sent again: channels look for an earlier
+// post (Slack message metadata, a stored Teams activity id) before posting twice.
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Backend } from '../store/backend.js';
+import type { Database } from '../store/schema.js';
+import { type ChannelSender, itemFromRow, type OutboxItem } from './delivery.js';
+
+export interface DispatcherOptions {
+  db: Kysely<Database>;
+  backend: Backend;
+  senders: ReadonlyArray<ChannelSender>;
+  clock: () => Date;
+  logger: Logger;
+  workerId: string;
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Backoff for transient failures: min, max (ms); ±20 % jitter. */
+  backoffMs?: { min: number; max: number };
+  random?: () => number;
+  fault?: (point: string) => void;
+  onResult?: (item: OutboxItem, status: 'sent' | 'retry' | 'failed' | 'dead') => void;
+}
+
+export interface DispatchReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export function createOutboxDispatcher(o: DispatcherOptions) {
+  const leaseMs = o.leaseMs ?? 60_000;
+  const batchSize = o.batchSize ?? 20;
+  const maxAttempts = o.maxAttempts ?? 8;
+  const backoff = o.backoffMs ?? { min: 2_000, max: 300_000 };
+  const random = o.random ?? Math.random;
+  const senders = new Map(o.senders.map((s) => [s.platform, s]));
+
+  async function claim(platform: string): Promise<OutboxItem[]> {
+    const now = o.clock();
+    const nowIso = now.toISOString();
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    return o.db.transaction().execute(async (trx) => {
+      let q = trx
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('platform', '=', platform)
+        .where('next_attempt_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+        .orderBy('id')
+        .limit(batchSize);
+      if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
+      const ids = (await q.execute()).map((r) => Number(r.id));
+      if (ids.length === 0) return [];
+      await trx.updateTable('outbox').set({ locked_until: until, locked_by: o.workerId }).where('id', 'in', ids).execute();
+      const rows = await trx.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();
+      return rows.map(itemFromRow);
+    });
+  }
+
+  async function settle(item: OutboxItem, set: Record<string, unknown>): Promise<void> {
+    await o.db
+      .updateTable('outbox')
+      .set({ ...set, locked_until: null, locked_by: null })
+      .where('id', '=', item.id)
+      .where('locked_by', '=', o.workerId)
+      .execute();
+  }
+
+  async function deliverOne(sender: ChannelSender, item: OutboxItem): Promise<'sent' | 'retry' | 'failed'> {
+    let result: Awaited<ReturnType<ChannelSender['deliver']>>;
+    try {
+      result = await sender.deliver(item);
+    } catch (err) {
+      result = { status: 'retry', error: (err as Error).message ?? String(err) };
+    }
+    const now = o.clock();
+    if (result.status === 'sent') {
+      o.fault?.('after_platform_send_before_mark');
+      await settle(item, { status: 'sent', sent_at: now.toISOString(), platform_ref: result.ref ?? null, attempts: item.attempts + 1, last_error: null });
+      o.onResult?.(item, 'sent');
+      return 'sent';
+    }
+    if (result.status === 'failed') {
+      o.logger.warn({ outboxId: item.id, kind: item.kind, platform: item.platform, error: result.error }, 'outbox delivery failed permanently');
+      await settle(item, { status: 'dead', attempts: item.attempts + 1, last_error: result.error.slice(0, 500) });
+      if (result.unreachable && sender.onUnreachable) await sender.onUnreachable(item);
+      o.onResult?.(item, 'failed');
+      return 'failed';
+    }
+    const attempts = item.attempts + 1;
+    if (attempts >= maxAttempts) {
+      o.logger.error({ outboxId: item.id, kind: item.kind, attempts, error: result.error }, 'outbox delivery gave up');
+      await settle(item, { status: 'dead', attempts, last_error: result.error.slice(0, 500) });
+      o.onResult?.(item, 'dead');
+      return 'failed';
+    }
+    const exp = Math.min(backoff.max, backoff.min * 2 ** (attempts - 1));
+    const jittered = exp * (0.8 + 0.4 * random());
+    const waitMs = Math.max(jittered, result.retryAfterMs ?? 0);
+    o.logger.info({ outboxId: item.id, kind: item.kind, attempts, waitMs: Math.round(waitMs), error: result.error }, 'outbox delivery will be retried');
+    await settle(item, { attempts, next_attempt_at: new Date(now.getTime() + waitMs).toISOString(), last_error: result.error.slice(0, 500) });
+    o.onResult?.(item, 'retry');
+    return 'retry';
+  }
+
+  /** One pass over every platform: claims due rows and sends them in order. */
+  async function runOnce(): Promise<DispatchReport> {
+    const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+    for (const [platform, sender] of senders) {
+      for (;;) {
+        const items = await claim(platform);
+        if (items.length === 0) break;
+        for (const item of items) {
+          const r = await deliverOne(sender, item);
+          if (r === 'sent') report.sent++;
+          else if (r === 'retry') report.retried++;
+          else report.failed++;
+        }
+        if (items.length < batchSize) break;
+      }
+    }
+    return report;
+  }
+
+  /** Rows waiting to be sent (for /metrics and the shutdown drain). */
+  async function backlog(): Promise<{ pending: number; dead: number }> {
+    const rows = await o.db
+      .selectFrom('outbox')
+      .select(['status', sql<number>`count(*)`.as('n')])
+      .where('status', 'in', ['pending', 'dead'])
+      .groupBy('status')
+      .execute();
+    const by = new Map(rows.map((r) => [r.status, Number(r.n)]));
+    return { pending: by.get('pending') ?? 0, dead: by.get('dead') ?? 0 };
+  }
+
+  return { runOnce, backlog, claim };
+}
+
+export type OutboxDispatcher = ReturnType<typeof createOutboxDispatcher>;
