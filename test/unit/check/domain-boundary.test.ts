@@ -1,0 +1,36 @@
+// The strategy, the check and the portfolio model are pure (HOUSE-STYLE.md, point 1): no SDK,
+// no I/O, no environment, no clock. node:crypto is allowed (the strategy's SHA-256 is pure).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const DOMAIN = fileURLToPath(new URL('../../../src/domain/', import.meta.url));
+const PURE_DIRS = ['strategy', 'check', 'portfolio', 'i18n'];
+const FORBIDDEN_IMPORT =
+  /from\s+['"](?:@slack\/|botbuilder|adaptivecards|kysely|pg['"]|better-sqlite3|pino|node:(?:fs|http|https|net|child_process|worker_threads)|fs['"]|http['"]|\.\.\/\.\.\/(?!domain\/))/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('src/domain/{strategy,check,portfolio,i18n}', () => {
+  const sources = PURE_DIRS.flatMap((d) => files(join(DOMAIN, d))).map((f) => ({
+    name: f.slice(DOMAIN.length),
+    text: readFileSync(f, 'utf8'),
+  }));
+
+  it('has sources to check', () => {
+    expect(sources.length).toBeGreaterThan(15);
+  });
+
+  it.each(sources.map((s) => [s.name, s.text]))(
+    '%s imports no SDK, I/O or outer layer, reads no env or clock',
+    (_, text) => {
+      expect(text).not.toMatch(FORBIDDEN_IMPORT);
+      expect(text).not.toMatch(/process\.env|Date\.now\(|new Date\(\)/);
+    },
+  );
+});
