@@ -1,0 +1,77 @@
+// Who is talking: the person in the directory behind a Slack or Teams user, or someone the
+// directory does not know (treated as the strategy's lowest role, named by their platform id).
+import type { Kysely } from 'kysely';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { findPersonByPlatformId, getPerson, type PersonRow } from '../store/people-repo.js';
+import type { Database } from '../store/schema.js';
+
+export type ChatPlatform = 'slack' | 'teams';
+
+export interface ChatIdentity {
+  platform: ChatPlatform;
+  /** Slack user id (U…); Teams: the AAD object id when there is one, else the channel account id. */
+  userId: string;
+  displayName?: string;
+  /** The platform's locale for this user (e.g. nl-NL), when it says. */
+  platformLocale?: string | null;
+}
+
+export interface ChatPerson {
+  /** Directory id, or `slack:U…` / `teams:…` for someone it does not know. */
+  id: string;
+  name: string;
+  role: string;
+  known: boolean;
+  locale: Locale;
+  row: PersonRow | null;
+}
+
+/** In the local demo, `demo as NAME` lets one Playground user act as anyone in the directory. */
+export function demoKey(identity: ChatIdentity): string {
+  return `demo-as:${identity.platform}:${identity.userId}`;
+}
+
+export function platformPersonId(identity: ChatIdentity): string {
+  return `${identity.platform}:${identity.userId}`;
+}
+
+export function localeOf(row: PersonRow | null, platformLocale: string | null | undefined, strategy: Strategy): Locale {
+  if (row?.language === 'nl' || row?.language === 'en') return row.language;
+  const p = platformLocale?.slice(0, 2).toLowerCase();
+  if (p === 'nl' || p === 'en') return p;
+  return strategy.locale;
+}
+
+export async function resolvePerson(
+  db: Kysely<Database>,
+  strategy: Strategy,
+  identity: ChatIdentity,
+  demo: boolean,
+): Promise<ChatPerson> {
+  let row: PersonRow | undefined;
+  if (demo) {
+    const as = await db.selectFrom('conversation_state').select('state').where('key', '=', demoKey(identity)).executeTakeFirst();
+    if (as) row = await getPerson(db, JSON.parse(as.state) as string);
+  }
+  row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
+  if (row) {
+    return { id: row.id, name: row.name, role: row.role, known: true, locale: localeOf(row, identity.platformLocale, strategy), row };
+  }
+  return {
+    id: platformPersonId(identity),
+    name: identity.displayName?.trim() || identity.userId,
+    role: strategy.roleList[0]?.id ?? '',
+    known: false,
+    locale: localeOf(null, identity.platformLocale, strategy),
+    row: null,
+  };
+}
+
+/** Display names of directory people (ids it does not know are shown as they are). */
+export async function namesOf(db: Kysely<Database>, ids: ReadonlyArray<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

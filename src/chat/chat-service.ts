@@ -1,0 +1,315 @@
+// The channel-neutral heart of the chat: Slack and Teams parse their payloads into a ChatRequest
+// from a ChatIdentity, call `handle`, and render the views that come back. Everything a person can
+// do in chat goes through here: the guided check, the words (status, who, portfolio, help), the
+// decision buttons and the requester's actions, each re-checked by the workflow.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import {
+  type ActionPayload,
+  answerInfoFormView,
+  approvalRequestView,
+  type CheckContext,
+  caseView,
+  checkFormView,
+  continueCheck,
+  decisionFormView,
+  helpView,
+  parseCommand,
+  partnerToLookUp,
+  partnerToLookUpAtStart,
+  readFormText,
+  type RelationshipLine,
+  startCheck,
+  statusView,
+  type Turn,
+  unknownCommandView,
+  type View,
+  verdictView,
+  viewContextOf,
+  whoWorksWithView,
+} from '../conversation/index.js';
+import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
+import type { Locale } from '../domain/strategy/strategy-schema.js';
+import type { Database } from '../store/schema.js';
+import type { Workflow } from '../workflow/workflow.js';
+import { caseSummaryOf } from './case-summary-of.js';
+import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
+import { chatText } from './chat-texts.js';
+import { type ConversationState, conversationKey, loadConversation, saveConversation } from './conversation-store.js';
+import { relationshipLines } from './relationship-lines.js';
+import { claimEvent } from './event-claims.js';
+
+export type ChatRequest =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; action: ActionPayload; values?: Record<string, unknown> };
+
+export interface ChatResponse {
+  /** Messages for the person, in order. */
+  views: View[];
+  /** A new state of the card or message that was clicked (a decided or refreshed case). */
+  replace?: View;
+  /** A form to show as a dialog where the channel has one (a Slack modal); else as a message. */
+  form?: View;
+  /** The request was seen before (a retry, a re-sent activity, a double click): nothing was done. */
+  duplicate?: boolean;
+  /** Who the person was taken to be (for logs). */
+  personId?: string;
+}
+
+export interface ChatDeps {
+  db: Kysely<Database>;
+  workflow: Workflow;
+  strategy: () => Strategy;
+  clock: () => Date;
+  logger: Logger;
+  /** The local demo: `demo as NAME` is allowed. */
+  demo: boolean;
+  /** The portfolio summary for the `portfolio` word (from the digest), when available. */
+  portfolioView?: (locale: Locale) => Promise<View>;
+  onCheck?: (verdict: string) => void;
+  onDecision?: (outcome: { ok: boolean; action?: string; refusal?: string }) => void;
+}
+
+export function createChatService(deps: ChatDeps) {
+  async function handle(identity: ChatIdentity, request: ChatRequest, options: { dedupeKey?: string } = {}): Promise<ChatResponse> {
+    if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock()))) return { views: [], duplicate: true };
+    const strategy = deps.strategy();
+    const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
+    const convKey = conversationKey(identity.platform, identity.userId);
+    const state = await loadConversation(deps.db, convKey);
+    const s: Session = { deps, strategy, person, identity, convKey, state, idempotencyKey: options.dedupeKey };
+    const response = request.kind === 'text' ? await onText(s, request.text) : await onAction(s, request.action, request.values ?? {});
+    return { ...response, personId: person.id };
+  }
+  return { handle };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+
+interface Session {
+  deps: ChatDeps;
+  strategy: Strategy;
+  person: ChatPerson;
+  identity: ChatIdentity;
+  convKey: string;
+  state: ConversationState | null;
+  idempotencyKey: string | undefined;
+}
+
+const actorOf = (s: Session) => ({ personId: s.person.id, platform: s.identity.platform });
+const vcOf = (s: Session) => viewContextOf(s.strategy, s.person.locale, s.deps.clock());
+const save = (s: Session, state: ConversationState | null) => saveConversation(s.deps.db, s.convKey, state, s.deps.clock().toISOString());
+
+async function checkContext(s: Session, partner: string | null): Promise<CheckContext> {
+  const lines = partner ? await relationshipLines(s.deps.db, s.strategy, partner, s.person.locale) : [];
+  return {
+    strategy: s.strategy,
+    locale: s.person.locale,
+    person: { id: s.person.id, name: s.person.name, role: s.person.role, known: s.person.known },
+    existingWith: (name) => (partner !== null && name === partner ? lines : ([] as RelationshipLine[])),
+    now: s.deps.clock(),
+  };
+}
+
+async function onText(s: Session, raw: string): Promise<ChatResponse> {
+  const text = raw.trim();
+  const { command } = parseCommand(text);
+  const topLevel = command.kind === 'status' || command.kind === 'who' || command.kind === 'portfolio' || command.kind === 'demo_as';
+  if (s.state?.kind === 'check' && !topLevel && command.kind !== 'check') {
+    const ctx = await checkContext(s, partnerToLookUp(s.state.dialog, { kind: 'text', text }));
+    return runTurn(s, continueCheck(ctx, s.state.dialog, { kind: 'text', text }));
+  }
+  if (s.state?.kind === 'answer_info' && !topLevel && command.kind !== 'check' && command.kind !== 'help') {
+    return answer(s, s.state.caseId, text);
+  }
+  if (s.state?.kind === 'decision_text' && !topLevel && command.kind !== 'check' && command.kind !== 'help') {
+    const st = s.state;
+    return decide(s, { caseId: String(st.caseId), step: st.step, version: st.version, decision: st.decision, type: 'decide' }, text);
+  }
+  switch (command.kind) {
+    case 'check': {
+      const message = command.text;
+      const ctx = await checkContext(s, partnerToLookUpAtStart(s.strategy, message));
+      return runTurn(s, startCheck(ctx, message));
+    }
+    case 'status':
+      return status(s);
+    case 'who': {
+      const vc = vcOf(s);
+      const rows = command.partner ? await relationshipLines(s.deps.db, s.strategy, command.partner, s.person.locale) : [];
+      return { views: [whoWorksWithView(vc, command.partner, rows)] };
+    }
+    case 'portfolio':
+      return { views: [s.deps.portfolioView ? await s.deps.portfolioView(s.person.locale) : helpView(s.person.locale, { demo: s.deps.demo })] };
+    case 'help':
+      return { views: [helpView(s.person.locale, { demo: s.deps.demo })] };
+    case 'demo_as':
+      return demoAs(s, command.name);
+    default:
+      return { views: [unknownCommandView(s.person.locale)] };
+  }
+}
+
+async function runTurn(s: Session, turn: Turn): Promise<ChatResponse> {
+  await save(s, turn.state === null ? null : { kind: 'check', dialog: turn.state });
+  const views = [...turn.views];
+  for (const effect of turn.effects) {
+    if (effect.type !== 'submit') continue;
+    const out = await s.deps.workflow.submit(actorOf(s), effect.proposal, s.idempotencyKey ? { idempotencyKey: s.idempotencyKey } : {});
+    if (!out.ok) {
+      views.push(chatText(s.person.locale, 'notYours'));
+      continue;
+    }
+    s.deps.onCheck?.(out.case.verdict);
+    const c = out.case;
+    let assignee: { name: string; roleName: string } | undefined;
+    if (c.state === 'open' && c.assigneeId) {
+      const who = await s.deps.db.selectFrom('people').select(['name', 'role']).where('id', '=', c.assigneeId).executeTakeFirst();
+      const role = s.strategy.roles.get(c.steps[c.step] ?? '');
+      if (who) assignee = { name: who.name, roleName: role ? roleName(role, s.person.locale) : who.role };
+    }
+    views.push(
+      verdictView(s.strategy, s.person.locale, c.result[s.person.locale] ?? c.result.nl, {
+        caseId: String(c.id),
+        ...(assignee ? { assignee } : {}),
+        partnerName: c.proposal.partner.name,
+      }),
+    );
+  }
+  return { views };
+}
+
+async function onAction(s: Session, action: ActionPayload, values: Record<string, unknown>): Promise<ChatResponse> {
+  switch (action.type) {
+    case 'dialog': {
+      const input = { kind: 'choice' as const, value: action.value, ...(action.step ? { step: action.step } : {}) };
+      const dialog = s.state?.kind === 'check' ? s.state.dialog : null;
+      const ctx = await checkContext(s, partnerToLookUp(dialog, input));
+      return runTurn(s, continueCheck(ctx, dialog, input));
+    }
+    case 'start_check': {
+      const ctx = await checkContext(s, null);
+      if (action.form) return { views: [], form: checkFormView(ctx) };
+      return runTurn(s, startCheck(ctx));
+    }
+    case 'submit_check_form': {
+      const name = typeof values.partnerName === 'string' ? values.partnerName : null;
+      const ctx = await checkContext(s, name);
+      const dialog = s.state?.kind === 'check' ? s.state.dialog : null;
+      const turn = continueCheck(ctx, dialog, { kind: 'form', values });
+      if (turn.effects.length === 0) return { views: [], form: turn.views[0] ?? checkFormView(ctx, values) };
+      return runTurn(s, turn);
+    }
+    case 'decide':
+      return decide(s, action, undefined, values);
+    case 'request_exception': {
+      const id = Number(action.caseId);
+      const out = await s.deps.workflow.requestException(actorOf(s), id);
+      if (!out.ok) return refused(s, out.refusal, id);
+      const vc = vcOf(s);
+      return { views: [chatText(s.person.locale, 'exceptionSent', await assigneeName(s, out.case.assigneeId))], replace: caseView(vc, await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)) };
+    }
+    case 'withdraw': {
+      const id = Number(action.caseId);
+      const out = await s.deps.workflow.withdraw(actorOf(s), id);
+      if (!out.ok) return refused(s, out.refusal, id);
+      return { views: [chatText(s.person.locale, 'withdrawn')], replace: caseView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)) };
+    }
+    case 'answer_info': {
+      const id = Number(action.caseId);
+      const text = readFormText(vcOf(s), values, 'answer');
+      if (text.ok) return answer(s, id, text.text);
+      const c = await s.deps.workflow.getCase(id);
+      if (!c || c.requesterId !== s.person.id) return refused(s, c ? 'not_requester' : 'not_found', id);
+      await save(s, { kind: 'answer_info', caseId: id });
+      return { views: [], form: answerInfoFormView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)) };
+    }
+    case 'show_case': {
+      const c = await s.deps.workflow.getCase(Number(action.caseId));
+      if (!c) return refused(s, 'not_found', Number(action.caseId));
+      return { views: [await viewOfCaseFor(s, c.id)] };
+    }
+  }
+}
+
+async function decide(
+  s: Session,
+  action: Extract<ActionPayload, { type: 'decide' }>,
+  typed?: string,
+  values: Record<string, unknown> = {},
+): Promise<ChatResponse> {
+  const caseId = Number(action.caseId);
+  let reason: string | undefined = typed;
+  if (reason === undefined && (action.decision === 'reject' || action.decision === 'ask_info')) {
+    const field = action.decision === 'reject' ? 'reason' : 'question';
+    const read = readFormText(vcOf(s), values, field);
+    if (!read.ok) {
+      // Ask for the reason first; the decision itself is taken (and authorised) when it comes.
+      const c = await s.deps.workflow.getCase(caseId);
+      if (!c) return refused(s, 'not_found', caseId);
+      await save(s, { kind: 'decision_text', caseId, step: action.step, version: action.version, decision: action.decision });
+      const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
+      return { views: [], form: decisionFormView(vcOf(s), summary, action.decision, Object.keys(values).length > 0 ? read.error : undefined) };
+    }
+    reason = read.text;
+  }
+  const out = await s.deps.workflow.decide(actorOf(s), { action: action.decision, caseId, step: action.step, version: action.version, ...(reason ? { reason } : {}) });
+  s.deps.onDecision?.(out.ok ? { ok: true, action: out.action } : { ok: false, refusal: out.refusal });
+  if (s.state?.kind === 'decision_text') await save(s, null);
+  if (!out.ok) return refused(s, out.refusal, caseId);
+  const replace = await viewOfCaseFor(s, out.case.id);
+  return { views: [chatText(s.person.locale, `decided_${out.action}`)], replace };
+}
+
+async function answer(s: Session, caseId: number, text: string): Promise<ChatResponse> {
+  const out = await s.deps.workflow.answerInfo(actorOf(s), caseId, text);
+  if (s.state?.kind === 'answer_info') await save(s, null);
+  if (!out.ok) return refused(s, out.refusal, caseId);
+  return { views: [chatText(s.person.locale, 'answerSent')] };
+}
+
+/** The case as this person should see it: with decision buttons only for the one who may decide. */
+async function viewOfCaseFor(s: Session, caseId: number): Promise<View> {
+  const c = await s.deps.workflow.getCase(caseId);
+  if (!c) return chatText(s.person.locale, 'refused_not_found');
+  const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
+  const waiting = await s.deps.workflow.casesWaitingFor(s.person.id);
+  return waiting.some((w) => w.id === c.id) ? approvalRequestView(vcOf(s), summary) : caseView(vcOf(s), summary);
+}
+
+async function refused(s: Session, refusal: string, caseId: number): Promise<ChatResponse> {
+  const message = chatText(s.person.locale, `refused_${refusal}`);
+  const c = await s.deps.workflow.getCase(caseId);
+  if (!c) return { views: [message] };
+  return { views: [message], replace: await viewOfCaseFor(s, c.id) };
+}
+
+async function status(s: Session): Promise<ChatResponse> {
+  const [mine, waiting] = await Promise.all([s.deps.workflow.openCasesRequestedBy(s.person.id), s.deps.workflow.casesWaitingFor(s.person.id)]);
+  const sum = (list: typeof mine) => Promise.all(list.map((c) => caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)));
+  return { views: [statusView(vcOf(s), { mine: await sum(mine), waitingForMe: await sum(waiting) })] };
+}
+
+async function assigneeName(s: Session, id: string | null): Promise<string> {
+  if (!id) return '';
+  const row = await s.deps.db.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? id;
+}
+
+async function demoAs(s: Session, name: string): Promise<ChatResponse> {
+  if (!s.deps.demo) return { views: [chatText(s.person.locale, 'demoRefused')] };
+  const wanted = name.trim().toLowerCase();
+  const people = await s.deps.db.selectFrom('people').select(['id', 'name', 'role']).orderBy('id').execute();
+  const match =
+    people.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted) ??
+    people.find((p) => p.name.toLowerCase().split(/\s+/)[0] === wanted) ??
+    people.find((p) => p.name.toLowerCase().includes(wanted));
+  if (!match) return { views: [chatText(s.person.locale, 'demoUnknown', people.map((p) => p.name.split(' ')[0]).join(', '))] };
+  await s.deps.db
+    .insertInto('conversation_state')
+    .values({ key: demoKey(s.identity), state: JSON.stringify(match.id), version: 1, updated_at: s.deps.clock().toISOString() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ state: JSON.stringify(match.id) }))
+    .execute();
+  const role = s.strategy.roles.get(match.role);
+  return { views: [chatText(s.person.locale, 'demoNow', `${match.name} (${role ? roleName(role, s.person.locale) : match.role})`)] };
+}

@@ -1,0 +1,142 @@
+// What an outbox item says, to whom, on one platform: the views are built here once for every
+// channel, which then only render and send them. The case is read as it is now, so a message
+// sent late still tells the current state.
+import type { Kysely } from 'kysely';
+import { buildView, text } from '../conversation/build-view.js';
+import {
+  approvalRequestView,
+  caseView,
+  reminderView,
+  requesterUpdateView,
+  strategyChannelSummaryView,
+  type View,
+  viewContextOf,
+} from '../conversation/index.js';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { roleName } from '../domain/strategy/compile-strategy.js';
+import type { Locale } from '../domain/strategy/strategy-schema.js';
+import type { OutboxItem } from '../outbox/delivery.js';
+import type { Database } from '../store/schema.js';
+import type { CaseRecord } from '../workflow/case-record.js';
+import { getCase } from '../workflow/read-cases.js';
+import { casesWaitingFor } from '../workflow/read-cases.js';
+import { caseSummaryOf } from './case-summary-of.js';
+import { localeOf } from './chat-identity.js';
+import { relationshipLines } from './relationship-lines.js';
+
+export type Recipient =
+  | { kind: 'person'; personId: string; platformUserId: string }
+  | { kind: 'channel'; channel: 'strategy' | 'allianceTeam'; channelId: string };
+
+export type Composed =
+  | { mode: 'post'; recipient: Recipient; view: View; /** Remember the message to update it in place later. */ trackForCase: boolean }
+  | { mode: 'update'; messages: Array<{ ref: string; personId: string | null; view: View }> }
+  | { mode: 'skip'; reason: string };
+
+export interface ComposeDeps {
+  db: Kysely<Database>;
+  strategy: () => Strategy;
+  clock: () => Date;
+  /** Kinds other parts of Koers add (the digest, review requests). */
+  extra?: (item: OutboxItem, platform: 'slack' | 'teams') => Promise<Composed | null>;
+}
+
+export async function composeNotification(deps: ComposeDeps, item: OutboxItem, platform: 'slack' | 'teams'): Promise<Composed> {
+  const extra = await deps.extra?.(item, platform);
+  if (extra) return extra;
+  const strategy = deps.strategy();
+  const c = item.caseId === null ? null : await getCase(deps.db, item.caseId);
+  const target = item.target;
+
+  if ('case' in target) {
+    if (!c) return { mode: 'skip', reason: 'case not found' };
+    const refs = await deps.db.selectFrom('case_messages').select(['ref', 'person_id']).where('case_id', '=', c.id).where('platform', '=', platform).orderBy('id').execute();
+    const messages = [];
+    for (const m of refs) messages.push({ ref: m.ref, personId: m.person_id, view: await caseViewFor(deps, strategy, c, m.person_id) });
+    return messages.length === 0 ? { mode: 'skip', reason: 'no messages to update' } : { mode: 'update', messages };
+  }
+
+  if ('channel' in target) {
+    const channelId = strategy.file.channels[target.channel]?.[platform];
+    if (!channelId) return { mode: 'skip', reason: `no ${target.channel} channel for ${platform}` };
+    const recipient: Recipient = { kind: 'channel', channel: target.channel, channelId };
+    const locale = strategy.locale;
+    if (item.kind === 'strategy_summary') {
+      if (!c) return { mode: 'skip', reason: 'case not found' };
+      const view = strategyChannelSummaryView(viewContextOf(strategy, locale, deps.clock()), await caseSummaryOf(deps.db, strategy, c, locale));
+      return view ? { mode: 'post', recipient, view, trackForCase: false } : { mode: 'skip', reason: 'not a final outcome' };
+    }
+    if (item.kind === 'alliance_alert') return { mode: 'post', recipient, view: await allianceAlertView(deps, strategy, c, item, locale), trackForCase: false };
+    return { mode: 'skip', reason: `unknown channel kind ${item.kind}` };
+  }
+
+  if ('person' in target) {
+    const person = await deps.db.selectFrom('people').selectAll().where('id', '=', target.person).executeTakeFirst();
+    const platformUserId = person
+      ? platform === 'slack'
+        ? person.slack_id
+        : person.teams_id
+      : target.person.startsWith(`${platform}:`)
+        ? target.person.slice(platform.length + 1)
+        : null;
+    if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
+    if (!c) return { mode: 'skip', reason: 'case not found' };
+    const locale = localeOf(person ?? null, null, strategy);
+    const vc = viewContextOf(strategy, locale, deps.clock());
+    const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, { near: false });
+    const summary = await caseSummaryOf(deps.db, strategy, c, locale, existing.filter((r) => r.status === 'active'));
+    const recipient: Recipient = { kind: 'person', personId: target.person, platformUserId };
+    switch (item.kind) {
+      case 'approval_request':
+        // Sent when the case reached this person; by now it may have moved on: show it as it is.
+        return { mode: 'post', recipient, view: await caseViewFor(deps, strategy, c, target.person), trackForCase: true };
+      case 'reminder':
+        return c.state === 'open' ? { mode: 'post', recipient, view: reminderView(vc, summary), trackForCase: true } : { mode: 'skip', reason: 'case no longer open' };
+      case 'requester_update':
+        return { mode: 'post', recipient, view: requesterUpdateView(vc, summary), trackForCase: false };
+      default:
+        return { mode: 'skip', reason: `unknown person kind ${item.kind}` };
+    }
+  }
+  return { mode: 'skip', reason: 'unknown target' };
+}
+
+/** The case for one reader: with the decision buttons only when that reader may decide it now. */
+export async function caseViewFor(deps: ComposeDeps, strategy: Strategy, c: CaseRecord, personId: string | null): Promise<View> {
+  const person = personId ? await deps.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst() : undefined;
+  const locale = localeOf(person ?? null, null, strategy);
+  const vc = viewContextOf(strategy, locale, deps.clock());
+  const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, { near: false });
+  const summary = await caseSummaryOf(deps.db, strategy, c, locale, existing.filter((r) => r.status === 'active'));
+  if (personId && c.state === 'open') {
+    const waiting = await casesWaitingFor(deps.db, personId, deps.clock(), strategy.file.digest.timezone);
+    if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, summary);
+  }
+  return caseView(vc, summary);
+}
+
+async function allianceAlertView(deps: ComposeDeps, strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): Promise<View> {
+  const reason = String(item.payload.reason ?? '');
+  const detail = (item.payload.detail ?? {}) as { roles?: string[]; role?: string };
+  const roles = (detail.roles ?? (detail.role ? [detail.role] : []))
+    .map((id) => strategy.roles.get(id))
+    .filter((r) => r !== undefined)
+    .map((r) => roleName(r, locale))
+    .join(', ');
+  const partner = c ? (c.confidential ? (locale === 'nl' ? 'een vertrouwelijke partner' : 'a confidential partner') : c.proposal.partner.name) : '';
+  const ref = c ? `#${c.id}` : '';
+  const nl: Record<string, string> = {
+    no_holder: `Zaak ${ref} (${partner}) kan niet worden toegewezen: niemand vervult de rol ${roles} op de besluitvormingslijn.`,
+    step_skipped: `Zaak ${ref} (${partner}) sloeg een stap over omdat niemand de rol ${roles} vervult.`,
+    stuck_at_last_step: `Zaak ${ref} (${partner}) wacht al langer dan de doorzettermijn op de hoogste stap (${roles}). Er wordt nooit bij stilzwijgen besloten: wilt u navragen?`,
+    unreachable: `Zaak ${ref} (${partner}): de beslisser is niet bereikbaar en de zaak is naar een ander gestuurd.`,
+  };
+  const en: Record<string, string> = {
+    no_holder: `Case ${ref} (${partner}) cannot be assigned: nobody holds the role ${roles} on the decision line.`,
+    step_skipped: `Case ${ref} (${partner}) skipped a step because nobody holds the role ${roles}.`,
+    stuck_at_last_step: `Case ${ref} (${partner}) has waited longer than the pass-up time at the highest step (${roles}). Nothing is ever decided by silence: would you follow it up?`,
+    unreachable: `Case ${ref} (${partner}): the decider cannot be reached and the case went to someone else.`,
+  };
+  const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
+  return buildView([text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true), text(words)]);
+}

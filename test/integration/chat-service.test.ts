@@ -1,0 +1,99 @@
+// The channel-neutral chat: a person completes a guided check by typing, it escalates, and the
+// manager decides from the button; refusals come back as words and the current case.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ActionPayload } from '../../src/conversation/index.js';
+import { type ChatFixture, chatFixture, viewText } from '../support/chat-fixture.js';
+
+const anna = { platform: 'slack' as const, userId: 'U_u-anna' };
+const bram = { platform: 'slack' as const, userId: 'U_u-bram' };
+
+function decideButton(views: { blocks: Array<{ type: string; buttons?: Array<{ action: ActionPayload }> }> }[], decision: string): ActionPayload {
+  for (const v of views) for (const b of v.blocks) for (const btn of b.buttons ?? []) if (btn.action.type === 'decide' && btn.action.decision === decision) return btn.action;
+  throw new Error(`no ${decision} button`);
+}
+
+describe('chat service', () => {
+  let f: ChatFixture;
+  beforeEach(async () => {
+    f = await chatFixture('sqlite');
+  });
+  afterEach(async () => {
+    await f.drop();
+  });
+
+  it('guides a check typed in Dutch to an escalation, and the team lead approves from the button', async () => {
+    // Carla already works with TU Delft (registered within her own mandate).
+    const carla = await f.wf.submit({ personId: 'u-carla', platform: 'slack' }, {
+      partner: { name: 'TU Delft', type: 'knowledge-institution' },
+      priority: 'energy-transition',
+      intensity: 'programme',
+      budget: 100_000,
+      months: 24,
+      direction: 'shared',
+      requester: { id: 'u-carla', role: 'manager' },
+    });
+    expect(carla).toMatchObject({ ok: true, case: { state: 'registered' } });
+    const say = async (text: string) => (await f.chat.handle(anna, { kind: 'text', text })).views.map(viewText).join('\n---\n');
+    const first = await say('mag ik met TU Delft een project over energie starten?');
+    expect(first).toMatch(/Carla Jansen/); // the existing relationship, shown as soon as the partner is known
+    expect(first).toMatch(/Kennisinstelling/);
+    await say('1'); // knowledge institution
+    await say('20000');
+    await say('6');
+    await say('1'); // we need them
+    await say('nee'); // not confidential
+    const verdict = await say('ja');
+    expect(verdict).toMatch(/Bram Bakker/);
+    expect(verdict).toMatch(/€\u00a020\.000/);
+
+    const c = await f.ts.store.db.selectFrom('cases').selectAll().where('requester_id', '=', 'u-anna').executeTakeFirstOrThrow();
+    expect(c).toMatchObject({ state: 'open', assignee_id: 'u-bram', partner: 'TU Delft', budget: 20000, months: 6 });
+
+    const status = await f.chat.handle(bram, { kind: 'text', text: 'status' });
+    expect(viewText(status.views[0])).toMatch(/TU Delft/);
+    const shown = await f.chat.handle(bram, { kind: 'action', action: { type: 'show_case', caseId: String(c.id) } });
+    const approve = decideButton(shown.views as never, 'approve');
+    const decided = await f.chat.handle(bram, { kind: 'action', action: approve });
+    expect(viewText(decided.views[0])).toMatch(/Goedgekeurd/);
+    expect(viewText(decided.replace)).toMatch(/Bram Bakker/);
+    expect(await f.wf.getCase(Number(c.id))).toMatchObject({ state: 'approved' });
+
+    const again = await f.chat.handle(bram, { kind: 'action', action: approve });
+    expect(viewText(again.views[0])).toMatch(/al beslist|verouderd/);
+
+    const own = await f.chat.handle(anna, { kind: 'action', action: approve });
+    expect(viewText(own.views[0])).toMatch(/al beslist|verouderd|eigen/);
+  });
+
+  it('drops a repeated event key', async () => {
+    const a = await f.chat.handle(anna, { kind: 'text', text: 'help' }, { dedupeKey: 'slack:Ev1' });
+    expect(a.views).toHaveLength(1);
+    const b = await f.chat.handle(anna, { kind: 'text', text: 'help' }, { dedupeKey: 'slack:Ev1' });
+    expect(b).toMatchObject({ duplicate: true, views: [] });
+  });
+
+  it('asks for a reason before a rejection and takes the typed reason as the decision', async () => {
+    const out = await f.wf.submit({ personId: 'u-anna', platform: 'slack' }, {
+      partner: { name: 'Deltares', type: 'knowledge-institution' },
+      priority: 'climate-water',
+      intensity: 'project',
+      budget: 30_000,
+      months: 6,
+      direction: 'shared',
+      requester: { id: 'u-anna', role: 'employee' },
+    });
+    if (!out.ok) throw new Error();
+    const reject: ActionPayload = { type: 'decide', caseId: String(out.case.id), step: 0, version: 1, decision: 'reject' };
+    const first = await f.chat.handle(bram, { kind: 'action', action: reject });
+    expect(first.form?.blocks.some((b) => b.type === 'form')).toBe(true);
+    expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'open' });
+    const typed = await f.chat.handle(bram, { kind: 'text', text: 'Dubbel met het programma van Carla' });
+    expect(viewText(typed.views[0])).toMatch(/Afgewezen/);
+    expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'rejected' });
+  });
+
+  it('refuses demo as outside the local demo', async () => {
+    const r = await f.chat.handle(anna, { kind: 'text', text: 'demo als Bram' });
+    expect(viewText(r.views[0])).toMatch(/alleen in de lokale demo/);
+  });
+});
