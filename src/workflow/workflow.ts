@@ -2,6 +2,7 @@
 import type { Proposal } from '../domain/check/proposal.js';
 import type { DecisionCommand } from '../domain/workflow/authorize-decision.js';
 import { decideCase } from './decide-case.js';
+import { markUnreachable } from './mark-unreachable.js';
 import { runEscalationTimers } from './escalation-tick.js';
 import { casesWaitingFor, getCase, openCasesRequestedBy } from './read-cases.js';
 import { answerInfo, requestException, withdrawCase } from './requester-actions.js';
@@ -17,6 +18,8 @@ export function createWorkflow(deps: WorkflowDeps) {
     withdraw: (actor: Actor, caseId: number) => withdrawCase(deps, actor, caseId),
     requestException: (actor: Actor, caseId: number, note?: string) => requestException(deps, actor, caseId, note),
     runEscalationTimers: () => runEscalationTimers(deps),
+    /** A platform cannot reach this person: reassign what they hold (see mark-unreachable.ts). */
+    markUnreachable: (personId: string, platform: string, why: string) => markUnreachable(deps, personId, platform, why),
     getCase: (id: number) => getCase(deps.db, id),
     openCasesRequestedBy: (personId: string) => openCasesRequestedBy(deps.db, personId),
     casesWaitingFor: (personId: string) => casesWaitingFor(deps.db, personId, deps.clock(), deps.strategy().file.digest.timezone),

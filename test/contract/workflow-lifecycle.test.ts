@@ -139,4 +139,16 @@ describe.each(BACKENDS)('case lifecycle on %s', (backend) => {
     expect((await f.outbox()).filter((o) => o.kind === 'alliance_alert').map((o) => o.payload.reason)).toEqual(['stuck_at_last_step']);
     expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
   });
+
+  it('moves a case held by someone unreachable to an alternate approver and tells the alliance team', async () => {
+    const out = await f.wf.submit(anna, proposal({ requester: ANNA, budget: 20_000 }));
+    if (!out.ok) throw new Error('submit refused');
+    expect(out.case.assigneeId).toBe('u-bram');
+    expect(await f.wf.markUnreachable('u-bram', 'teams', '403 BotNotInConversationRoster')).toEqual([out.case.id]);
+    expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'open', step: 0, assigneeId: 'u-ilse', version: 2 });
+    const alerts = (await f.outbox()).filter((o) => o.kind === 'alliance_alert');
+    expect(alerts.map((a) => a.payload.reason)).toEqual(['unreachable']);
+    // The old card no longer decides anything.
+    expect(await f.wf.decide(bram, { action: 'approve', caseId: out.case.id, step: 0, version: 1 })).toMatchObject({ ok: false, refusal: 'stale' });
+  });
 });

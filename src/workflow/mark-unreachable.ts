@@ -1,0 +1,44 @@
+// A person a platform says cannot be reached (Teams 403 MessageWritesBlocked, BotNotInConversationRoster,
+// 404 conversation): marked unreachable, and every open case they hold goes to an alternate
+// approver for the same step (or up the line), with the alliance team told. Nothing is decided.
+import { appendAudit } from '../store/audit-log.js';
+import { caseFromRow } from './case-record.js';
+import { compareAndSet, isConflict, loadCaseForUpdate } from './decide-case.js';
+import { openAtStep } from './submit-proposal.js';
+import type { Actor, WorkflowDeps } from './workflow-deps.js';
+
+const SYSTEM: Actor = { personId: 'koers', platform: 'system' };
+
+export async function markUnreachable(deps: WorkflowDeps, personId: string, platform: string, why: string): Promise<number[]> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  await deps.db.updateTable('people').set({ unreachable_on: platform, updated_at: at }).where('id', '=', personId).execute();
+  const held = await deps.db.selectFrom('cases').selectAll().where('assignee_id', '=', personId).where('state', 'in', ['open', 'info_requested']).execute();
+  const moved: number[] = [];
+  for (const row of held) {
+    const seen = caseFromRow(row);
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const c = await loadCaseForUpdate(deps, trx, seen.id);
+        if (!c || c.version !== seen.version || c.assigneeId !== personId) return;
+        const version = await compareAndSet(trx, c, {}, at);
+        await appendAudit(trx, deps.backend, {
+          at,
+          actorId: SYSTEM.personId,
+          action: 'reassigned_unreachable',
+          caseId: c.id,
+          platform,
+          data: { from: personId, step: c.step, why },
+        });
+        await openAtStep(deps, trx, deps.strategy(), c.id, SYSTEM, c.steps, c.step, version, now, [
+          { kind: 'case_update' },
+          { kind: 'alliance_alert', reason: 'unreachable', detail: { person: personId, role: c.steps[c.step] } },
+        ], c.requesterId);
+        moved.push(c.id);
+      });
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+  }
+  return moved;
+}
