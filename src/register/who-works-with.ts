@@ -1,0 +1,135 @@
+// "Who works with partner X?": the relationships with the same partner key, and near matches
+// (`TU Delft` / `Technische Universiteit Delft`). Near candidates come from SQL LIKE on the
+// key's significant words, capped, and are scored here: the register is never read whole.
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { NEAR_MATCH_THRESHOLD, nearMatchPatterns, nearMatchScore } from '../domain/portfolio/near-match.js';
+import { partnerKey } from '../domain/portfolio/partner-key.js';
+import type { Database } from '../store/schema.js';
+import type { RelationshipStatus } from './register-row.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PartnerRelationship {
+  id: number;
+  partner: string;
+  ownerId: string;
+  /** From the people directory; null when the owner is not in it. */
+  ownerName: string | null;
+  unit: string | null;
+  intensity: string;
+  priority: string | null;
+  status: RelationshipStatus;
+  start: string | null;
+}
+
+export interface NearRelationship extends PartnerRelationship {
+  /** 0..1, see nearMatchScore. */
+  score: number;
+}
+
+export interface WhoWorksWith {
+  key: string;
+  exact: PartnerRelationship[];
+  near: NearRelationship[];
+}
+
+export interface WhoWorksWithOptions {
+  /** Most rows in each of `exact` and `near` (default 20). */
+  limit?: number;
+  /** Most near candidates read from the store before scoring (default 500). */
+  candidates?: number;
+  /** Confidential relationships are left out unless asked for. */
+  includeConfidential?: boolean;
+}
+
+const STATUS_ORDER = sql<number>`case relationships.status when 'active' then 0 when 'planned' then 1 else 2 end`;
+
+export async function whoWorksWith(
+  db: Db,
+  name: string,
+  options: WhoWorksWithOptions = {},
+): Promise<WhoWorksWith> {
+  const key = partnerKey(name);
+  const limit = options.limit ?? 20;
+  if (key === '') return { key, exact: [], near: [] };
+  const base = () => {
+    let q = db
+      .selectFrom('relationships')
+      .leftJoin('people', 'people.id', 'relationships.owner_id')
+      .select([
+        'relationships.id',
+        'relationships.partner',
+        'relationships.partner_key',
+        'relationships.owner_id',
+        'people.name as owner_name',
+        'relationships.unit',
+        'relationships.intensity',
+        'relationships.priority',
+        'relationships.status',
+        'relationships.start_date',
+      ]);
+    if (!options.includeConfidential) q = q.where('relationships.confidential', '=', 0);
+    return q;
+  };
+
+  const exactRows = await base()
+    .where('relationships.partner_key', '=', key)
+    .orderBy(STATUS_ORDER)
+    .orderBy('relationships.id')
+    .limit(limit)
+    .execute();
+
+  const patterns = nearMatchPatterns(key);
+  const candidateRows =
+    patterns.length === 0
+      ? []
+      : await base()
+          .where('relationships.partner_key', '<>', key)
+          .where((eb) =>
+            eb.or(patterns.map((p): Expression<SqlBool> => eb('relationships.partner_key', 'like', p))),
+          )
+          .orderBy('relationships.id')
+          .limit(options.candidates ?? 500)
+          .execute();
+
+  const near = candidateRows
+    .map((r) => ({ ...toRelationship(r), score: nearMatchScore(key, r.partner_key) }))
+    .filter((r) => r.score >= NEAR_MATCH_THRESHOLD)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        statusRank(a.status) - statusRank(b.status) ||
+        a.partner.localeCompare(b.partner) ||
+        a.id - b.id,
+    )
+    .slice(0, limit);
+  return { key, exact: exactRows.map(toRelationship), near };
+}
+
+function statusRank(status: RelationshipStatus): number {
+  return status === 'active' ? 0 : status === 'planned' ? 1 : 2;
+}
+
+function toRelationship(r: {
+  id: number;
+  partner: string;
+  owner_id: string;
+  owner_name: string | null;
+  unit: string | null;
+  intensity: string;
+  priority: string | null;
+  status: RelationshipStatus;
+  start_date: string | null;
+}): PartnerRelationship {
+  return {
+    id: Number(r.id),
+    partner: r.partner,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    unit: r.unit,
+    intensity: r.intensity,
+    priority: r.priority,
+    status: r.status,
+    start: r.start_date,
+  };
+}

@@ -1,0 +1,131 @@
+// "Who works with partner X?" on every backend, over the example portfolio and people.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_PORTFOLIO } from '../../src/config.js';
+import { csvFile, csvText } from '../../src/register/csv-records.js';
+import { importRegister } from '../../src/register/import-register.js';
+import { syncPeopleFromStrategy } from '../../src/register/sync-people.js';
+import { whoWorksWith } from '../../src/register/who-works-with.js';
+import { exampleStrategy } from '../support/example-strategy.js';
+import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
+
+const strategy = exampleStrategy();
+const NOW = new Date('2026-11-23T09:00:00.000Z');
+
+describe.each(BACKENDS)('who works with on %s', (backend) => {
+  let ts: TestStore;
+  beforeAll(async () => {
+    ts = await makeTestStore(backend);
+    await syncPeopleFromStrategy(ts.store.db, strategy, NOW);
+    await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now: NOW });
+  });
+  afterAll(async () => {
+    await ts.drop();
+  });
+
+  const partners = (rows: ReadonlyArray<{ partner: string }>) => rows.map((r) => r.partner);
+
+  it('finds TU Delft exactly, with owner, unit, intensity, priority, status and start', async () => {
+    const who = await whoWorksWith(ts.store.db, 'tu delft');
+    expect(who.key).toBe('tu delft');
+    expect(who.exact).toEqual([
+      {
+        id: 1,
+        partner: 'TU Delft',
+        ownerId: 'u-carla',
+        ownerName: 'Carla Jansen',
+        unit: 'Energie en Klimaat',
+        intensity: 'programme',
+        priority: 'energy-transition',
+        status: 'active',
+        start: '2024-03-01',
+      },
+    ]);
+  });
+
+  it('finds TU Delft as a near match of "Technische Universiteit Delft"', async () => {
+    const who = await whoWorksWith(ts.store.db, 'Technische Universiteit Delft');
+    expect(who.exact).toEqual([]);
+    expect(partners(who.near)).toEqual(['TU Delft']);
+    expect(who.near[0]).toMatchObject({ ownerName: 'Carla Jansen', score: 1 });
+  });
+
+  it('finds Wageningen University & Research for "WUR"', async () => {
+    expect(partners((await whoWorksWith(ts.store.db, 'WUR')).near)).toEqual([
+      'Wageningen University & Research',
+    ]);
+  });
+
+  it('finds both Deltares relationships exactly (a leading "Stichting" is not part of the key)', async () => {
+    const who = await whoWorksWith(ts.store.db, 'Deltares');
+    expect(who.exact.map((r) => [r.partner, r.ownerId])).toEqual([
+      ['Deltares', 'u-bram'],
+      ['Stichting Deltares', 'u-joost'],
+    ]);
+  });
+
+  it('finds the water board for "Rijnland", and nothing near for an unknown partner', async () => {
+    expect(partners((await whoWorksWith(ts.store.db, 'Rijnland')).near)).toEqual([
+      'Hoogheemraadschap van Rijnland',
+    ]);
+    expect(await whoWorksWith(ts.store.db, 'Acme Widgets')).toEqual({
+      key: 'acme widgets',
+      exact: [],
+      near: [],
+    });
+  });
+
+  it('does not take Gemeente Delft for TU Delft', async () => {
+    expect(partners((await whoWorksWith(ts.store.db, 'Gemeente Delft')).near)).toEqual([]);
+  });
+
+  it('lists active relationships before planned and ended ones, and keeps to the limit', async () => {
+    const text = [
+      'partner,partner_type,priority,intensity,owner,status',
+      'Ordered Partner,network,,exchange,u-anna,ended',
+      'Ordered Partner,network,,exchange,u-bram,planned',
+      'Ordered Partner,network,,exchange,u-carla,active',
+    ].join('\n');
+    await importRegister(ts.store.db, ts.store.backend, strategy, csvText(text), { now: NOW });
+    const ordered = await whoWorksWith(ts.store.db, 'Ordered Partner');
+    expect(ordered.exact.map((r) => r.status)).toEqual(['active', 'planned', 'ended']);
+    const tno = await whoWorksWith(ts.store.db, 'TNO', { limit: 1 });
+    expect(tno.exact).toHaveLength(1);
+    const all = await whoWorksWith(ts.store.db, 'Gemeente');
+    expect(all.near.length).toBeGreaterThan(1);
+    expect(all.near.length).toBeLessThanOrEqual(20);
+  });
+
+  it('names no owner it does not know, and leaves confidential relationships out unless asked', async () => {
+    await ts.store.db
+      .insertInto('relationships')
+      .values({
+        partner: 'Geheim B.V.',
+        partner_key: 'geheim',
+        partner_type: 'commercial',
+        priority: null,
+        intensity: 'exchange',
+        budget: 0,
+        months: 0,
+        owner_id: 'u-stranger',
+        unit: null,
+        status: 'active',
+        start_date: null,
+        end_date: null,
+        review_due: null,
+        case_id: null,
+        direction: null,
+        confidential: 1,
+        source: 'check',
+        created_at: NOW.toISOString(),
+        updated_at: NOW.toISOString(),
+      })
+      .execute();
+    expect((await whoWorksWith(ts.store.db, 'Geheim')).exact).toEqual([]);
+    const shown = await whoWorksWith(ts.store.db, 'Geheim', { includeConfidential: true });
+    expect(shown.exact.map((r) => [r.ownerId, r.ownerName])).toEqual([['u-stranger', null]]);
+  });
+
+  it('answers an empty name with nothing', async () => {
+    expect(await whoWorksWith(ts.store.db, '   ')).toEqual({ key: '', exact: [], near: [] });
+  });
+});
