@@ -2,16 +2,41 @@
 // Bad input prints one line per problem and exits 2; a fault exits 1; never a stack trace.
 import { InputError } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
+import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { importPeopleCommand } from './commands/import-people.js';
+import { migrateCommand } from './commands/migrate.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  check: { run: checkCommand, help: 'check --strategy F --proposal P|- [--portfolio CSV] [--lang nl|en]   one check, JSON out' },
+  check: {
+    run: checkCommand,
+    help: 'check --strategy F --proposal P|- [--portfolio CSV] [--lang nl|en]   one check, JSON out',
+  },
   validate: { run: validateCommand, help: 'validate F                       validate a strategy file' },
-  schema: { run: schemaCommand, help: 'schema                           print the JSON Schema of the strategy file' },
+  schema: {
+    run: schemaCommand,
+    help: 'schema                           print the JSON Schema of the strategy file',
+  },
+  import: {
+    run: importCommand,
+    help: 'import CSV [--skip-bad] [--dry-run] [--strategy F] [--database URL]   import a relationship register',
+  },
+  'import-people': {
+    run: importPeopleCommand,
+    help: 'import-people CSV [--dry-run] [--strategy F] [--database URL]   import the people directory',
+  },
+  export: { run: exportCommand, help: 'export [--format csv|json] [--output FILE]   write the register' },
+  migrate: {
+    run: migrateCommand,
+    help: 'migrate                          bring the database schema up to date',
+  },
+  audit: { run: auditCommand, help: "audit verify                     check the audit log's hash chain" },
 };
 
 export function usage(): string {
