@@ -1,0 +1,18 @@
+// The local demo's data: the bundled example portfolio, imported once into an empty register.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { BUNDLED_PORTFOLIO } from '../config.js';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { csvFile } from '../register/csv-records.js';
+import { importRegister } from '../register/import-register.js';
+import type { Backend } from '../store/backend.js';
+import type { Database } from '../store/schema.js';
+import { claim } from '../workflow/escalation-tick.js';
+
+export async function loadDemoPortfolio(db: Kysely<Database>, backend: Backend, strategy: Strategy, now: Date, logger: Logger): Promise<void> {
+  const first = await db.transaction().execute((trx) => claim(trx, 'demo:example-portfolio', null, now.toISOString()));
+  if (!first) return;
+  const result = await importRegister(db, backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now, skipBad: true, actorId: 'koers-demo' });
+  if (result.ok) logger.info({ imported: result.report.imported }, 'demo: example portfolio imported');
+  else logger.warn({ result }, 'demo: example portfolio could not be imported');
+}
