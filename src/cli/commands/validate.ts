@@ -1,4 +1,5 @@
 import { loadStrategyFile } from '../../strategy-file/load-strategy-file.js';
+import { formatIssue } from '../../domain/strategy/strategy-issues.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -7,6 +8,7 @@ export function validateCommand(args: string[], io: CliIo): number {
   if (!file || rest.length > 0) throw new InputError(['usage: koers validate STRATEGY_FILE']);
   const strategy = loadStrategyFile(file);
   const s = strategy.file;
+  for (const w of strategy.warnings) io.err(`${file}: warning: ${formatIssue(w)}\n`);
   io.out(
     `${file}: valid (${s.priorities.length} priorities, ${s.partnerTypes.length} partner types, ` +
       `${s.intensities.length} intensities, ${s.roles.length} roles, ${s.people?.length ?? 0} people)\n`,

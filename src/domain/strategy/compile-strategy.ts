@@ -1,5 +1,6 @@
 // The validated strategy file turned into the model the check works on: ranks and lookups
 // precomputed once, so a check is a handful of map reads.
+import type { StrategyIssue } from './strategy-issues.js';
 import type {
   Intensity,
   Locale,
@@ -29,6 +30,8 @@ export interface Strategy {
   readonly file: StrategyFile;
   /** SHA-256 (hex) of the file's text: cases record which strategy they were checked against. */
   readonly sha256: string;
+  /** Dead configuration worth telling the author about (the file is valid). */
+  readonly warnings: ReadonlyArray<StrategyIssue>;
   readonly locale: Locale;
   readonly currency: string;
   readonly priorities: ReadonlyMap<string, Priority>;
@@ -48,7 +51,7 @@ export interface Strategy {
   decisionLine(priority: string | null): ReadonlyArray<CompiledRole>;
 }
 
-export function compileStrategy(file: StrategyFile, sha256: string): Strategy {
+export function compileStrategy(file: StrategyFile, sha256: string, warnings: ReadonlyArray<StrategyIssue> = []): Strategy {
   const intensityList = file.intensities.map((x, rank) => ({ ...x, rank }));
   const intensities = new Map(intensityList.map((x) => [x.id, x]));
   const intensityRank = (id: string | undefined) =>
@@ -72,6 +75,7 @@ export function compileStrategy(file: StrategyFile, sha256: string): Strategy {
   return {
     file,
     sha256,
+    warnings,
     locale: file.organisation.locale,
     currency: file.organisation.currency,
     priorities: new Map(file.priorities.map((p) => [p.id, p])),

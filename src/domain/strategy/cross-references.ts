@@ -71,7 +71,11 @@ export function crossReferenceIssues(
   checkLine(s.decisionLines.default, 'decisionLines.default');
   for (const [priority, line] of Object.entries(s.decisionLines.byPriority ?? {})) {
     const path = `decisionLines.byPriority.${priority}`;
-    if (!priorityIds.has(priority)) add(path, `unknown priority "${priority}"`);
+    // An override for a priority the file does not have never applies, so it cannot lift or
+    // tighten anything: a warning, not an error (check-contract.md's own example has one).
+    if (!priorityIds.has(priority)) {
+      issues.push({ path, message: `unknown priority "${priority}": this override never applies`, severity: 'warning' });
+    }
     checkLine(line, path);
   }
 

@@ -34,17 +34,20 @@ export function parseStrategy(text: string): ParseStrategyResult {
     // Every problem at once: the reference checks also run on what the schema did not reject.
     const salvaged = salvageStrategy(data);
     const references = salvaged
-      ? crossReferenceIssues(salvaged.input, salvaged.uncheckedMandates).map(withLine)
+      ? crossReferenceIssues(salvaged.input, salvaged.uncheckedMandates)
+          .filter((i) => i.severity !== 'warning')
+          .map(withLine)
       : [];
     const schema = parsed.error.issues.map((i) =>
       zodIssue(i, data, (p) => lineOf(doc.contents, p, lineCounter)),
     );
     return { ok: false, issues: [...schema, ...references] };
   }
-  const issues = crossReferenceIssues(parsed.data).map(withLine);
+  const all = crossReferenceIssues(parsed.data).map(withLine);
+  const issues = all.filter((i) => i.severity !== 'warning');
   if (issues.length > 0) return { ok: false, issues };
   const sha256 = createHash('sha256').update(text).digest('hex');
-  return { ok: true, strategy: compileStrategy(parsed.data, sha256) };
+  return { ok: true, strategy: compileStrategy(parsed.data, sha256, all.filter((i) => i.severity === 'warning')) };
 }
 
 function zodIssue(

@@ -5,6 +5,8 @@ export interface StrategyIssue {
   message: string;
   /** 1-based line in the YAML text, when known. */
   line?: number;
+  /** A warning names dead configuration that cannot change any verdict; the file is still valid. */
+  severity?: 'warning';
 }
 
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {

@@ -26,7 +26,6 @@ const EXPECTED: Record<string, Array<[string, number]>> = {
   'unknown-role-in-line': [['decisionLines.default[1]', 42]],
   'unknown-role-in-override': [['decisionLines.byPriority.water-quality[0]', 44]],
   'unknown-priority-in-mandate': [['roles[0].mandate.priorities[1]', 33]],
-  'unknown-priority-override': [['decisionLines.byPriority.health', 44]],
   'duplicate-priority-id': [['priorities[2].id', 13]],
   'duplicate-role-id': [['roles[3].id', 41]],
   'duplicate-intensity-id': [['intensities[3].id', 27]],
