@@ -1,0 +1,108 @@
+// Calibration signals over the window (the last CALIBRATION_WINDOW_WEEKS weeks): themes that
+// escalate, rule codes that fire (read from the stored check result, `result.nl.reasons` and
+// `.notices`, with each backend's JSON functions), exceptions decided, and escalations just over
+// a role's limit.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { MandateLimit, ThemeRow } from '../../domain/digest/calibration.js';
+import { PINCH_MARGIN } from '../../domain/digest/calibration.js';
+import type { Backend } from '../../store/backend.js';
+import type { Database } from '../../store/schema.js';
+
+export interface Window {
+  start: string;
+  periodStart: string;
+  end: string;
+}
+
+export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeRow[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select([
+      'priority',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`coalesce(sum(case when verdict = 'escalate' then 1 else 0 end), 0)`.as('escalated'),
+      sql<number>`coalesce(sum(case when verdict = 'outside_strategy' then 1 else 0 end), 0)`.as('outside'),
+    ])
+    .where('kind', '=', 'check')
+    .where('created_at', '>=', w.start)
+    .where('created_at', '<', w.end)
+    .groupBy('priority')
+    .execute();
+  return rows.map((r) => ({
+    priority: r.priority,
+    checks: Number(r.n),
+    escalated: Number(r.escalated),
+    outsideStrategy: Number(r.outside),
+  }));
+}
+
+/** How many checks each rule code fired in (a case counts once per code), in the period and the window. */
+export async function ruleCounts(
+  db: Kysely<Database>,
+  backend: Backend,
+  w: Window,
+): Promise<Array<{ code: string; period: number; window: number }>> {
+  const codes = (path: 'reasons' | 'notices') =>
+    backend === 'postgres'
+      ? sql`select c.id, c.created_at, j ->> 'code' as code
+            from cases c cross join lateral jsonb_array_elements((c.result::jsonb) -> 'nl' -> ${sql.lit(path)}) j
+            where c.kind = 'check' and c.created_at >= ${w.start} and c.created_at < ${w.end}`
+      : sql`select c.id, c.created_at, json_extract(j.value, '$.code') as code
+            from cases c, json_each(c.result, ${`$.nl.${path}`}) j
+            where c.kind = 'check' and c.created_at >= ${w.start} and c.created_at < ${w.end}`;
+  const result = await sql<{ code: string; period: number; window: number }>`
+    select code, count(*) as ${sql.ref('window')},
+      coalesce(sum(case when created_at >= ${w.periodStart} then 1 else 0 end), 0) as period
+    from (${codes('reasons')} union ${codes('notices')}) fired
+    group by code`.execute(db);
+  return result.rows.map((r) => ({ code: r.code, period: Number(r.period), window: Number(r.window) }));
+}
+
+export async function exceptionDecisions(
+  db: Kysely<Database>,
+  w: Window,
+): Promise<{ granted: number; refused: number }> {
+  const rows = await db
+    .selectFrom('decisions as d')
+    .innerJoin('cases as c', 'c.id', 'd.case_id')
+    .select(['d.action', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('c.kind', '=', 'exception')
+    .where('d.action', 'in', ['approve', 'reject'])
+    .where('d.at', '>=', w.start)
+    .where('d.at', '<', w.end)
+    .groupBy('d.action')
+    .execute();
+  const by = new Map(rows.map((r) => [r.action, Number(r.n)]));
+  return { granted: by.get('approve') ?? 0, refused: by.get('reject') ?? 0 };
+}
+
+/** Per role limit: escalated checks over it, and those at most PINCH_MARGIN over it (one query). */
+export async function mandateCounts(
+  db: Kysely<Database>,
+  w: Window,
+  limits: ReadonlyArray<MandateLimit>,
+): Promise<Array<MandateLimit & { overLimit: number; nearLimit: number }>> {
+  if (limits.length === 0) return [];
+  const sums: RawBuilder<unknown>[] = [];
+  limits.forEach((l, i) => {
+    const column = sql.ref(l.limit === 'budget' ? 'budget' : 'months');
+    const near = l.value * (1 + PINCH_MARGIN);
+    sums.push(
+      sql`coalesce(sum(case when requester_role = ${l.role} and ${column} > ${l.value} then 1 else 0 end), 0) as ${sql.ref(`o${i}`)}`,
+    );
+    sums.push(
+      sql`coalesce(sum(case when requester_role = ${l.role} and ${column} > ${l.value} and ${column} <= ${near} then 1 else 0 end), 0) as ${sql.ref(`n${i}`)}`,
+    );
+  });
+  const result = await sql<Record<string, number>>`
+    select ${sql.join(sums)} from cases
+    where kind = 'check' and verdict = 'escalate' and created_at >= ${w.start} and created_at < ${w.end}`.execute(
+    db,
+  );
+  const row = result.rows[0] ?? {};
+  return limits.map((l, i) => ({
+    ...l,
+    overLimit: Number(row[`o${i}`] ?? 0),
+    nearLimit: Number(row[`n${i}`] ?? 0),
+  }));
+}

@@ -1,0 +1,262 @@
+// Periodic reviews of relationships (evaluatie / ijkmoment). When a relationship's review date
+// comes, its owner is asked (a `review_request` outbox row per platform they are on); the
+// prompt is claimed in review_prompts in the same transaction, so several instances ask once.
+// The owner answers continue / adjust / end, what it delivered and a rating; the answer is
+// stored, the next review date set review.everyMonths later, and `end` ends the relationship.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { BothLanguages } from '../domain/digest/digest-model.js';
+import { localDate } from '../domain/digest/period.js';
+import { nextReviewDue, parseReviewAnswer, type ReviewAnswer } from '../domain/digest/review-answer.js';
+import { localize, type Strategy } from '../domain/strategy/compile-strategy.js';
+import { appendAudit } from '../store/audit-log.js';
+import type { Backend } from '../store/backend.js';
+import { enqueue, type OutboxMessage } from '../store/outbox.js';
+import type { Database } from '../store/schema.js';
+import { isConflict } from '../workflow/decide-case.js';
+import type { ChatPlatform } from '../workflow/notifications.js';
+import type { Actor } from '../workflow/workflow-deps.js';
+
+export interface ReviewDeps {
+  db: Kysely<Database>;
+  backend: Backend;
+  strategy: () => Strategy;
+  clock: () => Date;
+  platforms: () => ReadonlyArray<ChatPlatform>;
+}
+
+/** What the owner is asked about: enough to render the question without the store. */
+export interface ReviewSubject {
+  relationshipId: number;
+  partner: string;
+  confidential: boolean;
+  priority: string | null;
+  priorityName: BothLanguages | null;
+  intensity: string;
+  intensityName: BothLanguages;
+  budget: number;
+  currency: string;
+  startDate: string | null;
+  dueDate: string;
+  ownerId: string;
+}
+
+/** The outbox payload of a `review_request` row (target: { person: owner }). */
+export interface ReviewRequestPayload {
+  relationshipId: number;
+  dueDate: string;
+  subject: ReviewSubject;
+}
+
+export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{ prompted: number[] }> {
+  const strategy = deps.strategy();
+  const now = deps.clock();
+  const today = localDate(now, strategy.file.digest.timezone);
+  const due = await deps.db
+    .selectFrom('relationships as r')
+    .leftJoin('people as o', 'o.id', 'r.owner_id')
+    .select([
+      'r.id',
+      'r.partner',
+      'r.confidential',
+      'r.priority',
+      'r.intensity',
+      'r.budget',
+      'r.start_date',
+      'r.review_due',
+      'r.owner_id',
+      'o.slack_id',
+      'o.teams_id',
+    ])
+    .where('r.status', '=', 'active')
+    .where('r.review_due', '<=', today)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('review_prompts as p')
+            .select(sql.lit(1).as('one'))
+            .whereRef('p.relationship_id', '=', 'r.id')
+            .whereRef('p.due_date', '=', 'r.review_due'),
+        ),
+      ),
+    )
+    .orderBy('r.review_due')
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+  if (due.length === 0) return { prompted: [] };
+  const at = now.toISOString();
+  const platforms = deps.platforms();
+  const prompted = await deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('review_prompts')
+      .values(due.map((r) => ({ relationship_id: Number(r.id), due_date: r.review_due as string, at })))
+      .onConflict((oc) => oc.columns(['relationship_id', 'due_date']).doNothing())
+      .returning('relationship_id')
+      .execute();
+    const mine = new Set(claimed.map((c) => Number(c.relationship_id)));
+    const messages: OutboxMessage[] = [];
+    for (const r of due) {
+      if (!mine.has(Number(r.id))) continue;
+      const dueDate = r.review_due as string;
+      const subject: ReviewSubject = {
+        relationshipId: Number(r.id),
+        partner: r.partner,
+        confidential: Number(r.confidential) === 1,
+        priority: r.priority,
+        priorityName:
+          r.priority === null ? null : namesOf(strategy.priorities.get(r.priority)?.name, r.priority),
+        intensity: r.intensity,
+        intensityName: namesOf(strategy.intensities.get(r.intensity)?.name, r.intensity),
+        budget: Number(r.budget),
+        currency: strategy.currency,
+        startDate: r.start_date,
+        dueDate,
+        ownerId: r.owner_id,
+      };
+      for (const platform of platforms) {
+        if (!reachable(r.owner_id, platform, r)) continue;
+        const payload: ReviewRequestPayload = { relationshipId: Number(r.id), dueDate, subject };
+        messages.push({
+          dedupeKey: `review:${r.id}:${dueDate}:${platform}`,
+          kind: 'review_request',
+          platform,
+          target: { person: r.owner_id },
+          payload: { ...payload },
+        });
+      }
+    }
+    await enqueue(trx, at, messages);
+    return [...mine];
+  });
+  return { prompted };
+}
+
+function reachable(
+  ownerId: string,
+  platform: ChatPlatform,
+  r: { slack_id: string | null; teams_id: string | null },
+): boolean {
+  // People the directory does not know are named by their platform id (slack:U…, teams:…).
+  if (ownerId.startsWith('slack:')) return platform === 'slack';
+  if (ownerId.startsWith('teams:')) return platform === 'teams';
+  return platform === 'slack' ? r.slack_id !== null : r.teams_id !== null;
+}
+
+function namesOf(text: Parameters<typeof localize>[0], fallback: string): BothLanguages {
+  return { nl: localize(text, 'nl') || fallback, en: localize(text, 'en') || fallback };
+}
+
+export type ReviewRefusal = 'not_found' | 'not_owner' | 'ended' | 'invalid_answer' | 'already_reviewed';
+
+export type SubmitReviewOutcome =
+  | {
+      ok: true;
+      reviewId: number;
+      answer: ReviewAnswer;
+      relationship: {
+        id: number;
+        status: 'active' | 'planned' | 'ended';
+        reviewDue: string | null;
+        endDate: string | null;
+      };
+    }
+  | { ok: false; refusal: ReviewRefusal; problems?: Array<{ field: string; message: string }> };
+
+/**
+ * The owner's answer to a review. Only the owner may answer; refusals are values. `dueDate` is
+ * the review date the question was about (from the request's action): a second click on the same
+ * form then finds the date moved and records nothing.
+ */
+export async function submitReview(
+  deps: ReviewDeps,
+  actor: Actor,
+  relationshipId: number,
+  raw: unknown,
+  options: { dueDate?: string | null } = {},
+): Promise<SubmitReviewOutcome> {
+  const parsed = parseReviewAnswer(raw);
+  if (!parsed.ok) return { ok: false, refusal: 'invalid_answer', problems: parsed.problems };
+  const answer = parsed.answer;
+  const strategy = deps.strategy();
+  const now = deps.clock();
+  const at = now.toISOString();
+  const today = localDate(now, strategy.file.digest.timezone);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const rel = await loadForUpdate(deps, trx, relationshipId);
+      if (!rel) return { ok: false as const, refusal: 'not_found' as const };
+      if (rel.owner_id !== actor.personId) return { ok: false as const, refusal: 'not_owner' as const };
+      if (rel.status === 'ended') return { ok: false as const, refusal: 'ended' as const };
+      if (options.dueDate !== undefined && options.dueDate !== rel.review_due)
+        return { ok: false as const, refusal: 'already_reviewed' as const };
+      const inserted = await trx
+        .insertInto('reviews')
+        .values({
+          relationship_id: relationshipId,
+          reviewer_id: actor.personId,
+          outcome: answer.outcome,
+          delivered: answer.delivered,
+          rating: answer.rating,
+          due_date: rel.review_due,
+          platform: actor.platform,
+          at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ends = answer.outcome === 'end';
+      const next = {
+        status: ends ? ('ended' as const) : rel.status,
+        review_due: ends ? null : nextReviewDue(today, strategy.file.review.everyMonths),
+        end_date: ends ? today : rel.end_date,
+      };
+      let update = trx
+        .updateTable('relationships')
+        .set({ ...next, updated_at: at })
+        .where('id', '=', relationshipId);
+      update =
+        rel.review_due === null
+          ? update.where('review_due', 'is', null)
+          : update.where('review_due', '=', rel.review_due);
+      if (Number((await update.executeTakeFirst()).numUpdatedRows) !== 1)
+        return { ok: false as const, refusal: 'already_reviewed' as const };
+      await appendAudit(trx, deps.backend, {
+        at,
+        actorId: actor.personId,
+        action: ends ? 'relationship_ended' : 'reviewed',
+        caseId: rel.case_id === null ? null : Number(rel.case_id),
+        platform: actor.platform,
+        data: {
+          relationshipId,
+          outcome: answer.outcome,
+          rating: answer.rating,
+          dueDate: rel.review_due,
+          nextReviewDue: next.review_due,
+        },
+      });
+      return {
+        ok: true as const,
+        reviewId: Number(inserted.id),
+        answer,
+        relationship: {
+          id: relationshipId,
+          status: next.status,
+          reviewDue: next.review_due,
+          endDate: next.end_date,
+        },
+      };
+    });
+  } catch (err) {
+    // The same review date answered twice at once: UNIQUE(relationship_id, due_date).
+    if (isConflict(err)) return { ok: false, refusal: 'already_reviewed' };
+    throw err;
+  }
+}
+
+async function loadForUpdate(deps: ReviewDeps, trx: Transaction<Database>, id: number) {
+  let q = trx
+    .selectFrom('relationships')
+    .select(['id', 'owner_id', 'status', 'review_due', 'end_date', 'case_id'])
+    .where('id', '=', id);
+  if (deps.backend === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
+}

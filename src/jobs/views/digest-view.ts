@@ -1,0 +1,54 @@
+// The digest as a neutral view (rendered by each channel: Block Kit, Adaptive Card) and as plain
+// text (the CLI preview, the notification fallback). The chart travels separately, as a PNG
+// stored with the run.
+import type { Block, View } from '../../conversation/view.js';
+import type { Digest } from '../../domain/digest/digest-model.js';
+import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { digestSections, headerLine, type Section } from './digest-sections.js';
+import { digestWords } from './digest-words.js';
+
+export function digestView(digest: Digest, locale: Locale): View {
+  const blocks: Block[] = [{ type: 'context', text: headerLine(digest, locale) }];
+  for (const s of digestSections(digest, locale)) blocks.push(...sectionBlocks(s));
+  return {
+    title: digestWords(locale).title(digest.period.label),
+    blocks,
+    fallbackText: digestText(digest, locale),
+  };
+}
+
+/** Slack's limit for one section's text is 3,000 characters; lines are packed below it. */
+export const MAX_TEXT_BLOCK = 2900;
+
+export function sectionBlocks(s: Section): Block[] {
+  const blocks: Block[] = [{ type: 'text', text: s.heading, emphasis: true }];
+  // Slack shows at most 10 fields in a section.
+  for (let i = 0; i < s.facts.length; i += 10)
+    blocks.push({ type: 'facts', facts: s.facts.slice(i, i + 10) });
+  let text = '';
+  for (const line of s.lines) {
+    const bullet = `• ${line.length > MAX_TEXT_BLOCK - 2 ? `${line.slice(0, MAX_TEXT_BLOCK - 3)}…` : line}`;
+    if (text !== '' && text.length + 1 + bullet.length > MAX_TEXT_BLOCK) {
+      blocks.push({ type: 'text', text });
+      text = '';
+    }
+    text = text === '' ? bullet : `${text}\n${bullet}`;
+  }
+  if (text !== '') blocks.push({ type: 'text', text });
+  return blocks;
+}
+
+export function digestText(digest: Digest, locale: Locale): string {
+  const out = [digestWords(locale).title(digest.period.label), headerLine(digest, locale), ''];
+  for (const s of digestSections(digest, locale)) out.push(sectionText(s), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export function sectionText(s: Section): string {
+  return [
+    s.heading,
+    '-'.repeat(s.heading.length),
+    ...s.facts.map((f) => `${f.label}: ${f.value}`),
+    ...s.lines.map((l) => `• ${l}`),
+  ].join('\n');
+}

@@ -1,0 +1,129 @@
+// The digest's views: the neutral View for the channels, the plain text for the CLI, the short
+// portfolio summary, and the chart; in Dutch and English, within the platforms' limits.
+import { describe, expect, it } from 'vitest';
+import { LIST_LIMIT } from '../../../src/domain/digest/digest-model.js';
+import { portfolioChartSvg } from '../../../src/jobs/chart/portfolio-chart-svg.js';
+import { renderChartPng } from '../../../src/jobs/chart/render-chart-png.js';
+import { digestText, digestView } from '../../../src/jobs/views/digest-view.js';
+import { portfolioSummaryView } from '../../../src/jobs/views/portfolio-summary-view.js';
+import { digestFixture } from './digest-fixture.js';
+
+describe('the digest view', () => {
+  const d = digestFixture();
+
+  it('has a section per question, in Dutch and in English, with € amounts as Intl writes them', () => {
+    const nl = digestView(d, 'nl');
+    expect(nl.title).toBe('Portfoliodigest 2026-W48');
+    const headings = nl.blocks
+      .filter((b) => b.type === 'text' && b.emphasis)
+      .map((b) => (b.type === 'text' ? b.text : ''));
+    expect(headings).toEqual([
+      'Deze week',
+      'Wacht op een besluit',
+      'Portfolio en prioriteiten',
+      'Versnippering',
+      'Waarde',
+      'IJken van de strategie',
+    ]);
+    const en = digestView(d, 'en');
+    expect(
+      en.blocks.filter((b) => b.type === 'text' && b.emphasis).map((b) => (b.type === 'text' ? b.text : '')),
+    ).toEqual([
+      'This week',
+      'Waiting for a decision',
+      'Portfolio and priorities',
+      'Fragmentation',
+      'Value',
+      'Calibrating the strategy',
+    ]);
+    expect(digestText(d, 'nl')).toContain('€\u00a090.000');
+    expect(digestText(d, 'en')).toContain('€90,000');
+  });
+
+  it('shows the flags, the allowance left and the pinching mandate', () => {
+    const text = digestText(d, 'nl');
+    expect(text).toMatch(/Woningbouw en ruimte \(hoog\):.*weinig geïnvesteerd voor een hoge prioriteit/);
+    expect(text).toMatch(/Gezondheid en leefomgeving \(laag\):.*veel geïnvesteerd voor een lage prioriteit/);
+    expect(text).toContain('ruimte over: 3 van 4');
+    expect(text).toContain('Medewerker, budget €\u00a010.000: 5 van 6 escalaties hooguit 25 % erboven');
+    expect(digestText(d, 'en')).toContain(
+      'Employee, budget €10,000: 5 of 6 escalations at most 25% above it',
+    );
+  });
+
+  it('names confidential partners only as such', () => {
+    expect(digestText(d, 'nl').match(/vertrouwelijke partner/g)?.length).toBe(3);
+    expect(digestText(d, 'en').match(/confidential partner/g)?.length).toBe(3);
+  });
+
+  it('stays within Slack limits (50 blocks, 3,000 characters a text, 10 facts a block) at the largest lists', () => {
+    const many = <T>(x: T, n: number) => Array.from({ length: n }, () => x);
+    const big = digestFixture({
+      thisWeek: {
+        ...d.thisWeek,
+        newRelationships: many(
+          {
+            ...(d.thisWeek.newRelationships[0] as (typeof d.thisWeek.newRelationships)[0]),
+            partner: 'P'.repeat(200),
+          },
+          LIST_LIMIT,
+        ),
+        endedRelationships: many(
+          {
+            ...(d.thisWeek.newRelationships[0] as (typeof d.thisWeek.newRelationships)[0]),
+            partner: 'Q'.repeat(200),
+          },
+          LIST_LIMIT,
+        ),
+      },
+      value: {
+        ...d.value,
+        reported: many(
+          { ...(d.value.reported[0] as (typeof d.value.reported)[0]), delivered: 'x'.repeat(280) },
+          LIST_LIMIT,
+        ),
+      },
+    });
+    for (const locale of ['nl', 'en'] as const) {
+      const v = digestView(big, locale);
+      expect(v.blocks.length).toBeLessThanOrEqual(50);
+      for (const b of v.blocks) {
+        if (b.type === 'text' || b.type === 'context') expect(b.text.length).toBeLessThanOrEqual(3000);
+        if (b.type === 'facts') expect(b.facts.length).toBeLessThanOrEqual(10);
+      }
+    }
+  });
+
+  it('summarises the portfolio for /koers portfolio', () => {
+    const v = portfolioSummaryView(d, 'en');
+    expect(v.title).toBe('Portfolio');
+    expect(v.fallbackText).toContain('Active relationships: 15 · €291,500');
+    expect(v.fallbackText).toContain('Partners spread across units or owners: 2');
+    expect(v.fallbackText).toContain('confidential partner');
+    expect(v.fallbackText).not.toMatch(/undefined|NaN/);
+  });
+});
+
+describe('the chart', () => {
+  it('escapes labels and draws one row per priority plus exploration', () => {
+    const d = digestFixture();
+    d.labels.priorities.housing = { nl: 'Wonen <&> "ruimte"', en: 'Housing' };
+    const svg = portfolioChartSvg(d, 'nl');
+    expect(svg).toContain('Wonen &lt;&amp;&gt; &quot;ruimte&quot;');
+    expect(svg).not.toContain('<&>');
+    expect(svg.match(/<text x="16" y="\d+" fill="#1a1a1a">/g)).toHaveLength(7);
+  });
+
+  it('renders a PNG with text when DejaVu Sans is installed, and bars only without a font', async () => {
+    const svg = portfolioChartSvg(digestFixture(), 'en');
+    const withFont = await renderChartPng(svg);
+    const without = await renderChartPng(svg, ['/nonexistent/font.ttf']);
+    expect(withFont.png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(withFont.png.readUInt32BE(16)).toBe(900); // IHDR width
+    expect(without.withText).toBe(false);
+    expect(withFont.withText).toBe(true);
+    expect(withFont.png.length).toBeGreaterThan(without.png.length); // the text adds pixels
+  });
+});
