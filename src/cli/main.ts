@@ -4,6 +4,7 @@ import { InputError } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
+import { digestCommand } from './commands/digest.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { importPeopleCommand } from './commands/import-people.js';
@@ -19,6 +20,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     help: 'check --strategy F --proposal P|- [--portfolio CSV] [--lang nl|en]   one check, JSON out',
   },
   validate: { run: validateCommand, help: 'validate F                       validate a strategy file' },
+  digest: {
+    run: digestCommand,
+    help: 'digest --preview [--format text|json] [--lang nl|en] | --send   the weekly portfolio digest',
+  },
   schema: {
     run: schemaCommand,
     help: 'schema                           print the JSON Schema of the strategy file',

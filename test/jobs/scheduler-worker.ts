@@ -1,0 +1,82 @@
+// A Koers instance reduced to its scheduled side, for multi-process tests: the scheduler and an
+// outbox dispatcher whose Slack sender posts to a fake Slack Web API. Logs JSON lines on stdout;
+// stops on "quit" (stdin). FAULT_AT=<point> kills the process there (RELIABILITY-MATRIX J2).
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { createScheduler } from '../../src/jobs/scheduler.js';
+import type { ChannelSender } from '../../src/outbox/delivery.js';
+import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
+import { openStore } from '../../src/store/open-store.js';
+import { createWorkflow } from '../../src/workflow/workflow.js';
+import { exampleStrategy } from '../support/example-strategy.js';
+import type { WorkerOptions } from './support/worker-process.js';
+
+const o = JSON.parse(process.argv[2] as string) as WorkerOptions;
+const offset = o.fakeAnchorMs - o.realAnchorMs;
+const clock = () => new Date(Date.now() + offset);
+const logger = pino({ level: 'info', base: { instance: o.instanceId } });
+const fault = (point: string) => {
+  if (process.env.FAULT_AT === point) {
+    logger.info({ point }, 'fault point reached: killing myself');
+    process.kill(process.pid, 'SIGKILL');
+  }
+};
+
+const store = await openStore(o.url);
+const strategy = exampleStrategy();
+const workflow = createWorkflow({
+  db: store.db,
+  backend: store.backend,
+  strategy: () => strategy,
+  clock,
+  platforms: () => ['slack'],
+});
+const scheduler = createScheduler({
+  db: store.db,
+  backend: store.backend,
+  strategy: () => strategy,
+  clock,
+  logger,
+  workflow,
+  instanceId: o.instanceId,
+  tickMs: o.tickMs,
+  runLeaseMs: o.runLeaseMs,
+  leaseStaleMs: 3 * o.tickMs,
+  fault,
+});
+
+// The Slack side is others' work; this sender only posts what the digest row names.
+const slack: ChannelSender = {
+  platform: 'slack',
+  async deliver(item) {
+    const res = await fetch(`${o.slackUrl}/api/chat.postMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: item.kind, runKey: item.payload.runKey ?? null, instance: o.instanceId }),
+    });
+    return res.ok ? { status: 'sent', ref: 'ts-1' } : { status: 'retry', error: `HTTP ${res.status}` };
+  },
+};
+const dispatcher = createOutboxDispatcher({
+  db: store.db,
+  backend: store.backend,
+  senders: [slack],
+  clock,
+  logger,
+  workerId: o.instanceId,
+  leaseMs: 5_000,
+});
+let dispatching = true;
+const dispatchLoop = (async () => {
+  while (dispatching) {
+    await dispatcher.runOnce().catch((err: unknown) => logger.error({ err }, 'dispatch failed'));
+    await new Promise((r) => setTimeout(r, o.tickMs));
+  }
+})();
+
+await scheduler.start();
+for await (const line of createInterface({ input: process.stdin })) if (line === 'quit') break;
+dispatching = false;
+await dispatchLoop;
+await scheduler.stop();
+await store.close();
