@@ -33,11 +33,13 @@ export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
  * The result of one delivery attempt, classified by the channel:
  * - `sent`: done (with the platform's reference to the message, if any);
  * - `retry`: transient (429/412/5xx/network); wait at least `retryAfterMs` when the platform said so;
+ *   `deferred`: nothing was sent, the channel only asks to wait (its own pacing, e.g. Slack's one
+ *   post per second per channel): retried after exactly `retryAfterMs`, not counted as an attempt;
  * - `failed`: permanent (403/404, channel gone): never retried; `unreachable` marks the recipient.
  */
 export type DeliveryResult =
   | { status: 'sent'; ref?: string | null }
-  | { status: 'retry'; error: string; retryAfterMs?: number }
+  | { status: 'retry'; error: string; retryAfterMs?: number; deferred?: boolean }
   | { status: 'failed'; error: string; unreachable?: boolean };
 
 /** One chat platform's outbound side: renders and sends an outbox item. */
