@@ -1,0 +1,261 @@
+// What Koers does with each kind of Slack request. Every handler acknowledges first (Slack resends
+// after 3 s without an ack), then passes the person's turn to the channel-neutral chat service
+// with the request's dedupe key, and renders what comes back:
+// - `/koers check` opens the check as a modal; the other words are answered ephemerally;
+// - a direct message is a turn of the conversation in that DM;
+// - an @Koers in a channel moves the check to the person's DM (an ephemeral note in the thread
+//   says so): the check asks for budgets and the approvals that follow are personal, and the
+//   app reads no channel messages (no channels:history), so a thread could not be followed anyway;
+// - button clicks and modal submits: the clicked message is updated in place (only in the
+//   clicker's own DM: a per-person view must never replace a message others see), answers go to
+//   the DM, forms open as modals, and the Home tab is redrawn after a click there;
+// - the Home tab: my cases, what waits for me (with the decision buttons), the portfolio.
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ChannelDeps } from '../../app/channel-deps.js';
+import type { ChatIdentity } from '../../chat/chat-identity.js';
+import type { ChatResponse } from '../../chat/chat-service.js';
+import type { ActionPayload, View } from '../../conversation/index.js';
+import {
+  parseBlockActions,
+  parseDirectMessage,
+  parseMention,
+  parseSlashCommand,
+  parseViewSubmission,
+  type SlackTurn,
+} from './parse-slack-payload.js';
+import { ACTION_ID_PATTERN, formErrors, MODAL_CALLBACK_ID, renderModal } from './render-block-kit.js';
+import type { SlackReplies } from './slack-replies.js';
+import { localeFor, slackText } from './slack-texts.js';
+import type { SlackWeb } from './slack-web.js';
+
+/** A modal submit waits this long for the answer before the modal is closed and the answer sent to the DM. */
+const VIEW_SUBMIT_BUDGET_MS = 2500;
+/** Decisions shown in full (with their buttons) on the Home tab. */
+const HOME_DECISIONS = 3;
+
+export interface ListenerDeps {
+  deps: ChannelDeps;
+  web: SlackWeb;
+  replies: SlackReplies;
+  logger: Logger;
+}
+
+export function registerListeners(app: App, l: ListenerDeps): void {
+  const { deps, web, replies } = l;
+
+  /** The person's turn through the chat service; the outbox is kicked for what it enqueued. */
+  async function run(turn: SlackTurn, log: Logger): Promise<ChatResponse> {
+    const identity = await withSlackProfile(turn.identity);
+    const response = await deps.chat.handle(identity, turn.request, { dedupeKey: turn.dedupeKey });
+    deps.kickOutbox();
+    if (response.duplicate) log.info({}, 'slack request seen before; nothing done');
+    return response;
+  }
+
+  async function withSlackProfile(identity: ChatIdentity): Promise<ChatIdentity> {
+    const info = await web.userInfo(identity.userId);
+    return {
+      ...identity,
+      ...(info.locale ? { platformLocale: info.locale } : {}),
+      ...(info.name && !identity.displayName ? { displayName: info.name } : {}),
+    };
+  }
+
+  const child = (eventId: string, caseId?: string) =>
+    l.logger.child({ eventId, ...(caseId ? { caseId } : {}) });
+
+  app.command('/koers', async ({ ack, body, respond }) => {
+    await ack();
+    const parsed = parseSlashCommand(body);
+    if (!parsed) return;
+    const log = child(parsed.turn.dedupeKey);
+    const r = await run(parsed.turn, log);
+    if (r.duplicate) return;
+    if (parsed.kind === 'modal' && r.form) {
+      await replies.openModal(parsed.triggerId, r.form, {}, log);
+      if (r.views.length > 0) await replies.respond(respond, r.views, log);
+      return;
+    }
+    if (parsed.kind === 'dm_check') {
+      await toDm(parsed.turn.identity, r, log);
+      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(parsed.turn.identity));
+      await replies.respond(respond, [note(slackText(locale, 'continuedInDm'))], log);
+      return;
+    }
+    await replies.respond(respond, withForm(r), log);
+  });
+
+  app.event('message', async ({ event, body }) => {
+    const dm = parseDirectMessage(event, body.event_id);
+    if (!dm) return;
+    const log = child(body.event_id);
+    const r = await run(dm.turn, log);
+    if (r.duplicate) return;
+    await replies.post(dm.channel, withForm(r), log);
+  });
+
+  app.event('app_mention', async ({ event, body }) => {
+    const mention = parseMention(event, body.event_id);
+    if (!mention) return;
+    const log = child(body.event_id);
+    const r = await run(mention.turn, log);
+    if (r.duplicate) return;
+    const user = mention.turn.identity.userId;
+    if (mention.startsCheck) {
+      await toDm(mention.turn.identity, r, log);
+      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(mention.turn.identity));
+      await replies.ephemeral(
+        mention.channel,
+        user,
+        [note(slackText(locale, 'continuedInDm'))],
+        log,
+        mention.threadTs,
+      );
+      return;
+    }
+    await replies.ephemeral(mention.channel, user, withForm(r), log, mention.threadTs);
+  });
+
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(event.user, child(body.event_id));
+  });
+
+  app.action(ACTION_ID_PATTERN, async ({ ack, body }) => {
+    await ack();
+    const click = parseBlockActions(body);
+    if (!click) return;
+    const log = child(click.turn.dedupeKey, click.caseId);
+    const r = await run(click.turn, log);
+    if (r.duplicate) return;
+    const where = click.where;
+    // The clicker's own DM with the bot (a D… channel has only the two of them).
+    const ownDm =
+      where.kind === 'message' && !where.ephemeral && where.channel.startsWith('D') ? where : null;
+    if (r.replace && ownDm) await replies.update(ownDm.channel, ownDm.ts, r.replace, log);
+    if (r.form) {
+      const opened = click.triggerId
+        ? await replies.openModal(
+            click.triggerId,
+            r.form,
+            ownDm ? { channel: ownDm.channel, ts: ownDm.ts } : {},
+            log,
+          )
+        : false;
+      if (!opened) await toDm(click.turn.identity, { views: [r.form] }, log, ownDm?.channel);
+    }
+    if (r.views.length > 0) await toDm(click.turn.identity, { views: r.views }, log, ownDm?.channel);
+    if (where.kind === 'home') await publishHome(click.turn.identity.userId, log);
+  });
+
+  app.view(MODAL_CALLBACK_ID, async ({ ack, body }) => {
+    const submit = parseViewSubmission(body);
+    if (!submit) {
+      await ack();
+      return;
+    }
+    const log = child(submit.turn.dedupeKey, submit.caseId);
+    const pending = run(submit.turn, log);
+    const early = await Promise.race([
+      pending,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), VIEW_SUBMIT_BUDGET_MS).unref()),
+    ]);
+    if (early === null) {
+      // Slow store: close the modal within Slack's 3 s and send the outcome to the DM when it comes.
+      await ack();
+      const r = await pending;
+      if (r.duplicate) return;
+      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(submit.turn.identity));
+      await toDm(
+        submit.turn.identity,
+        { views: [note(slackText(locale, 'stillWorking')), ...withForm(r)] },
+        log,
+      );
+      return;
+    }
+    const r = early;
+    if (r.duplicate) {
+      await ack();
+      return;
+    }
+    if (r.form) {
+      const errors = formErrors(r.form);
+      if (Object.keys(errors).length > 0) await ack({ response_action: 'errors', errors });
+      else {
+        const action = submitOf(r.form) ?? submit.metadata.action;
+        await ack({ response_action: 'update', view: renderModal(r.form, { ...submit.metadata, action }) });
+      }
+      return;
+    }
+    await ack();
+    const m = submit.metadata;
+    if (r.replace && m.channel?.startsWith('D') && m.ts)
+      await replies.update(m.channel, m.ts, r.replace, log);
+    await toDm(
+      submit.turn.identity,
+      { views: r.views },
+      log,
+      m.channel?.startsWith('D') ? m.channel : undefined,
+    );
+  });
+
+  /** The person's DM: the channel they acted in when it is one, else the one conversations.open gives. */
+  async function toDm(
+    identity: ChatIdentity,
+    r: Pick<ChatResponse, 'views' | 'form'>,
+    log: Logger,
+    known?: string,
+  ): Promise<void> {
+    const views = withForm(r);
+    if (views.length === 0) return;
+    let channel = known;
+    try {
+      channel ??= await web.dmChannel(identity.userId);
+    } catch (err) {
+      log.warn(
+        { error: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message },
+        'could not open a DM with the person',
+      );
+      return;
+    }
+    await replies.post(channel, views, log);
+  }
+
+  async function publishHome(userId: string, log: Logger): Promise<void> {
+    const identity = await withSlackProfile({ platform: 'slack', userId });
+    const status = await deps.chat.handle(identity, { kind: 'text', text: 'status' });
+    const waiting = showCaseActions(status.views).slice(0, HOME_DECISIONS);
+    const decisions: View[] = [];
+    for (const action of waiting) {
+      const shown = await deps.chat.handle(identity, { kind: 'action', action });
+      decisions.push(...shown.views.slice(0, 1));
+    }
+    const portfolio = await deps.chat.handle(identity, { kind: 'text', text: 'portfolio' });
+    await replies.publishHome(userId, [...status.views, ...decisions, ...portfolio.views], log);
+  }
+}
+
+/** Views, with a form that could not be shown as a modal appended as a message. */
+function withForm(r: Pick<ChatResponse, 'views' | 'form'>): View[] {
+  return r.form ? [...r.views, r.form] : r.views;
+}
+
+function note(text: string): View {
+  return { blocks: [{ type: 'text', text }], fallbackText: text };
+}
+
+function submitOf(form: View): ActionPayload | null {
+  for (const b of form.blocks) if (b.type === 'form') return b.submit.action;
+  return null;
+}
+
+/** The "open" buttons of the status view: the cases waiting for this person. */
+function showCaseActions(views: ReadonlyArray<View>): ActionPayload[] {
+  const out: ActionPayload[] = [];
+  for (const v of views)
+    for (const b of v.blocks)
+      if (b.type === 'buttons')
+        for (const btn of b.buttons) if (btn.action.type === 'show_case') out.push(btn.action);
+  return out;
+}
