@@ -1,0 +1,131 @@
+// Slack's side of the outbox: a 429 is waited out (Retry-After) and the message posted once while
+// other channels go on; posts to one channel are paced to one per second; a strategy channel that
+// is gone fails once instead of being retried; and a post Slack accepted just before the
+// connection broke is found again by its metadata instead of being posted twice (RELIABILITY-MATRIX
+// O1, O2, O5, C1).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
+import { outboxPosts, sleep } from './slack-helpers.js';
+import { type SlackTestApp, startSlackApp } from './slack-test-app.js';
+
+const BRAM_DM = dmOf('U_u-bram');
+const STRATEGY = 'C0STRATEGY';
+
+describe('outbound courtesy and durability', () => {
+  let fake: FakeSlack;
+  let t: SlackTestApp;
+  beforeEach(async () => {
+    fake = await startFakeSlack();
+    t = await startSlackApp({ fake });
+  });
+  afterEach(async () => {
+    await t.drop();
+    await fake.close();
+  });
+
+  /** Anna's proposal: over her mandate (escalates to Bram), or within it (registered, summarised in the strategy channel). */
+  async function submit(partner: string, escalate: boolean) {
+    const out = await t.app.parts.workflow.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: partner, type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: escalate ? 20_000 : 5_000,
+        months: 6,
+        direction: 'we_need',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
+    if (!out.ok) throw new Error('submit refused');
+    t.app.parts.outboxLoop.kick();
+    return out.case;
+  }
+
+  const callsTo = (channel: string) =>
+    fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
+  const outboxRow = (kind: string) =>
+    t.app.parts.store.db.selectFrom('outbox').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
+
+  it('waits out a 429 with Retry-After, then posts once; another channel is not held up meanwhile', async () => {
+    fake.script('chat.postMessage', ({ args }) =>
+      args.channel === BRAM_DM && callsTo(BRAM_DM).length === 1
+        ? { kind: 'rate_limited', retryAfterS: 2 }
+        : undefined,
+    );
+    await submit('Deltares', true);
+    await fake.waitFor(() => callsTo(BRAM_DM).length === 1);
+    await submit('TNO', false);
+    await fake.waitFor(() => outboxPosts(fake, BRAM_DM).length === 1, 15_000);
+
+    const [limited, posted] = callsTo(BRAM_DM);
+    expect(limited?.outcome).toBe('429');
+    expect(posted?.outcome).toBe('ok');
+    expect((posted?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(2000);
+    expect(callsTo(BRAM_DM)).toHaveLength(2);
+    // The strategy channel's summary of the other case went out while Bram's DM waited.
+    const summary = outboxPosts(fake, STRATEGY)[0];
+    expect(summary?.at ?? Infinity).toBeLessThan(posted?.at ?? 0);
+    expect(await outboxRow('approval_request')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('paces a burst to one channel to one post per second, without using up attempts or backing off', async () => {
+    const partners = ['Deltares', 'TNO', 'KNMI', 'RIVM', 'Naturalis'];
+    for (const p of partners) await submit(p, false);
+    const started = Date.now();
+    await fake.waitFor(() => outboxPosts(fake, STRATEGY).length === partners.length, 20_000);
+    const at = outboxPosts(fake, STRATEGY).map((c) => c.at);
+    for (let i = 1; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+    // About a second each: deferrals are not retries with a growing backoff.
+    expect(Date.now() - started).toBeLessThan(partners.length * 1000 + 2000);
+    expect(callsTo(STRATEGY)).toHaveLength(partners.length);
+    const rows = await t.app.parts.store.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts'])
+      .where('kind', '=', 'strategy_summary')
+      .execute();
+    expect(rows.map((r) => ({ status: r.status, attempts: Number(r.attempts) }))).toEqual(
+      partners.map(() => ({ status: 'sent', attempts: 1 })),
+    );
+  });
+
+  it('a strategy channel that is gone (channel_not_found) is tried once, not in a storm; the summary stays in the store', async () => {
+    fake.script('chat.postMessage', ({ args }) =>
+      args.channel === STRATEGY ? { kind: 'error', error: 'channel_not_found' } : undefined,
+    );
+    await submit('Deltares', false);
+    await fake.waitFor(() => callsTo(STRATEGY).length === 1);
+    await sleep(2500);
+    expect(callsTo(STRATEGY)).toHaveLength(1);
+    expect(await outboxRow('strategy_summary')).toMatchObject({
+      status: 'dead',
+      last_error: 'channel_not_found',
+    });
+  });
+
+  it('a post Slack accepted before the connection broke is found by its metadata, not posted again', async () => {
+    fake.script('chat.postMessage', ({ args }) =>
+      args.channel === BRAM_DM && callsTo(BRAM_DM).length === 1 ? { kind: 'accept_then_reset' } : undefined,
+    );
+    const c = await submit('Deltares', true);
+    await fake.waitFor(() => fake.callsOf('conversations.history').length === 1, 15_000);
+    await sleep(300);
+    expect(fake.callsOf('conversations.history')[0]?.args).toMatchObject({
+      channel: BRAM_DM,
+      include_all_metadata: 'true',
+    });
+    expect(callsTo(BRAM_DM)).toHaveLength(1);
+    const [message] = fake.messages(BRAM_DM);
+    expect(message?.metadata).toMatchObject({ event_type: 'koers_outbox', event_payload: { case_id: c.id } });
+    expect(await outboxRow('approval_request')).toMatchObject({
+      status: 'sent',
+      platform_ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }),
+    });
+    const tracked = await t.app.parts.store.db
+      .selectFrom('case_messages')
+      .select('ref')
+      .where('case_id', '=', c.id)
+      .execute();
+    expect(tracked).toEqual([{ ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }) }]);
+  });
+});

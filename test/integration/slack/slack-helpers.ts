@@ -1,0 +1,128 @@
+// Reading what Koers sent to the fake Slack: messages per channel, their buttons and the actions
+// the buttons carry, the text people see, and a scan for live mentions or links.
+import type { Kysely } from 'kysely';
+import { type ActionPayload, parseActionPayload } from '../../../src/conversation/index.js';
+import type { Database } from '../../../src/store/schema.js';
+import type { FakeCall, FakeSlack } from '../../support/fake-slack.js';
+import type { ClickedButton } from '../../support/slack-sender.js';
+
+export const posts = (fake: FakeSlack, channel: string) =>
+  fake.calls.filter(
+    (c) => c.method === 'chat.postMessage' && c.args.channel === channel && c.outcome === 'ok',
+  );
+
+/** Waits until `channel` has had at least `count` successful posts; returns them. */
+export async function waitForPosts(
+  fake: FakeSlack,
+  channel: string,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<FakeCall[]> {
+  await fake.waitFor(() => posts(fake, channel).length >= count, timeoutMs);
+  return posts(fake, channel);
+}
+
+/** The text of a call as a person would read it: every mrkdwn and plain text in it, joined. */
+export function textOf(call: FakeCall | undefined): string {
+  if (!call) return '';
+  const out: string[] = [];
+  const walk = (v: unknown, key?: string) => {
+    if (typeof v === 'string') {
+      if (key === 'text') out.push(v);
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(call.args.blocks ?? call.args.view ?? []);
+  return out.join('\n');
+}
+
+export interface FoundButton extends ClickedButton {
+  action: ActionPayload;
+}
+
+/** The buttons (and select options) of a message or view, with the actions they carry. */
+export function buttonsOf(call: FakeCall | undefined): FoundButton[] {
+  const out: FoundButton[] = [];
+  const blocks = (call?.args.blocks ??
+    (call?.args.view as { blocks?: unknown } | undefined)?.blocks ??
+    []) as Array<{ type: string; elements?: Array<Record<string, unknown>> }>;
+  for (const b of blocks) {
+    if (b.type !== 'actions') continue;
+    for (const e of b.elements ?? []) {
+      if (e.type === 'button' && typeof e.value === 'string') {
+        const action = parseActionPayload(e.value);
+        if (action) out.push({ action_id: String(e.action_id), value: e.value, action });
+      }
+      if (e.type === 'static_select') {
+        for (const o of (e.options as Array<{ value: string }>) ?? []) {
+          const action = parseActionPayload(o.value);
+          if (action)
+            out.push({ action_id: String(e.action_id), selected_option: { value: o.value }, action });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function decisionButton(call: FakeCall | undefined, decision: string): FoundButton {
+  const found = buttonsOf(call).find((b) => b.action.type === 'decide' && b.action.decision === decision);
+  if (!found) throw new Error(`no ${decision} button in ${textOf(call).slice(0, 300)}`);
+  return { action_id: found.action_id, ...(found.value ? { value: found.value } : {}), action: found.action };
+}
+
+/** Posts made by the outbox (they carry Koers's metadata), optionally of one kind (dedupe key prefix). */
+export function outboxPosts(fake: FakeSlack, channel: string, kind?: string): FakeCall[] {
+  return posts(fake, channel).filter((c) => {
+    const meta = c.args.metadata as
+      | { event_type?: string; event_payload?: { dedupe_key?: string } }
+      | undefined;
+    return (
+      meta?.event_type === 'koers_outbox' &&
+      (kind === undefined || String(meta.event_payload?.dedupe_key ?? '').startsWith(`${kind}:`))
+    );
+  });
+}
+
+const LIVE_MARKUP = /<[!@#]|<(?:https?|mailto):/i;
+
+/** Every string Koers sent that Slack would turn into a mention, a channel link or a link. */
+export function liveMarkup(calls: ReadonlyArray<FakeCall>): Array<{ method: string; text: string }> {
+  const found: Array<{ method: string; text: string }> = [];
+  const walk = (method: string, v: unknown) => {
+    if (typeof v === 'string') {
+      if (LIVE_MARKUP.test(v)) found.push({ method, text: v.slice(0, 200) });
+      // Nested JSON (private_metadata, button values) is data, not text Slack renders; scan it anyway.
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) walk(method, x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(method, x);
+  };
+  for (const c of calls) walk(c.method, c.args);
+  return found;
+}
+
+export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const tables = [
+    'cases',
+    'decisions',
+    'outbox',
+    'processed_events',
+    'conversation_state',
+    'case_messages',
+    'audit_log',
+  ] as const;
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
