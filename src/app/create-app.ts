@@ -1,0 +1,215 @@
+// The composition root: config -> logger -> store -> strategy -> workflow -> chat -> channels ->
+// outbox -> scheduler -> HTTP. `koers serve` and the integration tests both build the app here.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { createChatService } from '../chat/chat-service.js';
+import { type ComposeDeps, composeNotification } from '../chat/compose-notification.js';
+import type { Config } from '../config.js';
+import { healthRoutes } from '../http/health-routes.js';
+import { createHttpServer, listen } from '../http/http-server.js';
+import { createMetrics } from '../http/metrics.js';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
+import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import { syncPeopleFromStrategy } from '../register/sync-people.js';
+import { openStore } from '../store/open-store.js';
+import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
+import { createStrategyHolder } from '../strategy-file/strategy-holder.js';
+import type { ChatPlatform } from '../workflow/notifications.js';
+import { createWorkflow } from '../workflow/workflow.js';
+import type { ChannelDeps } from './channel-deps.js';
+import type { ChannelModule } from './channel-module.js';
+import { loadDemoPortfolio } from './demo-data.js';
+import { createLoop } from './loops.js';
+
+export type ChannelFactory = (deps: ChannelDeps) => ChannelModule | null;
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  channels: ReadonlyArray<ChannelFactory>;
+  clock?: () => Date;
+  fault?: (point: string) => void;
+  /** Load the demo's example portfolio (the local Playground demo). */
+  demoData?: boolean;
+  /** Redirect GET / here (the Playground). */
+  playgroundUrl?: string | null;
+  outboxIntervalMs?: number;
+  schedulerTickMs?: number;
+  scheduler?: boolean;
+  /** More outbox kinds (the digest, reviews), rendered for any channel. */
+  composeExtra?: ComposeDeps['extra'];
+}
+
+export interface KoersApp {
+  server: Server;
+  port: number;
+  start(): Promise<number>;
+  stop(options?: { drainMs?: number }): Promise<void>;
+  reloadStrategy(): boolean;
+  /** Internals, for tests and the CLI. */
+  parts: ReturnType<typeof assemble> extends Promise<infer T> ? T : never;
+}
+
+async function assemble(o: AppOptions) {
+  const clock = o.clock ?? (() => new Date());
+  const { config, logger } = o;
+  const initial = loadStrategyFile(config.strategyPath);
+  const store = await openStore(config.databaseUrl);
+  logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
+  await syncPeopleFromStrategy(store.db, initial, clock());
+  if (o.demoData) await loadDemoPortfolio(store.db, store.backend, initial, clock(), logger);
+  const holder = createStrategyHolder(config.strategyPath, logger, initial);
+  const metrics = createMetrics();
+  const platforms: ChatPlatform[] = [];
+  const workflow = createWorkflow({
+    db: store.db,
+    backend: store.backend,
+    strategy: holder.current,
+    clock,
+    platforms: () => platforms,
+    ...(o.fault ? { fault: o.fault } : {}),
+  });
+  const chat = createChatService({
+    db: store.db,
+    workflow,
+    strategy: holder.current,
+    clock,
+    logger,
+    demo: config.demo,
+    onCheck: (verdict) => metrics.checks.inc({ verdict }),
+    onDecision: (d) => (d.ok ? metrics.decisions.inc({ action: d.action ?? '' }) : metrics.refusals.inc({ refusal: d.refusal ?? '' })),
+  });
+  const composeDeps: ComposeDeps = { db: store.db, strategy: holder.current, clock, ...(o.composeExtra ? { extra: o.composeExtra } : {}) };
+  let kick = () => {};
+  const channelDeps: ChannelDeps = {
+    config,
+    logger,
+    chat,
+    db: store.db,
+    strategy: holder.current,
+    clock,
+    compose: (item, platform) => composeNotification(composeDeps, item, platform),
+    metrics,
+    kickOutbox: () => kick(),
+    ...(o.fault ? { fault: o.fault } : {}),
+  };
+  const channels = o.channels.map((f) => f(channelDeps)).filter((c): c is ChannelModule => c !== null);
+  for (const c of channels) platforms.push(c.name);
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const dispatcher = createOutboxDispatcher({
+    db: store.db,
+    backend: store.backend,
+    senders: channels.map((c) => c.sender),
+    clock,
+    logger,
+    workerId: instanceId,
+    ...(o.fault ? { fault: o.fault } : {}),
+    onResult: (item, status) => metrics.deliveries.inc({ platform: item.platform, result: status }),
+  });
+  const outboxLoop = createLoop('outbox', o.outboxIntervalMs ?? 1000, () => dispatcher.runOnce(), logger);
+  kick = () => {
+    setImmediate(() => void outboxLoop.kick());
+  };
+  const scheduler: Scheduler | null =
+    o.scheduler === false
+      ? null
+      : createScheduler({
+          db: store.db,
+          backend: store.backend,
+          strategy: holder.current,
+          clock,
+          logger,
+          workflow,
+          instanceId,
+          ...(o.schedulerTickMs ? { tickMs: o.schedulerTickMs } : {}),
+          ...(o.fault ? { fault: o.fault } : {}),
+          onRun: (job, result) => {
+            metrics.schedulerRuns.inc({ job, result });
+            if (result !== 'idle') kick();
+          },
+        });
+  metrics.setSources({
+    openCaseAges: async () =>
+      (await store.db.selectFrom('cases').select('created_at').where('state', 'in', ['open', 'info_requested']).execute()).map((r) => Date.parse(r.created_at)),
+    outboxBacklog: () => dispatcher.backlog(),
+  });
+  let draining = false;
+  const routes = [
+    ...healthRoutes({
+      db: store.db,
+      strategyLoaded: () => holder.current() !== undefined,
+      metrics,
+      clock,
+      home: { playgroundUrl: o.playgroundUrl ?? null, name: initial.file.organisation.name },
+      draining: () => draining,
+    }),
+    ...channels.flatMap((c) => c.routes),
+  ];
+  const server = createHttpServer({ routes, logger, metrics });
+  return {
+    store,
+    holder,
+    metrics,
+    workflow,
+    chat,
+    channels,
+    dispatcher,
+    outboxLoop,
+    scheduler,
+    server,
+    instanceId,
+    setDraining: (d: boolean) => {
+      draining = d;
+    },
+  };
+}
+
+export async function createApp(o: AppOptions): Promise<KoersApp> {
+  const parts = await assemble(o);
+  const { logger, config } = o;
+  let port = config.port;
+  const app: KoersApp = {
+    server: parts.server,
+    get port() {
+      return port;
+    },
+    parts,
+    reloadStrategy: () => parts.holder.reload(),
+    async start() {
+      port = await listen(parts.server, config.port, config.host);
+      for (const c of parts.channels) await c.start?.();
+      parts.outboxLoop.start();
+      if (parts.scheduler) {
+        const { role } = await parts.scheduler.start();
+        if (role === 'standby') logger.warn({}, 'scheduler not started: another instance runs it on this SQLite database');
+      }
+      parts.holder.watch();
+      logger.info({ port, host: config.host, channels: parts.channels.map((c) => c.name), demo: config.demo }, 'koers listening');
+      return port;
+    },
+    async stop(options = {}) {
+      // Stop taking work, let requests in flight finish, send what the outbox holds for a bounded time.
+      parts.setDraining(true);
+      const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
+      parts.server.closeIdleConnections();
+      const deadline = Date.now() + (options.drainMs ?? 5000);
+      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())]);
+      parts.server.closeAllConnections();
+      parts.holder.close();
+      await parts.scheduler?.stop();
+      await parts.outboxLoop.stop();
+      while (Date.now() < deadline) {
+        const { pending } = await parts.dispatcher.backlog();
+        if (pending === 0) break;
+        const r = await parts.dispatcher.runOnce();
+        if (r.sent + r.failed === 0) break;
+      }
+      for (const c of parts.channels) await c.stop?.();
+      await parts.store.close();
+      logger.info({}, 'koers stopped');
+    },
+  };
+  return app;
+}
