@@ -1,47 +1,54 @@
 // The `koers` command: dispatches to a subcommand and turns every outcome into an exit code.
 // Bad input prints one line per problem and exits 2; a fault exits 1; never a stack trace.
+// Commands load lazily: `koers check` does not pay for the server, the store or Bolt.
 import { InputError } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
-import { auditCommand } from './commands/audit.js';
-import { checkCommand } from './commands/check.js';
-import { digestCommand } from './commands/digest.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { importPeopleCommand } from './commands/import-people.js';
-import { migrateCommand } from './commands/migrate.js';
-import { schemaCommand } from './commands/schema.js';
-import { validateCommand } from './commands/validate.js';
+import { scrubSecrets } from '../logger.js';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
+type Loader = () => Promise<Command>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
+const COMMANDS: Record<string, { load: Loader; help: string }> = {
+  serve: {
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+    help: 'serve [--playground]             run the bot server (--playground: with the local Playground demo)',
+  },
   check: {
-    run: checkCommand,
+    load: async () => (await import('./commands/check.js')).checkCommand,
     help: 'check --strategy F --proposal P|- [--portfolio CSV] [--lang nl|en]   one check, JSON out',
   },
-  validate: { run: validateCommand, help: 'validate F                       validate a strategy file' },
-  digest: {
-    run: digestCommand,
-    help: 'digest --preview [--format text|json] [--lang nl|en] | --send   the weekly portfolio digest',
+  validate: {
+    load: async () => (await import('./commands/validate.js')).validateCommand,
+    help: 'validate F                       validate a strategy file',
   },
   schema: {
-    run: schemaCommand,
+    load: async () => (await import('./commands/schema.js')).schemaCommand,
     help: 'schema                           print the JSON Schema of the strategy file',
   },
   import: {
-    run: importCommand,
+    load: async () => (await import('./commands/import.js')).importCommand,
     help: 'import CSV [--skip-bad] [--dry-run] [--strategy F] [--database URL]   import a relationship register',
   },
   'import-people': {
-    run: importPeopleCommand,
+    load: async () => (await import('./commands/import-people.js')).importPeopleCommand,
     help: 'import-people CSV [--dry-run] [--strategy F] [--database URL]   import the people directory',
   },
-  export: { run: exportCommand, help: 'export [--format csv|json] [--output FILE]   write the register' },
+  export: {
+    load: async () => (await import('./commands/export.js')).exportCommand,
+    help: 'export [--format csv|json] [--output FILE]   write the register',
+  },
+  digest: {
+    load: async () => (await import('./commands/digest.js')).digestCommand,
+    help: 'digest --preview [--format text|json] [--lang nl|en] | --send   the weekly portfolio digest',
+  },
   migrate: {
-    run: migrateCommand,
+    load: async () => (await import('./commands/migrate.js')).migrateCommand,
     help: 'migrate                          bring the database schema up to date',
   },
-  audit: { run: auditCommand, help: "audit verify                     check the audit log's hash chain" },
+  audit: {
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+    help: "audit verify                     check the audit log's hash chain",
+  },
 };
 
 export function usage(): string {
@@ -62,14 +69,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(args, io);
+    const run = await command.load();
+    return await run(args, io);
   } catch (err) {
     if (err instanceof InputError) {
       for (const p of err.problems) io.err(`${p}\n`);
       return 2;
     }
     const e = err as { code?: string; message?: string };
-    io.err(`koers ${name}: failed${e.code ? ` (${e.code})` : ''}: ${e.message ?? String(err)}\n`);
+    io.err(`koers ${name}: failed${e.code ? ` (${e.code})` : ''}: ${scrubSecrets(e.message ?? String(err))}\n`);
     return 1;
   }
 }
@@ -81,7 +89,7 @@ if (isMain || process.env.KOERS_CLI_MAIN === '1') {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`koers: ${(err as Error).message}\n`);
+      process.stderr.write(`koers: ${scrubSecrets((err as Error).message)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,0 +1,56 @@
+// `koers serve [--playground]`: the bot server. With --playground and no platform credentials
+// (the local demo) it also loads the demo data and starts the Microsoft 365 Agents Playground.
+// Ctrl-C (SIGINT) and SIGTERM stop everything cleanly; SIGHUP reloads the strategy file.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHANNELS } from '../../app/channels.js';
+import { createApp } from '../../app/create-app.js';
+import { type Playground, startPlayground } from '../../app/playground.js';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { InputError } from '../cli-error.js';
+import type { CliIo } from '../cli-io.js';
+
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  let values: { playground?: boolean };
+  try {
+    ({ values } = parseArgs({ args, options: { playground: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new InputError([(err as Error).message, 'usage: koers serve [--playground]']);
+  }
+  const loaded = loadConfig(io.env);
+  if (!loaded.ok) throw new InputError(loaded.problems);
+  const config = loaded.config;
+  const logger = createLogger(config.logLevel);
+  const playground = values.playground === true && config.demo;
+  if (values.playground && !config.demo) logger.info({}, '--playground ignored: platform credentials are set, serving real workspaces');
+  const playgroundUrl = playground ? `http://127.0.0.1:${config.playgroundPort}` : null;
+  const app = await createApp({ config, logger, channels: CHANNELS, demoData: playground, playgroundUrl });
+  const port = await app.start();
+  let pg: Playground | null = null;
+  if (playground) {
+    try {
+      pg = await startPlayground({ botPort: port, port: config.playgroundPort, cwd: resolve('data/playground'), logger });
+      io.err(`\nKoers is running. Open the Playground: ${pg.url}\n  Try: "mag ik met TU Delft een project starten?", then "demo als Bram" to decide.\n  Stop with Ctrl-C.\n\n`);
+    } catch (err) {
+      await app.stop({ drainMs: 1000 });
+      throw err;
+    }
+  }
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      await pg?.stop();
+      await app.stop();
+      done(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGHUP', () => {
+      app.reloadStrategy();
+    });
+  });
+}
