@@ -7,12 +7,15 @@ import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Metrics } from '../http/metrics.js';
 import type { OutboxItem } from '../outbox/delivery.js';
 import type { Database } from '../store/schema.js';
+import type { Workflow } from '../workflow/workflow.js';
 
 /** What a channel (Slack, Teams) gets from the app. */
 export interface ChannelDeps {
   config: Config;
   logger: Logger;
   chat: ChatService;
+  /** The workflow itself, for what a channel learns outside a chat (Teams: a person it cannot reach). */
+  workflow: Workflow;
   db: Kysely<Database>;
   strategy: () => Strategy;
   clock: () => Date;

@@ -87,6 +87,7 @@ async function assemble(o: AppOptions) {
     config,
     logger,
     chat,
+    workflow,
     db: store.db,
     strategy: holder.current,
     clock,
