@@ -1,0 +1,61 @@
+// The Adaptive Card templates in cards/, read once and kept as adaptivecards-templating Templates.
+// A template may hold `{ "$include": "NAME" }` where the shared fragment cards/partials/NAME.json
+// goes (the way a view's blocks are drawn is the same on every card).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+interface Template {
+  expand(context: { $root: unknown }): unknown;
+}
+// Loaded without its types: its .d.ts pulls in adaptivecards' TypeScript sources, which do not
+// compile under this project's settings.
+const { Template: TemplateClass } = createRequire(import.meta.url)('adaptivecards-templating') as {
+  Template: new (payload: unknown) => Template;
+};
+
+export const CARD_TEMPLATES = ['view', 'check-form', 'verdict', 'approval', 'status', 'digest'] as const;
+export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
+
+/** cards/ of the package: the same three levels up from src/channels/teams and dist/channels/teams. */
+export const CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
+
+const cache = new Map<CardTemplateName, Template>();
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+}
+
+function withIncludes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withIncludes);
+  if (node === null || typeof node !== 'object') return node;
+  const include = (node as { $include?: unknown }).$include;
+  if (typeof include === 'string') {
+    if (!/^[a-z-]+$/.test(include)) throw new Error(`bad card include ${include}`);
+    return withIncludes(readJson(`${CARDS_DIR}partials/${include}.json`));
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withIncludes(v)]));
+}
+
+/** The template's JSON with its includes in place (what the tests and designers look at). */
+export function templateJson(name: CardTemplateName): unknown {
+  return withIncludes(readJson(`${CARDS_DIR}${name}.json`));
+}
+
+export function expandTemplate(name: CardTemplateName, data: object): Record<string, unknown> {
+  let template = cache.get(name);
+  if (!template) {
+    template = new TemplateClass(templateJson(name));
+    cache.set(name, template);
+  }
+  return dropNulls(template.expand({ $root: data })) as Record<string, unknown>;
+}
+
+/** Optional properties are null in the data; Teams gets them left out rather than null. */
+function dropNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropNulls);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (v !== null && v !== undefined) out[k] = dropNulls(v);
+  return out;
+}

@@ -1,0 +1,191 @@
+// A neutral view as an Adaptive Card 1.5 (or, for a line of words, a plain message): picks the
+// template for what the view is, builds its data, expands it, and keeps it within Teams' size.
+import type { Activity, Attachment } from 'botbuilder';
+import { type ActionPayload, type Block, textsFor, type View } from '../../conversation/index.js';
+import type { Verdict } from '../../domain/check/verdict.js';
+import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import {
+  type ActionMode,
+  blockItems,
+  type CardItem,
+  type ItemOptions,
+  REFRESH_VERB,
+  titleOf,
+} from './card-data.js';
+import { type CardTemplateName, expandTemplate } from './card-templates.js';
+import { TEAMS_LIMITS } from './teams-limits.js';
+import { escapeMarkdown, plain, stripMentions, truncate } from './teams-text.js';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+const LOCALES: Locale[] = ['nl', 'en'];
+
+export type Tone = 'good' | 'warning' | 'attention' | 'accent';
+
+export interface RenderOptions {
+  /** How buttons come back: Action.Submit (default) or Action.Execute (cards about a case). */
+  mode?: ActionMode;
+  /** The reader's language, for what an empty required field says. */
+  locale?: Locale;
+  /** A card about a case: who Teams refreshes it for (their user ids) when they see it. */
+  refresh?: { caseId: string; userIds: ReadonlyArray<string> } | null;
+  /** A line above the card: the answer to the click that produced it. */
+  notice?: { text: string; tone: Tone } | null;
+}
+
+/** Which template draws a view. The view says what it is by its content. */
+export function cardKindOf(view: View, o: RenderOptions = {}): Exclude<CardTemplateName, 'digest'> {
+  if (view.blocks.some((b) => b.type === 'form' && b.submit.action.type === 'submit_check_form'))
+    return 'check-form';
+  if (verdictOf(view)) return 'verdict';
+  if (LOCALES.some((l) => view.title === textsFor(l).statusTitle)) return 'status';
+  if (o.refresh || actionsOf(view.blocks).some((a) => a.type === 'decide')) return 'approval';
+  return 'view';
+}
+
+function actionsOf(blocks: ReadonlyArray<Block>): ActionPayload[] {
+  return blocks.flatMap((b) =>
+    b.type === 'buttons'
+      ? b.buttons.map((x) => x.action)
+      : b.type === 'choices'
+        ? b.options.map((x) => x.action)
+        : [],
+  );
+}
+
+/** A verdict view starts with the outcome line of the check, in either language. */
+function verdictOf(view: View): Verdict | null {
+  const first = view.blocks[0];
+  if (first?.type !== 'text' || !first.emphasis) return null;
+  for (const l of LOCALES) {
+    const outcomes = textsFor(l).outcome;
+    for (const v of Object.keys(outcomes) as Verdict[]) if (outcomes[v] === first.text) return v;
+  }
+  return null;
+}
+
+const VERDICT_TONE: Record<Verdict, Tone> = {
+  within_mandate: 'good',
+  escalate: 'warning',
+  outside_strategy: 'attention',
+};
+
+/** The template's data for a view (exported for the card tests and the samples). */
+export function cardData(
+  view: View,
+  o: RenderOptions,
+  limits: Partial<ItemOptions> = {},
+): { template: CardTemplateName; data: object } {
+  const itemOptions: ItemOptions = {
+    mode: o.mode ?? 'submit',
+    requiredMessage: textsFor(o.locale ?? 'nl').required,
+    ...limits,
+  };
+  const kind = cardKindOf(view, o);
+  const fallbackText = truncate(stripMentions(view.fallbackText), 2_000);
+  const notice = o.notice ? escapeMarkdown(plain(o.notice.text, TEAMS_LIMITS.maxTextChars)) : null;
+  const common = { title: titleOf(view), fallbackText, notice };
+  switch (kind) {
+    case 'verdict': {
+      const [first, ...rest] = view.blocks;
+      const outcome = first?.type === 'text' ? first.text : '';
+      return {
+        template: 'verdict',
+        data: {
+          ...common,
+          outcome: escapeMarkdown(outcome),
+          tone: VERDICT_TONE[verdictOf(view) ?? 'escalate'],
+          items: blockItems(rest, itemOptions),
+        },
+      };
+    }
+    case 'approval': {
+      const last = view.blocks.at(-1);
+      const hoisted = last?.type === 'context';
+      const blocks = hoisted ? view.blocks.slice(0, -1) : view.blocks;
+      const refresh =
+        o.refresh && o.refresh.userIds.length > 0
+          ? {
+              action: {
+                type: 'Action.Execute',
+                verb: REFRESH_VERB,
+                data: { koers: { type: 'show_case', caseId: o.refresh.caseId } },
+              },
+              userIds: o.refresh.userIds.slice(0, TEAMS_LIMITS.maxRefreshUserIds),
+            }
+          : null;
+      return {
+        template: 'approval',
+        data: {
+          ...common,
+          title: common.title ?? '',
+          caseRef: hoisted ? escapeMarkdown(last.text) : null,
+          noticeTone:
+            o.notice?.tone === 'attention' ? 'attention' : o.notice?.tone === 'good' ? 'good' : 'accent',
+          refresh,
+          items: blockItems(blocks, itemOptions),
+        },
+      };
+    }
+    default:
+      return {
+        template: kind,
+        data: {
+          ...common,
+          title: kind === 'view' ? common.title : (common.title ?? ''),
+          items: blockItems(view.blocks, itemOptions),
+        },
+      };
+  }
+}
+
+/** Smaller text limits, tried in turn when a card is over Teams' size. */
+const SHRINK: Array<Partial<ItemOptions>> = [
+  {},
+  { maxTextChars: 600, maxFactValueChars: 200 },
+  { maxTextChars: 150, maxFactValueChars: 80 },
+];
+
+export function bytesOf(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card));
+}
+
+/** The card for a view, or null when even shortened it would be over Teams' size. */
+export function renderCard(view: View, o: RenderOptions = {}): Record<string, unknown> | null {
+  for (const limits of SHRINK) {
+    const { template, data } = cardData(view, o, limits);
+    const card = expandTemplate(template, data);
+    if (bytesOf(card) <= TEAMS_LIMITS.maxCardBytes) return card;
+  }
+  return null;
+}
+
+export function cardAttachment(card: object): Attachment {
+  return { contentType: ADAPTIVE_CARD, content: card };
+}
+
+/** A view with only words and no title is sent as a plain message; anything else as a card. */
+function isPlainWords(view: View): boolean {
+  return (
+    !view.title &&
+    view.blocks.length > 0 &&
+    view.blocks.every((b) => b.type === 'text' || b.type === 'context')
+  );
+}
+
+/**
+ * The message activity for a view. Plain messages use `textFormat: plain`, so Teams applies no
+ * Markdown to people's words; a view too large for a card is sent as its (shortened) text.
+ */
+export function viewActivity(view: View, o: RenderOptions = {}): Partial<Activity> {
+  if (isPlainWords(view) && !o.notice) return plainActivity(view.fallbackText);
+  const card = renderCard(view, o);
+  if (!card) return plainActivity(view.fallbackText);
+  return { type: 'message', attachments: [cardAttachment(card)] };
+}
+
+export function plainActivity(text: string): Partial<Activity> {
+  return { type: 'message', text: truncate(stripMentions(text), 20_000), textFormat: 'plain' };
+}
+
+/** Items for callers that add their own lines (the demo's channel heading). */
+export type { CardItem };

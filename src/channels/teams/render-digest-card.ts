@@ -1,0 +1,63 @@
+// The weekly digest as an Adaptive Card with its chart. The digest's words come from src/jobs
+// (its neutral view); the chart is an image: a PNG data URI or an https URL of our own.
+import type { Fact, View } from '../../conversation/index.js';
+import { expandTemplate } from './card-templates.js';
+import { TEAMS_LIMITS } from './teams-limits.js';
+import { escapeMarkdown, plain, stripMentions, truncate } from './teams-text.js';
+
+export interface DigestCardData {
+  title: string;
+  subtitle?: string | null;
+  sections: Array<{ heading: string; facts: Fact[]; lines: string[] }>;
+  /** `data:image/png;base64,…` or `https://…`; anything else is left out. */
+  imageUrl: string | null;
+  imageAlt?: string;
+  fallbackText: string;
+}
+
+function safeImageUrl(url: string | null): string | null {
+  if (!url) return null;
+  return /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(url) || /^https:\/\/[^\s"<>]+$/.test(url)
+    ? url
+    : null;
+}
+
+export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
+  const imageUrl = safeImageUrl(d.imageUrl);
+  return expandTemplate('digest', {
+    title: escapeMarkdown(plain(d.title, TEAMS_LIMITS.maxTextChars)),
+    subtitle: d.subtitle ? escapeMarkdown(truncate(d.subtitle, TEAMS_LIMITS.maxTextChars)) : null,
+    imageUrl,
+    imageAlt: imageUrl ? plain(d.imageAlt ?? d.title, 200) : null,
+    fallbackText: truncate(stripMentions(d.fallbackText), 2_000),
+    sections: d.sections.map((s) => ({
+      heading: escapeMarkdown(plain(s.heading, TEAMS_LIMITS.maxTextChars)),
+      facts: s.facts.map((f) => ({
+        title: escapeMarkdown(plain(f.label, TEAMS_LIMITS.maxFactTitleChars)),
+        value: escapeMarkdown(truncate(f.value, TEAMS_LIMITS.maxFactValueChars)),
+      })),
+      lines: s.lines.map((l) => ({ text: escapeMarkdown(truncate(l, TEAMS_LIMITS.maxTextChars)) })),
+    })),
+  });
+}
+
+/**
+ * The digest card's data from the digest's neutral view (src/jobs digestView): the first small
+ * print is the subtitle, each emphasised line starts a section, facts and bullet lines fill it.
+ */
+export function digestDataFromView(view: View, imageUrl: string | null): DigestCardData {
+  const sections: DigestCardData['sections'] = [];
+  let subtitle: string | null = null;
+  for (const b of view.blocks) {
+    if (b.type === 'context' && subtitle === null && sections.length === 0) subtitle = b.text;
+    else if (b.type === 'text' && b.emphasis) sections.push({ heading: b.text, facts: [], lines: [] });
+    else {
+      const current = sections.at(-1) ?? sections[sections.push({ heading: '', facts: [], lines: [] }) - 1];
+      if (!current) continue;
+      if (b.type === 'facts') current.facts.push(...b.facts);
+      if (b.type === 'text' || b.type === 'context')
+        current.lines.push(...b.text.split('\n').map((l) => l.replace(/^•\s*/, '')));
+    }
+  }
+  return { title: view.title ?? '', subtitle, sections, imageUrl, fallbackText: view.fallbackText };
+}
