@@ -1,0 +1,92 @@
+// Turning views into Teams messages, with what Universal Actions need for cards about a case:
+// Action.Execute buttons, and a refresh for the case's assignee and delegate, so they see the
+// decision buttons while everyone else sees the case and its state.
+import type { Activity } from 'botbuilder';
+import type { Kysely } from 'kysely';
+import type { ChatIdentity } from '../../chat/chat-identity.js';
+import { localeOf } from '../../chat/chat-identity.js';
+import type { Block, View } from '../../conversation/index.js';
+import type { Strategy } from '../../domain/strategy/compile-strategy.js';
+import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { getPerson } from '../../store/people-repo.js';
+import type { Database } from '../../store/schema.js';
+import { getCase } from '../../workflow/read-cases.js';
+import type { ActionMode } from './card-data.js';
+import type { RefStore } from './conversation-refs.js';
+import { type Tone, viewActivity } from './render-adaptive-card.js';
+
+export interface CaseCardsDeps {
+  db: Kysely<Database>;
+  refs: RefStore;
+  strategy: () => Strategy;
+  demo: boolean;
+}
+
+export interface MessageOptions {
+  /** The case the view is about, when the caller knows it (outbox items). */
+  caseId?: string | null;
+  /** Force Action.Execute (answers to an invoke stay Universal Actions). */
+  mode?: ActionMode;
+  locale?: Locale;
+  notice?: { text: string; tone: Tone } | null;
+}
+
+/** The case a view decides on, from its decision buttons. */
+export function decidedCaseOf(view: View): string | null {
+  for (const b of view.blocks)
+    if (b.type === 'buttons')
+      for (const x of b.buttons) if (x.action.type === 'decide') return x.action.caseId;
+  return null;
+}
+
+export function hasForm(views: ReadonlyArray<View | undefined>): boolean {
+  return views.some((v) => v?.blocks.some((b: Block) => b.type === 'form'));
+}
+
+export function createCaseCards(deps: CaseCardsDeps) {
+  /** Teams user ids that see the case's own view when the card refreshes: assignee and delegate. */
+  async function audience(caseId: string): Promise<string[]> {
+    const id = Number(caseId);
+    const c = Number.isSafeInteger(id) ? await getCase(deps.db, id) : null;
+    const ids: string[] = [];
+    if (c?.assigneeId) {
+      ids.push(c.assigneeId);
+      const assignee = await getPerson(deps.db, c.assigneeId);
+      if (assignee?.delegate_id) ids.push(assignee.delegate_id);
+    }
+    const userIds = await deps.refs.userIdsOf(ids);
+    if (userIds.length === 0 && deps.demo && ids.length > 0) {
+      // The Playground has one user, who plays everyone.
+      const latest = await deps.refs.latest('teams:');
+      const user = latest?.reference.user?.id;
+      if (user) userIds.push(user);
+    }
+    return userIds;
+  }
+
+  async function message(view: View, o: MessageOptions = {}): Promise<Partial<Activity>> {
+    const caseId = o.caseId ?? decidedCaseOf(view);
+    if (!caseId)
+      return viewActivity(view, {
+        mode: o.mode ?? 'submit',
+        ...(o.locale ? { locale: o.locale } : {}),
+        notice: o.notice ?? null,
+      });
+    return viewActivity(view, {
+      mode: 'execute',
+      ...(o.locale ? { locale: o.locale } : {}),
+      refresh: { caseId, userIds: await audience(caseId) },
+      notice: o.notice ?? null,
+    });
+  }
+
+  /** The reader's language: the directory's, else what Teams says, else the strategy's. */
+  async function localeFor(personId: string | null | undefined, identity?: ChatIdentity): Promise<Locale> {
+    const row = personId ? await getPerson(deps.db, personId) : undefined;
+    return localeOf(row ?? null, identity?.platformLocale, deps.strategy());
+  }
+
+  return { message, audience, localeFor };
+}
+
+export type CaseCards = ReturnType<typeof createCaseCards>;

@@ -1,0 +1,173 @@
+// Conversation references: where Koers can write to a person or a channel later (proactively).
+// Kept as plain JSON in `conversation_refs`, keyed `teams:<user id>` (a person's personal chat with
+// the bot) or `teams-channel:<channel id>`. Read through a normaliser that takes the bot's account
+// as `bot` (botbuilder) or `agent` (the Microsoft 365 Agents SDK), so a move to that SDK keeps
+// the stored references.
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import type { Kysely } from 'kysely';
+import { findPersonByPlatformId } from '../../store/people-repo.js';
+import type { Database } from '../../store/schema.js';
+
+export const personRefKey = (userId: string) => `teams:${userId}`;
+export const channelRefKey = (channelId: string) => `teams-channel:${baseConversationId(channelId)}`;
+
+/** A channel thread's conversation id carries `;messageid=…`: the channel is what comes before. */
+export function baseConversationId(id: string): string {
+  return id.split(';')[0] ?? id;
+}
+
+/** The Teams user id Koers knows a person by: the AAD object id when Teams gives it. */
+export function userIdOf(activity: Partial<Activity>): string | null {
+  const from = activity.from as { id?: string; aadObjectId?: string } | undefined;
+  return from?.aadObjectId || from?.id || null;
+}
+
+/** Where an activity came from, as a key of `conversation_refs`; null for group chats. */
+export function refKeyOf(activity: Partial<Activity>): string | null {
+  const type = activity.conversation?.conversationType;
+  if (type === 'personal') {
+    const user = userIdOf(activity);
+    return user ? personRefKey(user) : null;
+  }
+  if (type === 'channel') {
+    const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    const id = channel ?? activity.conversation?.id;
+    return id ? channelRefKey(id) : null;
+  }
+  return null;
+}
+
+export function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> {
+  const ref = TurnContext.getConversationReference(activity);
+  const { activityId: _reply, ...rest } = ref;
+  return {
+    ...rest,
+    conversation: { ...ref.conversation, id: baseConversationId(ref.conversation?.id ?? '') },
+  } as Partial<ConversationReference>;
+}
+
+/** A stored reference, whichever SDK wrote it; null when it is not one. */
+export function readReference(json: string): Partial<ConversationReference> | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown> & { conversation?: { id?: unknown }; serviceUrl?: unknown };
+  if (typeof r.serviceUrl !== 'string' || typeof r.conversation?.id !== 'string') return null;
+  const { agent, ...rest } = r;
+  return { ...rest, bot: (r.bot ?? agent) as ConversationReference['bot'] } as Partial<ConversationReference>;
+}
+
+export interface StoredRef {
+  key: string;
+  reference: Partial<ConversationReference>;
+}
+
+export function createRefStore(db: Kysely<Database>, clock: () => Date) {
+  /** Keys written by this process: the first message of a person stores its reference, later ones do not. */
+  const written = new Set<string>();
+
+  async function save(key: string, activity: Partial<Activity>): Promise<void> {
+    const user = key.startsWith('teams:') ? userIdOf(activity) : null;
+    const person = user ? await findPersonByPlatformId(db, 'teams', user) : undefined;
+    const row = {
+      key,
+      platform: 'teams',
+      person_id: person?.id ?? null,
+      reference: JSON.stringify(referenceOf(activity)),
+      unreachable_at: null,
+      updated_at: clock().toISOString(),
+    };
+    await db
+      .insertInto('conversation_refs')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          person_id: row.person_id,
+          reference: row.reference,
+          unreachable_at: null,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+    written.add(key);
+  }
+
+  return {
+    /** On install and conversation updates: always (re)stored. */
+    async remember(activity: Partial<Activity>): Promise<void> {
+      const key = refKeyOf(activity);
+      if (key) await save(key, activity);
+    },
+    /** On a message: stored once per process, so a busy chat costs no writes. */
+    async rememberFirst(activity: Partial<Activity>): Promise<void> {
+      const key = refKeyOf(activity);
+      if (key && !written.has(key)) await save(key, activity);
+    },
+    async forget(activity: Partial<Activity>): Promise<void> {
+      const key = refKeyOf(activity);
+      if (!key) return;
+      written.delete(key);
+      await db.deleteFrom('conversation_refs').where('key', '=', key).execute();
+    },
+    async get(key: string): Promise<StoredRef | null> {
+      const row = await db
+        .selectFrom('conversation_refs')
+        .select(['key', 'reference'])
+        .where('key', '=', key)
+        .executeTakeFirst();
+      const reference = row ? readReference(row.reference) : null;
+      return row && reference ? { key: row.key, reference } : null;
+    },
+    /** The most recently stored reference whose key starts so (`teams:`, `teams-channel:`). */
+    async latest(prefix: 'teams:' | 'teams-channel:'): Promise<StoredRef | null> {
+      const rows = await db
+        .selectFrom('conversation_refs')
+        .select(['key', 'reference'])
+        .where('key', 'like', `${prefix}%`)
+        .orderBy('updated_at', 'desc')
+        .limit(20)
+        .execute();
+      for (const row of rows) {
+        const reference = readReference(row.reference);
+        if (reference) return { key: row.key, reference };
+      }
+      return null;
+    },
+    async markUnreachable(key: string): Promise<void> {
+      await db
+        .updateTable('conversation_refs')
+        .set({ unreachable_at: clock().toISOString() })
+        .where('key', '=', key)
+        .execute();
+    },
+    /**
+     * The Teams user ids (what `refresh.userIds` takes) of directory people, from their personal
+     * chats with the bot; people without one are left out.
+     */
+    async userIdsOf(personIds: ReadonlyArray<string>): Promise<string[]> {
+      if (personIds.length === 0) return [];
+      const people = await db
+        .selectFrom('people')
+        .select('teams_id')
+        .where('id', 'in', [...personIds])
+        .execute();
+      const keys = people.flatMap((p) => (p.teams_id ? [personRefKey(p.teams_id)] : []));
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('conversation_refs')
+        .select('reference')
+        .where('key', 'in', keys)
+        .execute();
+      const ids = rows
+        .map((r) => readReference(r.reference)?.user?.id)
+        .filter((id): id is string => typeof id === 'string');
+      return [...new Set(ids)];
+    },
+  };
+}
+
+export type RefStore = ReturnType<typeof createRefStore>;

@@ -1,0 +1,53 @@
+// The Teams channel: botbuilder's CloudAdapter behind POST /api/messages, the bot, and the
+// outbox sender, wired from the app's ChannelDeps. Always present: without an app id it serves
+// loopback clients (the Playground, the demo, local tests).
+import type { ChannelDeps } from '../../app/channel-deps.js';
+import type { ChannelModule } from '../../app/channel-module.js';
+import type { ChannelFactory } from '../../app/create-app.js';
+import { createCaseCards } from './case-cards.js';
+import { createRefStore } from './conversation-refs.js';
+import { prepareDirectory } from './demo-playground.js';
+import { KoersCloudAdapter } from './teams-adapter.js';
+import { type BotAuthOptions, createBotAuthentication } from './teams-auth.js';
+import { KoersTeamsBot } from './teams-bot.js';
+import { messagesRoute } from './teams-route.js';
+import { createTeamsSender } from './teams-sender.js';
+
+export type TeamsChannelOptions = BotAuthOptions;
+
+export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptions = {}): ChannelModule {
+  const teams = deps.config.teams;
+  const logger = deps.logger.child({ channel: 'teams' });
+  const adapter = new KoersCloudAdapter(createBotAuthentication(teams, options));
+  adapter.onTurnError = async (context, err) => {
+    // Logged only: a failed turn must not message anyone (proactive turns catch their own errors).
+    logger.error(
+      { err, eventId: context.activity?.id ?? null, activityType: context.activity?.type ?? null },
+      'teams turn failed',
+    );
+  };
+  const refs = createRefStore(deps.db, deps.clock);
+  const cards = createCaseCards({ db: deps.db, refs, strategy: deps.strategy, demo: deps.config.demo });
+  const bot = new KoersTeamsBot({
+    chat: deps.chat,
+    refs,
+    cards,
+    logger: deps.logger,
+    kickOutbox: deps.kickOutbox,
+  });
+  return {
+    name: 'teams',
+    routes: [messagesRoute({ adapter, authenticated: teams !== null, logger, logic: (ctx) => bot.run(ctx) })],
+    sender: createTeamsSender({ deps, adapter, refs, cards, appId: teams?.appId ?? '' }),
+    async start() {
+      await prepareDirectory(deps.db, deps.config.demo, deps.clock());
+    },
+  };
+}
+
+export const createTeamsChannel: ChannelFactory = (deps) => buildTeamsChannel(deps);
+
+/** The channel with options (tests: outbound credentials that need no Microsoft login). */
+export function teamsChannelWith(options: TeamsChannelOptions): ChannelFactory {
+  return (deps) => buildTeamsChannel(deps, options);
+}

@@ -1,0 +1,255 @@
+// The outbox's Teams side: renders what an outbox item says and sends it through a stored
+// conversation reference (proactively), or updates the cards already posted about a case.
+// Failures are classified (teams-errors.ts); the dispatcher does the retries.
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ChannelDeps } from '../../app/channel-deps.js';
+import type { Composed } from '../../chat/compose-notification.js';
+import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
+import type { CaseCards } from './case-cards.js';
+import { channelRefKey, personRefKey, type RefStore, type StoredRef } from './conversation-refs.js';
+import { DEMO_TEAMS_PREFIX } from './demo-playground.js';
+import { connectorFailure, deliveryResultOf, updateImpossible } from './teams-errors.js';
+import { teamsWords } from './teams-words.js';
+
+export interface TeamsSenderOptions {
+  deps: ChannelDeps;
+  adapter: CloudAdapter;
+  refs: RefStore;
+  cards: CaseCards;
+  appId: string;
+}
+
+type Post = Extract<Composed, { mode: 'post' }>;
+type Update = Extract<Composed, { mode: 'update' }>;
+type Target = { ref: StoredRef; heading: string | null } | { result: DeliveryResult };
+
+interface MessageRef {
+  conversationRefKey: string;
+  activityId: string;
+}
+
+function readMessageRef(json: string): MessageRef | null {
+  try {
+    const r = JSON.parse(json) as Partial<MessageRef>;
+    return typeof r.conversationRefKey === 'string' && typeof r.activityId === 'string'
+      ? { conversationRefKey: r.conversationRefKey, activityId: r.activityId }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
+  const { deps, refs, cards } = o;
+  const demo = deps.config.demo;
+  /** Why a person was unreachable, from deliver to onUnreachable. */
+  const why = new Map<number, string>();
+
+  /**
+   * Runs one proactive turn. botbuilder hands errors inside the turn to onTurnError, which would
+   * swallow them: they are caught here and thrown after the turn, for the outbox to classify.
+   */
+  async function inConversation<T>(
+    reference: Partial<ConversationReference>,
+    work: (send: {
+      send(a: Partial<Activity>): Promise<string | null>;
+      update(a: Partial<Activity>): Promise<void>;
+    }) => Promise<T>,
+  ): Promise<T> {
+    let failure: unknown = null;
+    let out: T | undefined;
+    await o.adapter.continueConversationAsync(o.appId, reference, async (ctx) => {
+      try {
+        out = await work({
+          send: async (a) => (await ctx.sendActivity(a))?.id ?? null,
+          update: async (a) => {
+            await ctx.updateActivity(a);
+          },
+        });
+      } catch (err) {
+        failure = err ?? new Error('teams turn failed');
+      }
+    });
+    if (failure) throw failure;
+    return out as T;
+  }
+
+  async function personTarget(platformUserId: string): Promise<Target> {
+    const own = platformUserId.startsWith(DEMO_TEAMS_PREFIX)
+      ? null
+      : await refs.get(personRefKey(platformUserId));
+    if (own) return { ref: own, heading: null };
+    if (demo) {
+      const playground = await refs.latest('teams:');
+      return playground
+        ? { ref: playground, heading: null }
+        : { result: { status: 'retry', error: 'demo: no Playground conversation yet' } };
+    }
+    return {
+      result: {
+        status: 'failed',
+        error: 'teams: no conversation with this person (Koers is not installed for them)',
+        unreachable: true,
+      },
+    };
+  }
+
+  async function channelTarget(channelId: string): Promise<Target> {
+    const exact = await refs.get(channelRefKey(channelId));
+    if (exact) return { ref: exact, heading: null };
+    // Teams lets a bot write to any channel of a team it is in, by the channel's id: a reference
+    // from another channel (or, in the demo, the Playground's personal chat) gives the service URL.
+    const other = (await refs.latest('teams-channel:')) ?? (demo ? await refs.latest('teams:') : null);
+    if (!other)
+      return {
+        result: {
+          status: 'retry',
+          error: `teams: no conversation reference for channel ${channelId} (install Koers in the team)`,
+        },
+      };
+    const conversation = {
+      ...(other.reference.conversation ?? {}),
+      id: channelId,
+      conversationType: 'channel',
+      isGroup: true,
+    };
+    return {
+      ref: {
+        key: channelRefKey(channelId),
+        reference: { ...other.reference, conversation } as Partial<ConversationReference>,
+      },
+      heading: null,
+    };
+  }
+
+  async function post(item: OutboxItem, c: Post): Promise<DeliveryResult> {
+    const r = c.recipient;
+    const target =
+      r.kind === 'person' ? await personTarget(r.platformUserId) : await channelTarget(r.channelId);
+    if ('result' in target) return target.result;
+    const locale = r.kind === 'person' ? await cards.localeFor(r.personId) : deps.strategy().locale;
+    const caseId = c.trackForCase && item.caseId !== null ? String(item.caseId) : null;
+    const activity = await cards.message(c.view, { caseId, locale });
+    let activityId: string | null;
+    let key = target.ref.key;
+    try {
+      activityId = await inConversation(target.ref.reference, (t) => t.send(activity));
+    } catch (err) {
+      const f = connectorFailure(err);
+      if (demo && r.kind === 'channel' && f.status === 404) {
+        // The Playground has no such channel: show the post in the personal chat, under its name.
+        const personal = await refs.latest('teams:');
+        if (!personal) return { status: 'retry', error: 'demo: no Playground conversation yet' };
+        const words = teamsWords(locale);
+        const headed = await cards.message(c.view, {
+          caseId,
+          locale,
+          notice: { text: `${words.channelHeading[r.channel]} · ${words.demoChannelNote}`, tone: 'accent' },
+        });
+        key = personal.key;
+        try {
+          activityId = await inConversation(personal.reference, (t) => t.send(headed));
+        } catch (again) {
+          return deliveryResultOf(connectorFailure(again), 'channel');
+        }
+      } else {
+        const result = deliveryResultOf(f, r.kind === 'person' ? 'person' : 'channel');
+        if (result.status === 'failed' && result.unreachable) {
+          why.set(item.id, result.error);
+          await refs.markUnreachable(target.ref.key);
+        }
+        return result;
+      }
+    }
+    const ref = activityId
+      ? JSON.stringify({ conversationRefKey: key, activityId } satisfies MessageRef)
+      : null;
+    if (ref && c.trackForCase && item.caseId !== null) {
+      await deps.db
+        .insertInto('case_messages')
+        .values({
+          case_id: item.caseId,
+          platform: 'teams',
+          person_id: r.kind === 'person' ? r.personId : null,
+          ref,
+          created_at: deps.clock().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['platform', 'ref']).doNothing())
+        .execute();
+    }
+    return { status: 'sent', ref };
+  }
+
+  /** Every card posted about the case, updated in place; where that is impossible, posted anew. */
+  async function update(item: OutboxItem, c: Update): Promise<DeliveryResult> {
+    const caseId = item.caseId === null ? null : String(item.caseId);
+    for (const m of c.messages) {
+      const at = readMessageRef(m.ref);
+      const stored = at ? await refs.get(at.conversationRefKey) : null;
+      if (!at || !stored) continue;
+      const activity = await cards.message(m.view, { caseId, locale: await cards.localeFor(m.personId) });
+      const replace = () =>
+        inConversation(stored.reference, (t) => t.update({ ...activity, id: at.activityId }));
+      try {
+        await replace();
+        continue;
+      } catch (err) {
+        let f = connectorFailure(err);
+        if (f.status === 412) {
+          // The card changed under us (ETag): once more, then a new message.
+          try {
+            await replace();
+            continue;
+          } catch (again) {
+            f = connectorFailure(again);
+          }
+        }
+        if (!updateImpossible(f) && f.status !== 412) return deliveryResultOf(f, 'channel');
+      }
+      try {
+        const id = await inConversation(stored.reference, (t) => t.send(activity));
+        if (id) {
+          const ref = JSON.stringify({
+            conversationRefKey: at.conversationRefKey,
+            activityId: id,
+          } satisfies MessageRef);
+          await deps.db
+            .updateTable('case_messages')
+            .set({ ref })
+            .where('platform', '=', 'teams')
+            .where('ref', '=', m.ref)
+            .execute();
+        }
+      } catch (err) {
+        return deliveryResultOf(connectorFailure(err), 'channel');
+      }
+    }
+    return { status: 'sent' };
+  }
+
+  return {
+    platform: 'teams',
+    async deliver(item) {
+      const composed = await deps.compose(item, 'teams');
+      if (composed.mode === 'skip') {
+        deps.logger.debug(
+          { channel: 'teams', outboxId: item.id, kind: item.kind, reason: composed.reason },
+          'teams outbox item skipped',
+        );
+        return { status: 'sent', ref: null };
+      }
+      return composed.mode === 'post' ? post(item, composed) : update(item, composed);
+    },
+    async onUnreachable(item) {
+      const reason = why.get(item.id) ?? 'teams: unreachable';
+      why.delete(item.id);
+      if (!('person' in item.target)) return;
+      const moved = await deps.workflow.markUnreachable(item.target.person, 'teams', reason);
+      deps.logger.warn(
+        { channel: 'teams', personId: item.target.person, moved, reason },
+        'teams person unreachable: open cases reassigned',
+      );
+      deps.kickOutbox();
+    },
+  };
+}
