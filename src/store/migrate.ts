@@ -4,12 +4,14 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Backend } from './backend.js';
 import { initial } from './migrations/001-initial.js';
+import { delivery } from './migrations/002-delivery.js';
 import { jobs } from './migrations/003-jobs.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
   return {
     '001-initial': initial(backend),
+    '002-delivery': delivery(backend),
     '003-jobs': jobs(backend),
   };
 }
