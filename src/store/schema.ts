@@ -149,6 +149,26 @@ export interface ConversationStateTable {
   updated_at: string;
 }
 
+export interface CaseMessagesTable {
+  id: Id;
+  case_id: number;
+  platform: string;
+  person_id: string | null;
+  /** Platform reference of the posted message (JSON): Slack {channel, ts}; Teams {conversation, activityId}. */
+  ref: string;
+  created_at: string;
+}
+
+export interface ConversationRefsTable {
+  /** `teams:<aad or user id>` for a person, `teams-channel:<conversation id>` for a channel. */
+  key: string;
+  platform: string;
+  person_id: string | null;
+  reference: string;
+  unreachable_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   relationships: RelationshipsTable;
@@ -159,6 +179,8 @@ export interface Database {
   outbox: OutboxTable;
   processed_events: ProcessedEventsTable;
   conversation_state: ConversationStateTable;
+  case_messages: CaseMessagesTable;
+  conversation_refs: ConversationRefsTable;
 }
 
 // Scheduled work (migration 003-jobs).
