@@ -6,6 +6,7 @@ import { type BenchModule, type BenchResult, meets } from './bench-result.js';
 
 const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   'check-engine': () => import('./check-engine.js'),
+  digest: () => import('./digest.js'),
   import: () => import('./import.js'),
   workflow: () => import('./workflow.js'),
 };

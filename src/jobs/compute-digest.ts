@@ -1,6 +1,7 @@
 // The digest of one period, aggregated in SQL (GROUP BY, COUNT, SUM) and assembled by the pure
 // domain. It never loads the register: every query returns a handful of rows (per priority and
-// intensity, per rule code, the top of a list), so memory stays flat as the register grows.
+// intensity, per rule code, the top of a list), so memory stays flat as the register grows. The
+// one write is case_rules, the rule codes of checks created since the previous digest.
 import type { Kysely } from 'kysely';
 import { calibration, mandateLimits } from '../domain/digest/calibration.js';
 import { digestLabels } from '../domain/digest/digest-labels.js';
@@ -12,6 +13,7 @@ import type { Backend } from '../store/backend.js';
 import type { Database } from '../store/schema.js';
 import { thisWeek, waiting } from './digest-sql/activity.js';
 import { exceptionDecisions, mandateCounts, ruleCounts, themeRows } from './digest-sql/calibration.js';
+import { indexCaseRules } from './digest-sql/case-rules.js';
 import { fragmentation, mixRows, value } from './digest-sql/portfolio.js';
 
 export interface ComputeDigestInput {
@@ -36,6 +38,7 @@ export async function computeDigest({
     end: period.end,
   };
   const limits = mandateLimits(strategy.roleList);
+  await indexCaseRules(db, backend, window.start, asOf);
   const [week, wait, mix, frag, val, themes, rules, exceptions, mandates] = await Promise.all([
     thisWeek(db, period),
     waiting(db, asOf, strategy.file.escalation.passUpAfterHours),
@@ -43,7 +46,7 @@ export async function computeDigest({
     fragmentation(db),
     value(db, period),
     themeRows(db, window),
-    ruleCounts(db, backend, window),
+    ruleCounts(db, window),
     exceptionDecisions(db, window),
     mandateCounts(db, window, limits),
   ]);

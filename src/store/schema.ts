@@ -240,8 +240,16 @@ export interface ReviewPromptsTable {
   at: string;
 }
 
+/** A rule code a check fired (a reason or a notice of its result), indexed by the digest. */
+export interface CaseRulesTable {
+  case_id: number;
+  code: string;
+  created_at: string;
+}
+
 /** Declaration merging: the tables of scheduled work join Database above. */
 export interface Database {
+  case_rules: CaseRulesTable;
   digest_runs: DigestRunsTable;
   job_state: JobStateTable;
   scheduler_leases: SchedulerLeasesTable;

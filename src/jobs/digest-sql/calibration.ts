@@ -1,11 +1,9 @@
 // Calibration signals over the window (the last CALIBRATION_WINDOW_WEEKS weeks): themes that
-// escalate, rule codes that fire (read from the stored check result, `result.nl.reasons` and
-// `.notices`, with each backend's JSON functions), exceptions decided, and escalations just over
-// a role's limit.
+// escalate, rule codes that fire (from case_rules, the codes of each stored check result),
+// exceptions decided, and escalations just over a role's limit.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { MandateLimit, ThemeRow } from '../../domain/digest/calibration.js';
 import { PINCH_MARGIN } from '../../domain/digest/calibration.js';
-import type { Backend } from '../../store/backend.js';
 import type { Database } from '../../store/schema.js';
 
 export interface Window {
@@ -36,26 +34,25 @@ export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeR
   }));
 }
 
-/** How many checks each rule code fired in (a case counts once per code), in the period and the window. */
+/** How many checks each rule code fired in the period and the window (case_rules: see case-rules.ts). */
 export async function ruleCounts(
   db: Kysely<Database>,
-  backend: Backend,
   w: Window,
 ): Promise<Array<{ code: string; period: number; window: number }>> {
-  const codes = (path: 'reasons' | 'notices') =>
-    backend === 'postgres'
-      ? sql`select c.id, c.created_at, j ->> 'code' as code
-            from cases c cross join lateral jsonb_array_elements((c.result::jsonb) -> 'nl' -> ${sql.lit(path)}) j
-            where c.kind = 'check' and c.created_at >= ${w.start} and c.created_at < ${w.end}`
-      : sql`select c.id, c.created_at, json_extract(j.value, '$.code') as code
-            from cases c, json_each(c.result, ${`$.nl.${path}`}) j
-            where c.kind = 'check' and c.created_at >= ${w.start} and c.created_at < ${w.end}`;
-  const result = await sql<{ code: string; period: number; window: number }>`
-    select code, count(*) as ${sql.ref('window')},
-      coalesce(sum(case when created_at >= ${w.periodStart} then 1 else 0 end), 0) as period
-    from (${codes('reasons')} union ${codes('notices')}) fired
-    group by code`.execute(db);
-  return result.rows.map((r) => ({ code: r.code, period: Number(r.period), window: Number(r.window) }));
+  const rows = await db
+    .selectFrom('case_rules')
+    .select([
+      'code',
+      (eb) => eb.fn.countAll<number>().as('in_window'),
+      sql<number>`coalesce(sum(case when created_at >= ${w.periodStart} then 1 else 0 end), 0)`.as(
+        'in_period',
+      ),
+    ])
+    .where('created_at', '>=', w.start)
+    .where('created_at', '<', w.end)
+    .groupBy('code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, period: Number(r.in_period), window: Number(r.in_window) }));
 }
 
 export async function exceptionDecisions(

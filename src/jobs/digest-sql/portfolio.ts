@@ -33,9 +33,11 @@ export async function mixRows(db: Kysely<Database>): Promise<MixRow[]> {
 }
 
 export async function fragmentation(db: Kysely<Database>): Promise<Fragmentation> {
-  const units = sql<number>`count(distinct coalesce(unit, ''))`;
+  // Distinct units count known units only; a relationship without a unit still has an owner.
+  const units = sql<number>`count(distinct unit)`;
   const owners = sql<number>`count(distinct owner_id)`;
-  const [partners, busyUnits] = await Promise.all([
+  const [groups, busyUnits] = await Promise.all([
+    // Index-only (relationships_fragmentation): keys, counts and the total number of such partners.
     db
       .selectFrom('relationships')
       .select([
@@ -43,8 +45,6 @@ export async function fragmentation(db: Kysely<Database>): Promise<Fragmentation
         (eb) => eb.fn.countAll<number>().as('n'),
         units.as('units'),
         owners.as('owners'),
-        // One confidential relationship hides the partner's name; `min` picks one spelling.
-        sql<string | null>`case when max(confidential) = 1 then null else min(partner) end`.as('partner'),
         sql<number>`count(*) over ()`.as('total'),
       ])
       .where('status', '=', 'active')
@@ -72,11 +72,28 @@ export async function fragmentation(db: Kysely<Database>): Promise<Fragmentation
       .limit(BUSY_UNITS_LIST)
       .execute(),
   ]);
+  // Names for the listed partners only. One confidential relationship hides the partner's name;
+  // `min` picks one spelling.
+  const keys = groups.map((g) => g.partner_key);
+  const names =
+    keys.length === 0
+      ? []
+      : await db
+          .selectFrom('relationships')
+          .select([
+            'partner_key',
+            sql<string | null>`case when max(confidential) = 1 then null else min(partner) end`.as('partner'),
+          ])
+          .where('status', '=', 'active')
+          .where('partner_key', 'in', keys)
+          .groupBy('partner_key')
+          .execute();
+  const nameOf = new Map(names.map((r) => [r.partner_key, r.partner]));
   return {
-    partnersWithSeveral: Number(partners[0]?.total ?? 0),
-    partners: partners.map((r) => ({
+    partnersWithSeveral: Number(groups[0]?.total ?? 0),
+    partners: groups.map((r) => ({
       partnerKey: r.partner_key,
-      partner: r.partner,
+      partner: nameOf.get(r.partner_key) ?? null,
       relationships: Number(r.n),
       units: Number(r.units),
       owners: Number(r.owners),

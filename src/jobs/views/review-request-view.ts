@@ -8,16 +8,8 @@ import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ReviewSubject } from '../reviews.js';
 import { formatDate } from './digest-words.js';
 
-/**
- * What the form's submit sends back. Not yet a member of ActionPayload (owned by
- * src/conversation/view.ts): until it is, channels must accept it there before they can route
- * it to submitReview(deps, actor, relationshipId, values, { dueDate }).
- */
-export interface SubmitReviewAction {
-  type: 'submit_review';
-  relationshipId: string;
-  dueDate: string;
-}
+/** What the form's submit sends back; the chat service routes it to submitReview. */
+export type SubmitReviewAction = Extract<ActionPayload, { type: 'submit_review' }>;
 
 const WORDS = {
   nl: {
@@ -111,8 +103,7 @@ export function reviewRequestView(subject: ReviewSubject, locale: Locale): View 
             options: [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: String(n) })),
           },
         ],
-        // See SubmitReviewAction: the cast ends when ActionPayload has this member.
-        submit: { label: w.submit, action: action as unknown as ActionPayload },
+        submit: { label: w.submit, action },
       },
       { type: 'context', text: w.context },
     ],

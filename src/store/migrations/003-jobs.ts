@@ -4,7 +4,8 @@ import type { Backend } from '../backend.js';
 /**
  * Scheduled work: digest runs (claimed by run key, with a lease, holding the digest and its chart
  * so a resumed or re-sent post shows the same), the scheduler's state (its first start) and its
- * SQLite lease, relationship reviews and the review prompts already sent.
+ * SQLite lease, relationship reviews and the review prompts already sent, and the rule codes of
+ * each check (derived from cases.result, for the digest's calibration).
  */
 export function jobs(backend: Backend) {
   const pk = backend === 'postgres' ? sql`id serial primary key` : sql`id integer primary key autoincrement`;
@@ -61,6 +62,19 @@ export function jobs(backend: Backend) {
         at text not null,
         primary key (relationship_id, due_date)
       )`.execute(db);
+      // The rule codes each check fired (from its stored result), kept by the digest as it goes,
+      // so calibration counts them without parsing every result in the window again.
+      await sql`create table case_rules (
+        case_id integer not null,
+        code text not null,
+        created_at text not null,
+        primary key (case_id, code)
+      )`.execute(db);
+      await db.schema
+        .createIndex('case_rules_created')
+        .on('case_rules')
+        .columns(['created_at', 'code'])
+        .execute();
       // The digest and the review prompts read the register by these, never by a full scan.
       await db.schema
         .createIndex('relationships_review_due')
@@ -72,6 +86,24 @@ export function jobs(backend: Backend) {
         .createIndex('relationships_ended')
         .on('relationships')
         .columns(['status', 'end_date'])
+        .execute();
+      // Cover the fragmentation (GROUP BY partner_key, distinct units and owners) and the units
+      // with the most partners (GROUP BY unit, distinct partner keys): index-only scans.
+      await db.schema
+        .createIndex('relationships_fragmentation')
+        .on('relationships')
+        .columns(['status', 'partner_key', 'unit', 'owner_id'])
+        .execute();
+      await db.schema
+        .createIndex('relationships_units')
+        .on('relationships')
+        .columns(['status', 'unit', 'partner_key'])
+        .execute();
+      // Covers the portfolio mix (GROUP BY priority, intensity with SUM(budget)) without the table.
+      await db.schema
+        .createIndex('relationships_mix')
+        .on('relationships')
+        .columns(['status', 'priority', 'intensity', 'budget'])
         .execute();
     },
     async down(): Promise<void> {
