@@ -19,7 +19,10 @@ const EnvSchema = z.object({
   KOERS_DATABASE_URL: z
     .string()
     .default('sqlite:data/koers.db')
-    .refine((u) => /^sqlite:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), 'must be sqlite:PATH or postgres://...'),
+    .refine(
+      (u) => /^sqlite:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u),
+      'must be sqlite:PATH or postgres://...',
+    ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -32,6 +35,8 @@ const EnvSchema = z.object({
   KOERS_BOT_OPENID_METADATA: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KOERS_PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  /** How often the scheduler looks for due work (ms); timers fire within one tick. */
+  KOERS_SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
 });
 
 export interface SlackConfig {
@@ -58,6 +63,7 @@ export interface Config {
   teams: TeamsConfig | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   playgroundPort: number;
+  schedulerTickMs: number | undefined;
   /** True when no platform credentials are set: the local demo (loopback only). */
   demo: boolean;
 }
@@ -67,19 +73,33 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`),
+    };
   }
   const e = parsed.data;
   const problems: string[] = [];
 
   let slack: SlackConfig | null = null;
-  const slackSet = { SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: e.SLACK_APP_TOKEN };
+  const slackSet = {
+    SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN,
+    SLACK_APP_TOKEN: e.SLACK_APP_TOKEN,
+  };
   const anySlack = Object.values(slackSet).some((v) => v !== undefined);
   if (anySlack) {
     if (e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
-      slack = { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+      slack = {
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+      };
     } else {
-      const missing = e.SLACK_BOT_TOKEN ? ['SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)'] : ['SLACK_BOT_TOKEN'];
+      const missing = e.SLACK_BOT_TOKEN
+        ? ['SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)']
+        : ['SLACK_BOT_TOKEN'];
       problems.push(`Slack is partly configured: ${missing.join(', ')} is missing`);
     }
   }
@@ -87,8 +107,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   let teams: TeamsConfig | null = null;
   if (e.MicrosoftAppId) {
     const appType = e.MicrosoftAppType ?? 'MultiTenant';
-    if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
-    if (appType === 'SingleTenant' && !e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId: required for a SingleTenant app');
+    if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
+      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+    if (appType === 'SingleTenant' && !e.MicrosoftAppTenantId)
+      problems.push('MicrosoftAppTenantId: required for a SingleTenant app');
     teams = {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -115,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       teams,
       logLevel: e.LOG_LEVEL,
       playgroundPort: e.KOERS_PLAYGROUND_PORT,
+      schedulerTickMs: e.KOERS_SCHEDULER_TICK_MS,
       demo,
     },
   };

@@ -1,8 +1,8 @@
 // The composition root: config -> logger -> store -> strategy -> workflow -> chat -> channels ->
 // outbox -> scheduler -> HTTP. `koers serve` and the integration tests both build the app here.
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createChatService } from '../chat/chat-service.js';
 import { type ComposeDeps, composeNotification } from '../chat/compose-notification.js';
@@ -10,7 +10,10 @@ import type { Config } from '../config.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { createHttpServer, listen } from '../http/http-server.js';
 import { createMetrics } from '../http/metrics.js';
+import { computeDigest } from '../jobs/compute-digest.js';
+import { digestSchedule } from '../jobs/digest-schedule.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
+import { portfolioSummaryView } from '../jobs/views/portfolio-summary-view.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
 import { openStore } from '../store/open-store.js';
@@ -78,10 +81,33 @@ async function assemble(o: AppOptions) {
     clock,
     logger,
     demo: config.demo,
+    portfolioView: async (locale) => {
+      // The `portfolio` word: a summary of the digest of the period that ended last.
+      const strategy = holder.current();
+      const schedule = digestSchedule(strategy.file.digest.cron, strategy.file.digest.timezone);
+      const now = clock();
+      const period = schedule.periodOf(schedule.latestAtOrBefore(now) ?? now);
+      const digest = await computeDigest({
+        db: store.db,
+        backend: store.backend,
+        strategy,
+        period,
+        asOf: now,
+      });
+      return portfolioSummaryView(digest, locale);
+    },
     onCheck: (verdict) => metrics.checks.inc({ verdict }),
-    onDecision: (d) => (d.ok ? metrics.decisions.inc({ action: d.action ?? '' }) : metrics.refusals.inc({ refusal: d.refusal ?? '' })),
+    onDecision: (d) =>
+      d.ok
+        ? metrics.decisions.inc({ action: d.action ?? '' })
+        : metrics.refusals.inc({ refusal: d.refusal ?? '' }),
   });
-  const composeDeps: ComposeDeps = { db: store.db, strategy: holder.current, clock, ...(o.composeExtra ? { extra: o.composeExtra } : {}) };
+  const composeDeps: ComposeDeps = {
+    db: store.db,
+    strategy: holder.current,
+    clock,
+    ...(o.composeExtra ? { extra: o.composeExtra } : {}),
+  };
   let kick = () => {};
   const channelDeps: ChannelDeps = {
     config,
@@ -133,7 +159,13 @@ async function assemble(o: AppOptions) {
         });
   metrics.setSources({
     openCaseAges: async () =>
-      (await store.db.selectFrom('cases').select('created_at').where('state', 'in', ['open', 'info_requested']).execute()).map((r) => Date.parse(r.created_at)),
+      (
+        await store.db
+          .selectFrom('cases')
+          .select('created_at')
+          .where('state', 'in', ['open', 'info_requested'])
+          .execute()
+      ).map((r) => Date.parse(r.created_at)),
     outboxBacklog: () => dispatcher.backlog(),
   });
   let draining = false;
@@ -184,10 +216,14 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
       parts.outboxLoop.start();
       if (parts.scheduler) {
         const { role } = await parts.scheduler.start();
-        if (role === 'standby') logger.warn({}, 'scheduler not started: another instance runs it on this SQLite database');
+        if (role === 'standby')
+          logger.warn({}, 'scheduler not started: another instance runs it on this SQLite database');
       }
       parts.holder.watch();
-      logger.info({ port, host: config.host, channels: parts.channels.map((c) => c.name), demo: config.demo }, 'koers listening');
+      logger.info(
+        { port, host: config.host, channels: parts.channels.map((c) => c.name), demo: config.demo },
+        'koers listening',
+      );
       return port;
     },
     async stop(options = {}) {
@@ -196,7 +232,10 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
       const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
       parts.server.closeIdleConnections();
       const deadline = Date.now() + (options.drainMs ?? 5000);
-      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())]);
+      await Promise.race([
+        closed,
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
+      ]);
       parts.server.closeAllConnections();
       parts.holder.close();
       await parts.scheduler?.stop();

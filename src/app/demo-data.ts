@@ -9,10 +9,22 @@ import type { Backend } from '../store/backend.js';
 import type { Database } from '../store/schema.js';
 import { claim } from '../workflow/escalation-tick.js';
 
-export async function loadDemoPortfolio(db: Kysely<Database>, backend: Backend, strategy: Strategy, now: Date, logger: Logger): Promise<void> {
-  const first = await db.transaction().execute((trx) => claim(trx, 'demo:example-portfolio', null, now.toISOString()));
+export async function loadDemoPortfolio(
+  db: Kysely<Database>,
+  backend: Backend,
+  strategy: Strategy,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  const first = await db
+    .transaction()
+    .execute((trx) => claim(trx, 'demo:example-portfolio', null, now.toISOString()));
   if (!first) return;
-  const result = await importRegister(db, backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now, skipBad: true, actorId: 'koers-demo' });
+  const result = await importRegister(db, backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+    now,
+    skipBad: true,
+    actorId: 'koers-demo',
+  });
   if (result.ok) logger.info({ imported: result.report.imported }, 'demo: example portfolio imported');
   else logger.warn({ result }, 'demo: example portfolio could not be imported');
 }

@@ -8,7 +8,12 @@ export interface Loop {
   stop(): Promise<void>;
 }
 
-export function createLoop(name: string, everyMs: number, task: () => Promise<unknown>, logger: Logger): Loop {
+export function createLoop(
+  name: string,
+  everyMs: number,
+  task: () => Promise<unknown>,
+  logger: Logger,
+): Loop {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;

@@ -11,13 +11,32 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-export async function startPlayground(o: { botPort: number; port: number; cwd: string; logger: Logger; timeoutMs?: number }): Promise<Playground> {
+export async function startPlayground(o: {
+  botPort: number;
+  port: number;
+  cwd: string;
+  logger: Logger;
+  timeoutMs?: number;
+}): Promise<Playground> {
   mkdirSync(o.cwd, { recursive: true });
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, '-e', `http://127.0.0.1:${o.botPort}/api/messages`, '-c', 'msteams', '-p', String(o.port), '--disable-telemetry'],
-    { cwd: o.cwd, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      cli,
+      '-e',
+      `http://127.0.0.1:${o.botPort}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      String(o.port),
+      '--disable-telemetry',
+    ],
+    {
+      cwd: o.cwd,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -29,7 +48,10 @@ export async function startPlayground(o: { botPort: number; port: number; cwd: s
   const url = `http://127.0.0.1:${o.port}`;
   const deadline = Date.now() + (o.timeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw Object.assign(new Error(`the Playground exited (${child.exitCode}): ${output.slice(-500)}`), { code: 'KOERS_PLAYGROUND' });
+    if (child.exitCode !== null)
+      throw Object.assign(new Error(`the Playground exited (${child.exitCode}): ${output.slice(-500)}`), {
+        code: 'KOERS_PLAYGROUND',
+      });
     try {
       const r = await fetch(`${url}/_debug/ping`);
       if (r.ok) break;
@@ -38,7 +60,9 @@ export async function startPlayground(o: { botPort: number; port: number; cwd: s
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw Object.assign(new Error(`the Playground did not start within ${o.timeoutMs ?? 60_000} ms`), { code: 'KOERS_PLAYGROUND' });
+      throw Object.assign(new Error(`the Playground did not start within ${o.timeoutMs ?? 60_000} ms`), {
+        code: 'KOERS_PLAYGROUND',
+      });
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -37,7 +37,8 @@ export async function caseSummaryOf(
     partner: p.partner.name,
     confidential: c.confidential,
     partnerTypeName: localize(strategy.partnerTypes.get(p.partner.type)?.name, locale) || p.partner.type,
-    priorityName: p.priority === null ? null : localize(strategy.priorities.get(p.priority)?.name, locale) || p.priority,
+    priorityName:
+      p.priority === null ? null : localize(strategy.priorities.get(p.priority)?.name, locale) || p.priority,
     intensityName: localize(strategy.intensities.get(p.intensity)?.name, locale) || p.intensity,
     budget: p.budget ?? 0,
     months: p.months ?? 0,

@@ -36,7 +36,11 @@ export function platformPersonId(identity: ChatIdentity): string {
   return `${identity.platform}:${identity.userId}`;
 }
 
-export function localeOf(row: PersonRow | null, platformLocale: string | null | undefined, strategy: Strategy): Locale {
+export function localeOf(
+  row: PersonRow | null,
+  platformLocale: string | null | undefined,
+  strategy: Strategy,
+): Locale {
   if (row?.language === 'nl' || row?.language === 'en') return row.language;
   const p = platformLocale?.slice(0, 2).toLowerCase();
   if (p === 'nl' || p === 'en') return p;
@@ -51,12 +55,23 @@ export async function resolvePerson(
 ): Promise<ChatPerson> {
   let row: PersonRow | undefined;
   if (demo) {
-    const as = await db.selectFrom('conversation_state').select('state').where('key', '=', demoKey(identity)).executeTakeFirst();
+    const as = await db
+      .selectFrom('conversation_state')
+      .select('state')
+      .where('key', '=', demoKey(identity))
+      .executeTakeFirst();
     if (as) row = await getPerson(db, JSON.parse(as.state) as string);
   }
   row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
   if (row) {
-    return { id: row.id, name: row.name, role: row.role, known: true, locale: localeOf(row, identity.platformLocale, strategy), row };
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      known: true,
+      locale: localeOf(row, identity.platformLocale, strategy),
+      row,
+    };
   }
   return {
     id: platformPersonId(identity),
@@ -69,7 +84,10 @@ export async function resolvePerson(
 }
 
 /** Display names of directory people (ids it does not know are shown as they are). */
-export async function namesOf(db: Kysely<Database>, ids: ReadonlyArray<string | null | undefined>): Promise<Map<string, string>> {
+export async function namesOf(
+  db: Kysely<Database>,
+  ids: ReadonlyArray<string | null | undefined>,
+): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted).execute();

@@ -17,8 +17,8 @@ import {
   parseCommand,
   partnerToLookUp,
   partnerToLookUpAtStart,
-  readFormText,
   type RelationshipLine,
+  readFormText,
   startCheck,
   statusView,
   type Turn,
@@ -30,14 +30,20 @@ import {
 } from '../conversation/index.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { submitReview } from '../jobs/reviews.js';
 import type { Database } from '../store/schema.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { caseSummaryOf } from './case-summary-of.js';
 import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
 import { chatText } from './chat-texts.js';
-import { type ConversationState, conversationKey, loadConversation, saveConversation } from './conversation-store.js';
-import { relationshipLines } from './relationship-lines.js';
+import {
+  type ConversationState,
+  conversationKey,
+  loadConversation,
+  saveConversation,
+} from './conversation-store.js';
 import { claimEvent } from './event-claims.js';
+import { relationshipLines } from './relationship-lines.js';
 
 export type ChatRequest =
   | { kind: 'text'; text: string }
@@ -71,14 +77,30 @@ export interface ChatDeps {
 }
 
 export function createChatService(deps: ChatDeps) {
-  async function handle(identity: ChatIdentity, request: ChatRequest, options: { dedupeKey?: string } = {}): Promise<ChatResponse> {
-    if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock()))) return { views: [], duplicate: true };
+  async function handle(
+    identity: ChatIdentity,
+    request: ChatRequest,
+    options: { dedupeKey?: string } = {},
+  ): Promise<ChatResponse> {
+    if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock())))
+      return { views: [], duplicate: true };
     const strategy = deps.strategy();
     const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
     const convKey = conversationKey(identity.platform, identity.userId);
     const state = await loadConversation(deps.db, convKey);
-    const s: Session = { deps, strategy, person, identity, convKey, state, idempotencyKey: options.dedupeKey };
-    const response = request.kind === 'text' ? await onText(s, request.text) : await onAction(s, request.action, request.values ?? {});
+    const s: Session = {
+      deps,
+      strategy,
+      person,
+      identity,
+      convKey,
+      state,
+      idempotencyKey: options.dedupeKey,
+    };
+    const response =
+      request.kind === 'text'
+        ? await onText(s, request.text)
+        : await onAction(s, request.action, request.values ?? {});
     return { ...response, personId: person.id };
   }
   return { handle };
@@ -98,7 +120,8 @@ interface Session {
 
 const actorOf = (s: Session) => ({ personId: s.person.id, platform: s.identity.platform });
 const vcOf = (s: Session) => viewContextOf(s.strategy, s.person.locale, s.deps.clock());
-const save = (s: Session, state: ConversationState | null) => saveConversation(s.deps.db, s.convKey, state, s.deps.clock().toISOString());
+const save = (s: Session, state: ConversationState | null) =>
+  saveConversation(s.deps.db, s.convKey, state, s.deps.clock().toISOString());
 
 async function checkContext(s: Session, partner: string | null): Promise<CheckContext> {
   const lines = partner ? await relationshipLines(s.deps.db, s.strategy, partner, s.person.locale) : [];
@@ -114,7 +137,11 @@ async function checkContext(s: Session, partner: string | null): Promise<CheckCo
 async function onText(s: Session, raw: string): Promise<ChatResponse> {
   const text = raw.trim();
   const { command } = parseCommand(text);
-  const topLevel = command.kind === 'status' || command.kind === 'who' || command.kind === 'portfolio' || command.kind === 'demo_as';
+  const topLevel =
+    command.kind === 'status' ||
+    command.kind === 'who' ||
+    command.kind === 'portfolio' ||
+    command.kind === 'demo_as';
   if (s.state?.kind === 'check' && !topLevel && command.kind !== 'check') {
     const ctx = await checkContext(s, partnerToLookUp(s.state.dialog, { kind: 'text', text }));
     return runTurn(s, continueCheck(ctx, s.state.dialog, { kind: 'text', text }));
@@ -124,7 +151,17 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
   }
   if (s.state?.kind === 'decision_text' && !topLevel && command.kind !== 'check' && command.kind !== 'help') {
     const st = s.state;
-    return decide(s, { caseId: String(st.caseId), step: st.step, version: st.version, decision: st.decision, type: 'decide' }, text);
+    return decide(
+      s,
+      {
+        caseId: String(st.caseId),
+        step: st.step,
+        version: st.version,
+        decision: st.decision,
+        type: 'decide',
+      },
+      text,
+    );
   }
   switch (command.kind) {
     case 'check': {
@@ -136,11 +173,19 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
       return status(s);
     case 'who': {
       const vc = vcOf(s);
-      const rows = command.partner ? await relationshipLines(s.deps.db, s.strategy, command.partner, s.person.locale) : [];
+      const rows = command.partner
+        ? await relationshipLines(s.deps.db, s.strategy, command.partner, s.person.locale)
+        : [];
       return { views: [whoWorksWithView(vc, command.partner, rows)] };
     }
     case 'portfolio':
-      return { views: [s.deps.portfolioView ? await s.deps.portfolioView(s.person.locale) : helpView(s.person.locale, { demo: s.deps.demo })] };
+      return {
+        views: [
+          s.deps.portfolioView
+            ? await s.deps.portfolioView(s.person.locale)
+            : helpView(s.person.locale, { demo: s.deps.demo }),
+        ],
+      };
     case 'help':
       return { views: [helpView(s.person.locale, { demo: s.deps.demo })] };
     case 'demo_as':
@@ -155,7 +200,11 @@ async function runTurn(s: Session, turn: Turn): Promise<ChatResponse> {
   const views = [...turn.views];
   for (const effect of turn.effects) {
     if (effect.type !== 'submit') continue;
-    const out = await s.deps.workflow.submit(actorOf(s), effect.proposal, s.idempotencyKey ? { idempotencyKey: s.idempotencyKey } : {});
+    const out = await s.deps.workflow.submit(
+      actorOf(s),
+      effect.proposal,
+      s.idempotencyKey ? { idempotencyKey: s.idempotencyKey } : {},
+    );
     if (!out.ok) {
       views.push(chatText(s.person.locale, 'notYours'));
       continue;
@@ -164,7 +213,11 @@ async function runTurn(s: Session, turn: Turn): Promise<ChatResponse> {
     const c = out.case;
     let assignee: { name: string; roleName: string } | undefined;
     if (c.state === 'open' && c.assigneeId) {
-      const who = await s.deps.db.selectFrom('people').select(['name', 'role']).where('id', '=', c.assigneeId).executeTakeFirst();
+      const who = await s.deps.db
+        .selectFrom('people')
+        .select(['name', 'role'])
+        .where('id', '=', c.assigneeId)
+        .executeTakeFirst();
       const role = s.strategy.roles.get(c.steps[c.step] ?? '');
       if (who) assignee = { name: who.name, roleName: role ? roleName(role, s.person.locale) : who.role };
     }
@@ -179,10 +232,18 @@ async function runTurn(s: Session, turn: Turn): Promise<ChatResponse> {
   return { views };
 }
 
-async function onAction(s: Session, action: ActionPayload, values: Record<string, unknown>): Promise<ChatResponse> {
+async function onAction(
+  s: Session,
+  action: ActionPayload,
+  values: Record<string, unknown>,
+): Promise<ChatResponse> {
   switch (action.type) {
     case 'dialog': {
-      const input = { kind: 'choice' as const, value: action.value, ...(action.step ? { step: action.step } : {}) };
+      const input = {
+        kind: 'choice' as const,
+        value: action.value,
+        ...(action.step ? { step: action.step } : {}),
+      };
       const dialog = s.state?.kind === 'check' ? s.state.dialog : null;
       const ctx = await checkContext(s, partnerToLookUp(dialog, input));
       return runTurn(s, continueCheck(ctx, dialog, input));
@@ -207,13 +268,19 @@ async function onAction(s: Session, action: ActionPayload, values: Record<string
       const out = await s.deps.workflow.requestException(actorOf(s), id);
       if (!out.ok) return refused(s, out.refusal, id);
       const vc = vcOf(s);
-      return { views: [chatText(s.person.locale, 'exceptionSent', await assigneeName(s, out.case.assigneeId))], replace: caseView(vc, await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)) };
+      return {
+        views: [chatText(s.person.locale, 'exceptionSent', await assigneeName(s, out.case.assigneeId))],
+        replace: caseView(vc, await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)),
+      };
     }
     case 'withdraw': {
       const id = Number(action.caseId);
       const out = await s.deps.workflow.withdraw(actorOf(s), id);
       if (!out.ok) return refused(s, out.refusal, id);
-      return { views: [chatText(s.person.locale, 'withdrawn')], replace: caseView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)) };
+      return {
+        views: [chatText(s.person.locale, 'withdrawn')],
+        replace: caseView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)),
+      };
     }
     case 'answer_info': {
       const id = Number(action.caseId);
@@ -222,7 +289,33 @@ async function onAction(s: Session, action: ActionPayload, values: Record<string
       const c = await s.deps.workflow.getCase(id);
       if (!c || c.requesterId !== s.person.id) return refused(s, c ? 'not_requester' : 'not_found', id);
       await save(s, { kind: 'answer_info', caseId: id });
-      return { views: [], form: answerInfoFormView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)) };
+      return {
+        views: [],
+        form: answerInfoFormView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)),
+      };
+    }
+    case 'submit_review': {
+      const out = await submitReview(
+        s.deps.workflow.deps,
+        actorOf(s),
+        Number(action.relationshipId),
+        values,
+        { dueDate: action.dueDate },
+      );
+      if (out.ok)
+        return {
+          views: [
+            chatText(
+              s.person.locale,
+              out.relationship.status === 'ended' ? 'reviewSavedEnded' : 'reviewSaved',
+            ),
+          ],
+        };
+      if (out.refusal === 'invalid_answer') {
+        const problems = (out.problems ?? []).map((p) => p.message).join(' ');
+        return { views: [chatText(s.person.locale, 'reviewInvalid', problems)] };
+      }
+      return { views: [chatText(s.person.locale, `review_${out.refusal}`)] };
     }
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
@@ -247,13 +340,33 @@ async function decide(
       // Ask for the reason first; the decision itself is taken (and authorised) when it comes.
       const c = await s.deps.workflow.getCase(caseId);
       if (!c) return refused(s, 'not_found', caseId);
-      await save(s, { kind: 'decision_text', caseId, step: action.step, version: action.version, decision: action.decision });
+      await save(s, {
+        kind: 'decision_text',
+        caseId,
+        step: action.step,
+        version: action.version,
+        decision: action.decision,
+      });
       const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
-      return { views: [], form: decisionFormView(vcOf(s), summary, action.decision, Object.keys(values).length > 0 ? read.error : undefined) };
+      return {
+        views: [],
+        form: decisionFormView(
+          vcOf(s),
+          summary,
+          action.decision,
+          Object.keys(values).length > 0 ? read.error : undefined,
+        ),
+      };
     }
     reason = read.text;
   }
-  const out = await s.deps.workflow.decide(actorOf(s), { action: action.decision, caseId, step: action.step, version: action.version, ...(reason ? { reason } : {}) });
+  const out = await s.deps.workflow.decide(actorOf(s), {
+    action: action.decision,
+    caseId,
+    step: action.step,
+    version: action.version,
+    ...(reason ? { reason } : {}),
+  });
   s.deps.onDecision?.(out.ok ? { ok: true, action: out.action } : { ok: false, refusal: out.refusal });
   if (s.state?.kind === 'decision_text') await save(s, null);
   if (!out.ok) return refused(s, out.refusal, caseId);
@@ -274,7 +387,9 @@ async function viewOfCaseFor(s: Session, caseId: number): Promise<View> {
   if (!c) return chatText(s.person.locale, 'refused_not_found');
   const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
   const waiting = await s.deps.workflow.casesWaitingFor(s.person.id);
-  return waiting.some((w) => w.id === c.id) ? approvalRequestView(vcOf(s), summary) : caseView(vcOf(s), summary);
+  return waiting.some((w) => w.id === c.id)
+    ? approvalRequestView(vcOf(s), summary)
+    : caseView(vcOf(s), summary);
 }
 
 async function refused(s: Session, refusal: string, caseId: number): Promise<ChatResponse> {
@@ -285,8 +400,12 @@ async function refused(s: Session, refusal: string, caseId: number): Promise<Cha
 }
 
 async function status(s: Session): Promise<ChatResponse> {
-  const [mine, waiting] = await Promise.all([s.deps.workflow.openCasesRequestedBy(s.person.id), s.deps.workflow.casesWaitingFor(s.person.id)]);
-  const sum = (list: typeof mine) => Promise.all(list.map((c) => caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)));
+  const [mine, waiting] = await Promise.all([
+    s.deps.workflow.openCasesRequestedBy(s.person.id),
+    s.deps.workflow.casesWaitingFor(s.person.id),
+  ]);
+  const sum = (list: typeof mine) =>
+    Promise.all(list.map((c) => caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)));
   return { views: [statusView(vcOf(s), { mine: await sum(mine), waitingForMe: await sum(waiting) })] };
 }
 
@@ -304,12 +423,28 @@ async function demoAs(s: Session, name: string): Promise<ChatResponse> {
     people.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted) ??
     people.find((p) => p.name.toLowerCase().split(/\s+/)[0] === wanted) ??
     people.find((p) => p.name.toLowerCase().includes(wanted));
-  if (!match) return { views: [chatText(s.person.locale, 'demoUnknown', people.map((p) => p.name.split(' ')[0]).join(', '))] };
+  if (!match)
+    return {
+      views: [chatText(s.person.locale, 'demoUnknown', people.map((p) => p.name.split(' ')[0]).join(', '))],
+    };
   await s.deps.db
     .insertInto('conversation_state')
-    .values({ key: demoKey(s.identity), state: JSON.stringify(match.id), version: 1, updated_at: s.deps.clock().toISOString() })
+    .values({
+      key: demoKey(s.identity),
+      state: JSON.stringify(match.id),
+      version: 1,
+      updated_at: s.deps.clock().toISOString(),
+    })
     .onConflict((oc) => oc.column('key').doUpdateSet({ state: JSON.stringify(match.id) }))
     .execute();
   const role = s.strategy.roles.get(match.role);
-  return { views: [chatText(s.person.locale, 'demoNow', `${match.name} (${role ? roleName(role, s.person.locale) : match.role})`)] };
+  return {
+    views: [
+      chatText(
+        s.person.locale,
+        'demoNow',
+        `${match.name} (${role ? roleName(role, s.person.locale) : match.role})`,
+      ),
+    ],
+  };
 }

@@ -7,7 +7,8 @@ type Texts = Record<string, (arg?: string) => string>;
 
 const nl: Texts = {
   notYours: () => 'Een toets kan alleen voor uzelf worden ingediend.',
-  exceptionSent: (who) => `Uw verzoek om een uitzondering is doorgestuurd${who ? ` naar ${who}` : ''}. U hoort het hier.`,
+  exceptionSent: (who) =>
+    `Uw verzoek om een uitzondering is doorgestuurd${who ? ` naar ${who}` : ''}. U hoort het hier.`,
   withdrawn: () => 'Uw voorstel is ingetrokken.',
   answerSent: () => 'Dank u, uw antwoord is doorgestuurd. De zaak ligt weer bij de beslisser.',
   decided_approve: () => 'Goedgekeurd. De aanvrager en het strategiekanaal horen het.',
@@ -17,7 +18,8 @@ const nl: Texts = {
   decided_pass_up: () => 'Doorgezet naar de volgende stap van de besluitvormingslijn.',
   refused_not_found: () => 'Die zaak bestaat niet (meer).',
   refused_closed: () => 'Over deze zaak is al beslist.',
-  refused_stale: () => 'Deze kaart is verouderd: over deze stap is al beslist of de zaak is veranderd. Hieronder de huidige stand.',
+  refused_stale: () =>
+    'Deze kaart is verouderd: over deze stap is al beslist of de zaak is veranderd. Hieronder de huidige stand.',
   refused_own_case: () => 'U kunt niet beslissen over uw eigen voorstel.',
   refused_not_assignee: () => 'Deze beslissing ligt niet bij u.',
   refused_reason_required: () => 'Geef een reden op.',
@@ -26,6 +28,14 @@ const nl: Texts = {
   refused_not_waiting_for_info: () => 'Op deze zaak wordt geen antwoord van u verwacht.',
   refused_not_advised_against: () => 'Een uitzondering kan alleen worden gevraagd bij een negatief advies.',
   refused_exception_exists: () => 'Voor dit voorstel is al een uitzondering gevraagd.',
+  reviewSaved: () => 'Dank u, uw evaluatie is opgeslagen. Het alliantieteam ziet haar in de weekdigest.',
+  reviewSavedEnded: () =>
+    'Dank u, uw evaluatie is opgeslagen en de samenwerking staat nu als beëindigd in het register.',
+  reviewInvalid: (problems) => `Uw evaluatie is nog niet compleet: ${problems ?? ''}`,
+  review_not_found: () => 'Die samenwerking staat niet (meer) in het register.',
+  review_not_owner: () => 'Alleen de eigenaar van de samenwerking kan haar evalueren.',
+  review_ended: () => 'Deze samenwerking is al beëindigd.',
+  review_already_reviewed: () => 'Deze evaluatie is al ingevuld.',
   demoRefused: () => '`demo als` bestaat alleen in de lokale demo.',
   demoUnknown: (names) => `Die persoon ken ik niet. Kies uit: ${names}.`,
   demoNow: (who) => `U bent nu ${who}. Typ \`status\` om te zien wat er op u wacht.`,
@@ -33,7 +43,8 @@ const nl: Texts = {
 
 const en: Texts = {
   notYours: () => 'A check can only be submitted for yourself.',
-  exceptionSent: (who) => `Your request for an exception was sent${who ? ` to ${who}` : ''}. You will hear here.`,
+  exceptionSent: (who) =>
+    `Your request for an exception was sent${who ? ` to ${who}` : ''}. You will hear here.`,
   withdrawn: () => 'Your proposal was withdrawn.',
   answerSent: () => 'Thank you, your answer was passed on. The case is back with the decider.',
   decided_approve: () => 'Approved. The requester and the strategy channel will hear.',
@@ -43,15 +54,25 @@ const en: Texts = {
   decided_pass_up: () => 'Passed up to the next step of the decision line.',
   refused_not_found: () => 'That case does not exist (any more).',
   refused_closed: () => 'This case has already been decided.',
-  refused_stale: () => 'This card is out of date: this step was already decided or the case changed. Here is where it stands.',
+  refused_stale: () =>
+    'This card is out of date: this step was already decided or the case changed. Here is where it stands.',
   refused_own_case: () => 'You cannot decide on your own proposal.',
   refused_not_assignee: () => 'This decision is not yours to take.',
   refused_reason_required: () => 'Please give a reason.',
-  refused_no_higher_step: () => 'This is the highest step of the decision line: there is nobody to pass it up to.',
+  refused_no_higher_step: () =>
+    'This is the highest step of the decision line: there is nobody to pass it up to.',
   refused_not_requester: () => 'Only the requester can do that.',
   refused_not_waiting_for_info: () => 'No answer from you is expected on this case.',
   refused_not_advised_against: () => 'An exception can only be asked for after an advice against.',
   refused_exception_exists: () => 'An exception was already asked for this proposal.',
+  reviewSaved: () => 'Thank you, your review was saved. The alliance team sees it in the weekly digest.',
+  reviewSavedEnded: () =>
+    'Thank you, your review was saved and the register now records the relationship as ended.',
+  reviewInvalid: (problems) => `Your review is not complete yet: ${problems ?? ''}`,
+  review_not_found: () => 'That relationship is not (or no longer) in the register.',
+  review_not_owner: () => 'Only the owner of the relationship can review it.',
+  review_ended: () => 'This relationship has already ended.',
+  review_already_reviewed: () => 'This review was already filled in.',
   demoRefused: () => '`demo as` exists only in the local demo.',
   demoUnknown: (names) => `I do not know that person. Choose from: ${names}.`,
   demoNow: (who) => `You are now ${who}. Type \`status\` to see what waits for you.`,

@@ -15,11 +15,14 @@ import {
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { loadDigestRun } from '../jobs/digest-runs.js';
+import type { ReviewRequestPayload } from '../jobs/reviews.js';
+import { digestView } from '../jobs/views/digest-view.js';
+import { reviewRequestView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
-import { getCase } from '../workflow/read-cases.js';
-import { casesWaitingFor } from '../workflow/read-cases.js';
+import { casesWaitingFor, getCase } from '../workflow/read-cases.js';
 import { caseSummaryOf } from './case-summary-of.js';
 import { localeOf } from './chat-identity.js';
 import { relationshipLines } from './relationship-lines.js';
@@ -28,8 +31,23 @@ export type Recipient =
   | { kind: 'person'; personId: string; platformUserId: string }
   | { kind: 'channel'; channel: 'strategy' | 'allianceTeam'; channelId: string };
 
+/** A picture to post with a message (the digest's chart). */
+export interface ComposedImage {
+  png: Buffer;
+  filename: string;
+  /** Alternative text, in the message's language. */
+  alt: string;
+}
+
 export type Composed =
-  | { mode: 'post'; recipient: Recipient; view: View; /** Remember the message to update it in place later. */ trackForCase: boolean }
+  | {
+      mode: 'post';
+      recipient: Recipient;
+      view: View;
+      /** Remember the message to update it in place later. */
+      trackForCase: boolean;
+      image?: ComposedImage;
+    }
   | { mode: 'update'; messages: Array<{ ref: string; personId: string | null; view: View }> }
   | { mode: 'skip'; reason: string };
 
@@ -41,19 +59,38 @@ export interface ComposeDeps {
   extra?: (item: OutboxItem, platform: 'slack' | 'teams') => Promise<Composed | null>;
 }
 
-export async function composeNotification(deps: ComposeDeps, item: OutboxItem, platform: 'slack' | 'teams'): Promise<Composed> {
+export async function composeNotification(
+  deps: ComposeDeps,
+  item: OutboxItem,
+  platform: 'slack' | 'teams',
+): Promise<Composed> {
   const extra = await deps.extra?.(item, platform);
   if (extra) return extra;
   const strategy = deps.strategy();
+  if (item.kind === 'digest' || item.kind === 'review_request')
+    return composeJobPost(deps, strategy, item, platform);
   const c = item.caseId === null ? null : await getCase(deps.db, item.caseId);
   const target = item.target;
 
   if ('case' in target) {
     if (!c) return { mode: 'skip', reason: 'case not found' };
-    const refs = await deps.db.selectFrom('case_messages').select(['ref', 'person_id']).where('case_id', '=', c.id).where('platform', '=', platform).orderBy('id').execute();
+    const refs = await deps.db
+      .selectFrom('case_messages')
+      .select(['ref', 'person_id'])
+      .where('case_id', '=', c.id)
+      .where('platform', '=', platform)
+      .orderBy('id')
+      .execute();
     const messages = [];
-    for (const m of refs) messages.push({ ref: m.ref, personId: m.person_id, view: await caseViewFor(deps, strategy, c, m.person_id) });
-    return messages.length === 0 ? { mode: 'skip', reason: 'no messages to update' } : { mode: 'update', messages };
+    for (const m of refs)
+      messages.push({
+        ref: m.ref,
+        personId: m.person_id,
+        view: await caseViewFor(deps, strategy, c, m.person_id),
+      });
+    return messages.length === 0
+      ? { mode: 'skip', reason: 'no messages to update' }
+      : { mode: 'update', messages };
   }
 
   if ('channel' in target) {
@@ -63,15 +100,30 @@ export async function composeNotification(deps: ComposeDeps, item: OutboxItem, p
     const locale = strategy.locale;
     if (item.kind === 'strategy_summary') {
       if (!c) return { mode: 'skip', reason: 'case not found' };
-      const view = strategyChannelSummaryView(viewContextOf(strategy, locale, deps.clock()), await caseSummaryOf(deps.db, strategy, c, locale));
-      return view ? { mode: 'post', recipient, view, trackForCase: false } : { mode: 'skip', reason: 'not a final outcome' };
+      const view = strategyChannelSummaryView(
+        viewContextOf(strategy, locale, deps.clock()),
+        await caseSummaryOf(deps.db, strategy, c, locale),
+      );
+      return view
+        ? { mode: 'post', recipient, view, trackForCase: false }
+        : { mode: 'skip', reason: 'not a final outcome' };
     }
-    if (item.kind === 'alliance_alert') return { mode: 'post', recipient, view: await allianceAlertView(deps, strategy, c, item, locale), trackForCase: false };
+    if (item.kind === 'alliance_alert')
+      return {
+        mode: 'post',
+        recipient,
+        view: await allianceAlertView(deps, strategy, c, item, locale),
+        trackForCase: false,
+      };
     return { mode: 'skip', reason: `unknown channel kind ${item.kind}` };
   }
 
   if ('person' in target) {
-    const person = await deps.db.selectFrom('people').selectAll().where('id', '=', target.person).executeTakeFirst();
+    const person = await deps.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', target.person)
+      .executeTakeFirst();
     const platformUserId = person
       ? platform === 'slack'
         ? person.slack_id
@@ -83,15 +135,30 @@ export async function composeNotification(deps: ComposeDeps, item: OutboxItem, p
     if (!c) return { mode: 'skip', reason: 'case not found' };
     const locale = localeOf(person ?? null, null, strategy);
     const vc = viewContextOf(strategy, locale, deps.clock());
-    const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, { near: false });
-    const summary = await caseSummaryOf(deps.db, strategy, c, locale, existing.filter((r) => r.status === 'active'));
+    const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, {
+      near: false,
+    });
+    const summary = await caseSummaryOf(
+      deps.db,
+      strategy,
+      c,
+      locale,
+      existing.filter((r) => r.status === 'active'),
+    );
     const recipient: Recipient = { kind: 'person', personId: target.person, platformUserId };
     switch (item.kind) {
       case 'approval_request':
         // Sent when the case reached this person; by now it may have moved on: show it as it is.
-        return { mode: 'post', recipient, view: await caseViewFor(deps, strategy, c, target.person), trackForCase: true };
+        return {
+          mode: 'post',
+          recipient,
+          view: await caseViewFor(deps, strategy, c, target.person),
+          trackForCase: true,
+        };
       case 'reminder':
-        return c.state === 'open' ? { mode: 'post', recipient, view: reminderView(vc, summary), trackForCase: true } : { mode: 'skip', reason: 'case no longer open' };
+        return c.state === 'open'
+          ? { mode: 'post', recipient, view: reminderView(vc, summary), trackForCase: true }
+          : { mode: 'skip', reason: 'case no longer open' };
       case 'requester_update':
         return { mode: 'post', recipient, view: requesterUpdateView(vc, summary), trackForCase: false };
       default:
@@ -102,12 +169,27 @@ export async function composeNotification(deps: ComposeDeps, item: OutboxItem, p
 }
 
 /** The case for one reader: with the decision buttons only when that reader may decide it now. */
-export async function caseViewFor(deps: ComposeDeps, strategy: Strategy, c: CaseRecord, personId: string | null): Promise<View> {
-  const person = personId ? await deps.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst() : undefined;
+export async function caseViewFor(
+  deps: ComposeDeps,
+  strategy: Strategy,
+  c: CaseRecord,
+  personId: string | null,
+): Promise<View> {
+  const person = personId
+    ? await deps.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst()
+    : undefined;
   const locale = localeOf(person ?? null, null, strategy);
   const vc = viewContextOf(strategy, locale, deps.clock());
-  const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, { near: false });
-  const summary = await caseSummaryOf(deps.db, strategy, c, locale, existing.filter((r) => r.status === 'active'));
+  const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, {
+    near: false,
+  });
+  const summary = await caseSummaryOf(
+    deps.db,
+    strategy,
+    c,
+    locale,
+    existing.filter((r) => r.status === 'active'),
+  );
   if (personId && c.state === 'open') {
     const waiting = await casesWaitingFor(deps.db, personId, deps.clock(), strategy.file.digest.timezone);
     if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, summary);
@@ -115,7 +197,13 @@ export async function caseViewFor(deps: ComposeDeps, strategy: Strategy, c: Case
   return caseView(vc, summary);
 }
 
-async function allianceAlertView(deps: ComposeDeps, strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): Promise<View> {
+async function allianceAlertView(
+  deps: ComposeDeps,
+  strategy: Strategy,
+  c: CaseRecord | null,
+  item: OutboxItem,
+  locale: Locale,
+): Promise<View> {
   const reason = String(item.payload.reason ?? '');
   const detail = (item.payload.detail ?? {}) as { roles?: string[]; role?: string };
   const roles = (detail.roles ?? (detail.role ? [detail.role] : []))
@@ -123,7 +211,13 @@ async function allianceAlertView(deps: ComposeDeps, strategy: Strategy, c: CaseR
     .filter((r) => r !== undefined)
     .map((r) => roleName(r, locale))
     .join(', ');
-  const partner = c ? (c.confidential ? (locale === 'nl' ? 'een vertrouwelijke partner' : 'a confidential partner') : c.proposal.partner.name) : '';
+  const partner = c
+    ? c.confidential
+      ? locale === 'nl'
+        ? 'een vertrouwelijke partner'
+        : 'a confidential partner'
+      : c.proposal.partner.name
+    : '';
   const ref = c ? `#${c.id}` : '';
   const nl: Record<string, string> = {
     no_holder: `Zaak ${ref} (${partner}) kan niet worden toegewezen: niemand vervult de rol ${roles} op de besluitvormingslijn.`,
@@ -138,5 +232,60 @@ async function allianceAlertView(deps: ComposeDeps, strategy: Strategy, c: CaseR
     unreachable: `Case ${ref} (${partner}): the decider cannot be reached and the case went to someone else.`,
   };
   const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
-  return buildView([text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true), text(words)]);
+  return buildView([
+    text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true),
+    text(words),
+  ]);
+}
+
+/** The scheduled posts: the weekly digest (with its chart) and a review request to an owner. */
+async function composeJobPost(
+  deps: ComposeDeps,
+  strategy: Strategy,
+  item: OutboxItem,
+  platform: 'slack' | 'teams',
+): Promise<Composed> {
+  const target = item.target;
+  if (item.kind === 'digest') {
+    if (!('channel' in target)) return { mode: 'skip', reason: 'a digest goes to a channel' };
+    const channelId = strategy.file.channels[target.channel]?.[platform];
+    if (!channelId) return { mode: 'skip', reason: `no ${target.channel} channel for ${platform}` };
+    const run = await loadDigestRun(deps.db, String(item.payload.runKey ?? ''));
+    // The run stores its digest before it enqueues the post, so a missing one is a dead reference.
+    if (!run?.digest) return { mode: 'skip', reason: `digest run ${String(item.payload.runKey)} not found` };
+    const locale = strategy.locale;
+    return {
+      mode: 'post',
+      recipient: { kind: 'channel', channel: target.channel, channelId },
+      view: digestView(run.digest, locale),
+      trackForCase: false,
+      ...(run.chartPng
+        ? {
+            image: {
+              png: run.chartPng,
+              filename: `koers-portfolio-${run.periodLabel}.png`,
+              alt:
+                locale === 'nl'
+                  ? `Portfolio per prioriteit en intensiteit, ${run.periodLabel}`
+                  : `Portfolio by priority and intensity, ${run.periodLabel}`,
+            },
+          }
+        : {}),
+    };
+  }
+  if (!('person' in target)) return { mode: 'skip', reason: 'a review request goes to a person' };
+  const person = await deps.db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', '=', target.person)
+    .executeTakeFirst();
+  const platformUserId = person ? (platform === 'slack' ? person.slack_id : person.teams_id) : null;
+  if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
+  const payload = item.payload as unknown as ReviewRequestPayload;
+  return {
+    mode: 'post',
+    recipient: { kind: 'person', personId: target.person, platformUserId },
+    view: reviewRequestView(payload.subject, localeOf(person ?? null, null, strategy)),
+    trackForCase: false,
+  };
 }

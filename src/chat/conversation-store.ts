@@ -12,7 +12,11 @@ export function conversationKey(platform: string, userId: string): string {
 }
 
 export async function loadConversation(db: Kysely<Database>, key: string): Promise<ConversationState | null> {
-  const row = await db.selectFrom('conversation_state').select('state').where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('conversation_state')
+    .select('state')
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return null;
   try {
     const s = JSON.parse(row.state) as ConversationState;
@@ -22,7 +26,12 @@ export async function loadConversation(db: Kysely<Database>, key: string): Promi
   }
 }
 
-export async function saveConversation(db: Kysely<Database>, key: string, state: ConversationState | null, at: string): Promise<void> {
+export async function saveConversation(
+  db: Kysely<Database>,
+  key: string,
+  state: ConversationState | null,
+  at: string,
+): Promise<void> {
   if (state === null) {
     await db.deleteFrom('conversation_state').where('key', '=', key).execute();
     return;
@@ -31,6 +40,14 @@ export async function saveConversation(db: Kysely<Database>, key: string, state:
   await db
     .insertInto('conversation_state')
     .values({ key, state: text, version: 1, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ state: text, updated_at: at, version: eb(eb.ref('conversation_state.version'), '+', 1) })))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({
+          state: text,
+          updated_at: at,
+          version: eb(eb.ref('conversation_state.version'), '+', 1),
+        })),
+    )
     .execute();
 }

@@ -20,7 +20,8 @@ export async function relationshipLines(
     intensityName: localize(strategy.intensities.get(r.intensity)?.name, locale) || r.intensity,
     status: r.status,
     partnerName: r.partner,
-    priorityName: r.priority === null ? null : localize(strategy.priorities.get(r.priority)?.name, locale) || r.priority,
+    priorityName:
+      r.priority === null ? null : localize(strategy.priorities.get(r.priority)?.name, locale) || r.priority,
     ...(near ? { near: true } : {}),
   });
   const exact = found.exact.map((r) => line(r, false));

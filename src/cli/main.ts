@@ -1,9 +1,10 @@
 // The `koers` command: dispatches to a subcommand and turns every outcome into an exit code.
 // Bad input prints one line per problem and exits 2; a fault exits 1; never a stack trace.
 // Commands load lazily: `koers check` does not pay for the server, the store or Bolt.
+
+import { scrubSecrets } from '../logger.js';
 import { InputError } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
-import { scrubSecrets } from '../logger.js';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 type Loader = () => Promise<Command>;
@@ -77,7 +78,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const e = err as { code?: string; message?: string };
-    io.err(`koers ${name}: failed${e.code ? ` (${e.code})` : ''}: ${scrubSecrets(e.message ?? String(err))}\n`);
+    io.err(
+      `koers ${name}: failed${e.code ? ` (${e.code})` : ''}: ${scrubSecrets(e.message ?? String(err))}\n`,
+    );
     return 1;
   }
 }

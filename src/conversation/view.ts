@@ -33,6 +33,12 @@ export const ActionPayloadSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('withdraw'), caseId }),
   z.strictObject({ type: z.literal('answer_info'), caseId }),
   z.strictObject({ type: z.literal('show_case'), caseId }),
+  /** The answer to a relationship's review (src/jobs/reviews.ts); `dueDate` is the review it answers. */
+  z.strictObject({
+    type: z.literal('submit_review'),
+    relationshipId: z.string().regex(/^\d{1,12}$/),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 

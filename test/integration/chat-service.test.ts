@@ -7,8 +7,14 @@ import { type ChatFixture, chatFixture, viewText } from '../support/chat-fixture
 const anna = { platform: 'slack' as const, userId: 'U_u-anna' };
 const bram = { platform: 'slack' as const, userId: 'U_u-bram' };
 
-function decideButton(views: { blocks: Array<{ type: string; buttons?: Array<{ action: ActionPayload }> }> }[], decision: string): ActionPayload {
-  for (const v of views) for (const b of v.blocks) for (const btn of b.buttons ?? []) if (btn.action.type === 'decide' && btn.action.decision === decision) return btn.action;
+function decideButton(
+  views: { blocks: Array<{ type: string; buttons?: Array<{ action: ActionPayload }> }> }[],
+  decision: string,
+): ActionPayload {
+  for (const v of views)
+    for (const b of v.blocks)
+      for (const btn of b.buttons ?? [])
+        if (btn.action.type === 'decide' && btn.action.decision === decision) return btn.action;
   throw new Error(`no ${decision} button`);
 }
 
@@ -23,17 +29,21 @@ describe('chat service', () => {
 
   it('guides a check typed in Dutch to an escalation, and the team lead approves from the button', async () => {
     // Carla already works with TU Delft (registered within her own mandate).
-    const carla = await f.wf.submit({ personId: 'u-carla', platform: 'slack' }, {
-      partner: { name: 'TU Delft', type: 'knowledge-institution' },
-      priority: 'energy-transition',
-      intensity: 'programme',
-      budget: 100_000,
-      months: 24,
-      direction: 'shared',
-      requester: { id: 'u-carla', role: 'manager' },
-    });
+    const carla = await f.wf.submit(
+      { personId: 'u-carla', platform: 'slack' },
+      {
+        partner: { name: 'TU Delft', type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'programme',
+        budget: 100_000,
+        months: 24,
+        direction: 'shared',
+        requester: { id: 'u-carla', role: 'manager' },
+      },
+    );
     expect(carla).toMatchObject({ ok: true, case: { state: 'registered' } });
-    const say = async (text: string) => (await f.chat.handle(anna, { kind: 'text', text })).views.map(viewText).join('\n---\n');
+    const say = async (text: string) =>
+      (await f.chat.handle(anna, { kind: 'text', text })).views.map(viewText).join('\n---\n');
     const first = await say('mag ik met TU Delft een project over energie starten?');
     expect(first).toMatch(/Carla Jansen/); // the existing relationship, shown as soon as the partner is known
     expect(first).toMatch(/Kennisinstelling/);
@@ -46,12 +56,25 @@ describe('chat service', () => {
     expect(verdict).toMatch(/Bram Bakker/);
     expect(verdict).toMatch(/€\u00a020\.000/);
 
-    const c = await f.ts.store.db.selectFrom('cases').selectAll().where('requester_id', '=', 'u-anna').executeTakeFirstOrThrow();
-    expect(c).toMatchObject({ state: 'open', assignee_id: 'u-bram', partner: 'TU Delft', budget: 20000, months: 6 });
+    const c = await f.ts.store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('requester_id', '=', 'u-anna')
+      .executeTakeFirstOrThrow();
+    expect(c).toMatchObject({
+      state: 'open',
+      assignee_id: 'u-bram',
+      partner: 'TU Delft',
+      budget: 20000,
+      months: 6,
+    });
 
     const status = await f.chat.handle(bram, { kind: 'text', text: 'status' });
     expect(viewText(status.views[0])).toMatch(/TU Delft/);
-    const shown = await f.chat.handle(bram, { kind: 'action', action: { type: 'show_case', caseId: String(c.id) } });
+    const shown = await f.chat.handle(bram, {
+      kind: 'action',
+      action: { type: 'show_case', caseId: String(c.id) },
+    });
     const approve = decideButton(shown.views as never, 'approve');
     const decided = await f.chat.handle(bram, { kind: 'action', action: approve });
     expect(viewText(decided.views[0])).toMatch(/Goedgekeurd/);
@@ -73,17 +96,26 @@ describe('chat service', () => {
   });
 
   it('asks for a reason before a rejection and takes the typed reason as the decision', async () => {
-    const out = await f.wf.submit({ personId: 'u-anna', platform: 'slack' }, {
-      partner: { name: 'Deltares', type: 'knowledge-institution' },
-      priority: 'climate-water',
-      intensity: 'project',
-      budget: 30_000,
-      months: 6,
-      direction: 'shared',
-      requester: { id: 'u-anna', role: 'employee' },
-    });
+    const out = await f.wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: 'Deltares', type: 'knowledge-institution' },
+        priority: 'climate-water',
+        intensity: 'project',
+        budget: 30_000,
+        months: 6,
+        direction: 'shared',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
     if (!out.ok) throw new Error();
-    const reject: ActionPayload = { type: 'decide', caseId: String(out.case.id), step: 0, version: 1, decision: 'reject' };
+    const reject: ActionPayload = {
+      type: 'decide',
+      caseId: String(out.case.id),
+      step: 0,
+      version: 1,
+      decision: 'reject',
+    };
     const first = await f.chat.handle(bram, { kind: 'action', action: reject });
     expect(first.form?.blocks.some((b) => b.type === 'form')).toBe(true);
     expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'open' });
@@ -95,5 +127,67 @@ describe('chat service', () => {
   it('refuses demo as outside the local demo', async () => {
     const r = await f.chat.handle(anna, { kind: 'text', text: 'demo als Bram' });
     expect(viewText(r.views[0])).toMatch(/alleen in de lokale demo/);
+  });
+
+  it('answers the portfolio word with the register against the priorities', async () => {
+    const f2 = await chatFixture('sqlite');
+    try {
+      const chat = (await import('../../src/chat/chat-service.js')).createChatService({
+        db: f2.ts.store.db,
+        workflow: f2.wf,
+        strategy: () => f2.strategy,
+        clock: f2.clock.now,
+        logger: (await import('pino')).default({ level: 'silent' }),
+        demo: false,
+        portfolioView: async (locale) => ({ title: 'p', blocks: [], fallbackText: `portfolio in ${locale}` }),
+      });
+      const r = await chat.handle(anna, { kind: 'text', text: 'portfolio' });
+      expect(viewText(r.views[0])).toBe('portfolio in nl');
+    } finally {
+      await f2.drop();
+    }
+  });
+
+  it('stores an owner’s review from the review form, once, and refuses anyone else', async () => {
+    const out = await f.wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: 'Energie Samen', type: 'network' },
+        priority: 'energy-transition',
+        intensity: 'exchange',
+        budget: 0,
+        months: 6,
+        direction: 'shared',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
+    if (!out.ok) throw new Error();
+    const rel = await f.ts.store.db
+      .selectFrom('relationships')
+      .selectAll()
+      .where('case_id', '=', out.case.id)
+      .executeTakeFirstOrThrow();
+    const action = {
+      type: 'submit_review' as const,
+      relationshipId: String(rel.id),
+      dueDate: rel.review_due ?? '',
+    };
+    const values = {
+      review_outcome: 'end',
+      review_delivered: 'Twee bijeenkomsten, weinig resultaat',
+      review_rating: '2',
+    };
+    const other = await f.chat.handle(bram, { kind: 'action', action, values });
+    expect(viewText(other.views[0])).toMatch(/Alleen de eigenaar/);
+    const r = await f.chat.handle(anna, { kind: 'action', action, values });
+    expect(viewText(r.views[0])).toMatch(/beëindigd/);
+    const after = await f.ts.store.db
+      .selectFrom('relationships')
+      .select(['status'])
+      .where('id', '=', rel.id)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe('ended');
+    const again = await f.chat.handle(anna, { kind: 'action', action, values });
+    expect(viewText(again.views[0])).toMatch(/al beëindigd|al ingevuld/);
   });
 });

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app-fixture.js';
+import { EXAMPLE_STRATEGY_PATH } from '../support/example-strategy.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { freshDatabaseUrl } from '../support/test-stores.js';
-import { EXAMPLE_STRATEGY_PATH } from '../support/example-strategy.js';
 
 describe('operations', () => {
   let t: TestApp | null = null;
@@ -30,10 +30,18 @@ describe('operations', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, store: true, strategy: true });
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
-    for (const name of ['koers_checks_total', 'koers_outbox_backlog', 'koers_open_cases', 'koers_http_request_duration_seconds', 'koers_scheduler_runs_total']) {
+    for (const name of [
+      'koers_checks_total',
+      'koers_outbox_backlog',
+      'koers_open_cases',
+      'koers_http_request_duration_seconds',
+      'koers_scheduler_runs_total',
+    ]) {
       expect(metrics).toContain(name);
     }
-    expect(metrics).toMatch(/koers_http_request_duration_seconds_count\{route="\/readyz",method="GET",status="200"\} 1/);
+    expect(metrics).toMatch(
+      /koers_http_request_duration_seconds_count\{route="\/readyz",method="GET",status="200"\} 1/,
+    );
     expect((await fetch(`${t.url}/nope`)).status).toBe(404);
   });
 

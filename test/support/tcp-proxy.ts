@@ -1,6 +1,6 @@
 // A loopback TCP proxy that can black-hole traffic: to take a database "away" from one app
 // without stopping the shared server.
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   port: number;

@@ -14,7 +14,12 @@ import type { CliIo } from '../cli-io.js';
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   let values: { playground?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { playground: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args,
+      options: { playground: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (err) {
     throw new InputError([(err as Error).message, 'usage: koers serve [--playground]']);
   }
@@ -23,15 +28,30 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const config = loaded.config;
   const logger = createLogger(config.logLevel);
   const playground = values.playground === true && config.demo;
-  if (values.playground && !config.demo) logger.info({}, '--playground ignored: platform credentials are set, serving real workspaces');
+  if (values.playground && !config.demo)
+    logger.info({}, '--playground ignored: platform credentials are set, serving real workspaces');
   const playgroundUrl = playground ? `http://127.0.0.1:${config.playgroundPort}` : null;
-  const app = await createApp({ config, logger, channels: CHANNELS, demoData: playground, playgroundUrl });
+  const app = await createApp({
+    config,
+    logger,
+    channels: CHANNELS,
+    demoData: playground,
+    playgroundUrl,
+    ...(config.schedulerTickMs ? { schedulerTickMs: config.schedulerTickMs } : {}),
+  });
   const port = await app.start();
   let pg: Playground | null = null;
   if (playground) {
     try {
-      pg = await startPlayground({ botPort: port, port: config.playgroundPort, cwd: resolve('data/playground'), logger });
-      io.err(`\nKoers is running. Open the Playground: ${pg.url}\n  Try: "mag ik met TU Delft een project starten?", then "demo als Bram" to decide.\n  Stop with Ctrl-C.\n\n`);
+      pg = await startPlayground({
+        botPort: port,
+        port: config.playgroundPort,
+        cwd: resolve('data/playground'),
+        logger,
+      });
+      io.err(
+        `\nKoers is running. Open the Playground: ${pg.url}\n  Try: "mag ik met TU Delft een project starten?", then "demo als Bram" to decide.\n  Stop with Ctrl-C.\n\n`,
+      );
     } catch (err) {
       await app.stop({ drainMs: 1000 });
       throw err;
