@@ -203,6 +203,7 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
   const parts = await assemble(o);
   const { logger, config } = o;
   let port = config.port;
+  let stopping: Promise<void> | null = null;
   const app: KoersApp = {
     server: parts.server,
     get port() {
@@ -226,7 +227,13 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
       );
       return port;
     },
-    async stop(options = {}) {
+    stop(options = {}) {
+      stopping ??= stopAll(options);
+      return stopping;
+    },
+  };
+  async function stopAll(options: { drainMs?: number }): Promise<void> {
+    {
       // Stop taking work, let requests in flight finish, send what the outbox holds for a bounded time.
       parts.setDraining(true);
       const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
@@ -249,7 +256,7 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
       for (const c of parts.channels) await c.stop?.();
       await parts.store.close();
       logger.info({}, 'koers stopped');
-    },
-  };
+    }
+  }
   return app;
 }
