@@ -44,6 +44,8 @@ export interface FakeSlack {
   script(method: string, script: Script | null): void;
   /** A response_url the fake records calls to. */
   responseUrl(name?: string): string;
+  /** Where apps.connections.open sends Socket Mode clients (a local WebSocket server). */
+  useSocketUrl(url: string): void;
   /** The messages in a channel, oldest first. */
   messages(channel: string): StoredMessage[];
   /** Resolves when `predicate` holds for the call log (polling), or rejects after `timeoutMs`. */
@@ -64,6 +66,7 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
   const counts = new Map<string, number>();
   const channels = new Map<string, StoredMessage[]>();
   let seq = 0;
+  let socketUrl: string | null = null;
   const nextTs = () => `${1_800_000_000 + seq}.${String(++seq).padStart(6, '0')}`;
 
   const server: Server = createServer((req, res) => {
@@ -121,6 +124,8 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
 
   function perform(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'socket_mode_not_enabled' };
       case 'auth.test':
         return {
           ok: true,
@@ -213,6 +218,9 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
       if (script) scripts.set(method, script);
       else scripts.delete(method);
     },
+    useSocketUrl: (u) => {
+      socketUrl = u;
+    },
     responseUrl: (name) => `${url}/respond/${name ?? ++responses}`,
     messages: (channel) => [...(channels.get(channel) ?? [])],
     waitFor: async (predicate, timeoutMs = 10_000) => {
@@ -269,7 +277,12 @@ function json(res: ServerResponse, body: unknown): void {
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url']);
 
-function limitProblem(method: string, args: Record<string, unknown>): string | null {
+/**
+ * What Slack would answer for this call or message ('invalid_blocks', 'msg_too_long', ...), or
+ * null when it takes it. Also for message bodies that never reach the fake (an ack's body:
+ * check them as 'response_url').
+ */
+export function limitProblem(method: string, args: Record<string, unknown>): string | null {
   if (MESSAGE_METHODS.has(method)) {
     if (typeof args.text === 'string' && args.text.length > 40_000) return 'msg_too_long';
     if (args.blocks !== undefined) return blocksProblem(args.blocks, 50);

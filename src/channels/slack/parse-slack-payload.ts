@@ -12,6 +12,8 @@ export interface SlackTurn {
   identity: ChatIdentity;
   request: ChatRequest;
   dedupeKey: string;
+  /** Only reads (status, who, portfolio): answering a replay again is harmless, so no key is stored. */
+  readOnly?: boolean;
 }
 
 const id = z.string().min(1).max(64);
@@ -20,9 +22,13 @@ const id = z.string().min(1).max(64);
 export function slackTextToPlain(text: string): string {
   return text
     .replace(
-      /<(?:!subteam\^[^|>]*\|([^>]*)|!(here|channel|everyone)(?:\|[^>]*)?|#[A-Z0-9]+\|([^>]*))>/g,
-      (_m, team, special, channel) =>
-        team !== undefined ? String(team) : special !== undefined ? `@${special}` : `#${channel}`,
+      /<(?:!subteam\^[^|>]*\|([^>]*)|!(here|channel|everyone)(?:\|[^>]*)?|#([A-Z0-9]+)(?:\|([^>]*))?)>/g,
+      (_m, team, special, channelId, channelName) =>
+        team !== undefined
+          ? String(team)
+          : special !== undefined
+            ? `@${special}`
+            : `#${channelName || channelId}`,
     )
     .replace(
       /<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>/g,
@@ -83,7 +89,13 @@ export function parseSlashCommand(body: unknown): SlashCommand | null {
   }
   if (command.kind === 'check')
     return { kind: 'dm_check', turn: { identity, dedupeKey, request: { kind: 'text', text } } };
-  return { kind: 'answer', turn: { identity, dedupeKey, request: { kind: 'text', text } } };
+  // Slack never resends a slash command; a replayed status, who or portfolio changes nothing, so
+  // those skip the durable dedupe write (one fsync per request).
+  const readOnly = command.kind === 'status' || command.kind === 'who' || command.kind === 'portfolio';
+  return {
+    kind: 'answer',
+    turn: { identity, dedupeKey, request: { kind: 'text', text }, ...(readOnly ? { readOnly } : {}) },
+  };
 }
 
 // ---- events -------------------------------------------------------------------------------------

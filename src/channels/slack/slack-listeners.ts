@@ -24,13 +24,21 @@ import {
   parseViewSubmission,
   type SlackTurn,
 } from './parse-slack-payload.js';
-import { ACTION_ID_PATTERN, formErrors, MODAL_CALLBACK_ID, renderModal } from './render-block-kit.js';
+import {
+  ACTION_ID_PATTERN,
+  formErrors,
+  MODAL_CALLBACK_ID,
+  renderMessage,
+  renderModal,
+} from './render-block-kit.js';
 import type { SlackReplies } from './slack-replies.js';
 import { localeFor, slackText } from './slack-texts.js';
 import type { SlackWeb } from './slack-web.js';
 
 /** A modal submit waits this long for the answer before the modal is closed and the answer sent to the DM. */
 const VIEW_SUBMIT_BUDGET_MS = 2500;
+/** A slash command's answer is put in the ack when it is ready within this (Slack waits 3 s). */
+const SLASH_INLINE_BUDGET_MS = 2000;
 /** Decisions shown in full (with their buttons) on the Home tab. */
 const HOME_DECISIONS = 3;
 
@@ -47,9 +55,14 @@ export function registerListeners(app: App, l: ListenerDeps): void {
   /** The person's turn through the chat service; the outbox is kicked for what it enqueued. */
   async function run(turn: SlackTurn, log: Logger): Promise<ChatResponse> {
     const identity = await withSlackProfile(turn.identity);
-    const response = await deps.chat.handle(identity, turn.request, { dedupeKey: turn.dedupeKey });
-    deps.kickOutbox();
+    const response = await deps.chat.handle(
+      identity,
+      turn.request,
+      turn.readOnly ? {} : { dedupeKey: turn.dedupeKey },
+    );
     if (response.duplicate) log.info({}, 'slack request seen before; nothing done');
+    // What the turn enqueued (approval requests, updates, summaries) goes out now, not at the next tick.
+    else if (!turn.readOnly) deps.kickOutbox();
     return response;
   }
 
@@ -66,10 +79,30 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     l.logger.child({ eventId, ...(caseId ? { caseId } : {}) });
 
   app.command('/koers', async ({ ack, body, respond }) => {
-    await ack();
     const parsed = parseSlashCommand(body);
-    if (!parsed) return;
+    if (!parsed) {
+      await ack();
+      return;
+    }
     const log = child(parsed.turn.dedupeKey);
+    if (parsed.kind === 'answer') {
+      // The answer goes in the ack itself when it is ready in time (no extra call, and Slack's wait
+      // for the ack keeps a busy Koers from taking more than it can answer); a slow store gets the
+      // ack at once and the answer through the response_url when it comes.
+      const pending = run(parsed.turn, log);
+      const r = await within(pending, SLASH_INLINE_BUDGET_MS);
+      if (r) {
+        const [first, ...rest] = r.duplicate ? [] : withForm(r);
+        await ack(first ? ephemeral(first) : undefined);
+        if (rest.length > 0) await replies.respond(respond, rest, log);
+        return;
+      }
+      await ack();
+      const late = await pending;
+      if (!late.duplicate) await replies.respond(respond, withForm(late), log);
+      return;
+    }
+    await ack();
     const r = await run(parsed.turn, log);
     if (r.duplicate) return;
     if (parsed.kind === 'modal' && r.form) {
@@ -77,13 +110,9 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       if (r.views.length > 0) await replies.respond(respond, r.views, log);
       return;
     }
-    if (parsed.kind === 'dm_check') {
-      await toDm(parsed.turn.identity, r, log);
-      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(parsed.turn.identity));
-      await replies.respond(respond, [note(slackText(locale, 'continuedInDm'))], log);
-      return;
-    }
-    await replies.respond(respond, withForm(r), log);
+    await toDm(parsed.turn.identity, r, log);
+    const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(parsed.turn.identity));
+    await replies.respond(respond, [note(slackText(locale, 'continuedInDm'))], log);
   });
 
   app.event('message', async ({ event, body }) => {
@@ -157,10 +186,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     }
     const log = child(submit.turn.dedupeKey, submit.caseId);
     const pending = run(submit.turn, log);
-    const early = await Promise.race([
-      pending,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), VIEW_SUBMIT_BUDGET_MS).unref()),
-    ]);
+    const early = await within(pending, VIEW_SUBMIT_BUDGET_MS);
     if (early === null) {
       // Slow store: close the modal within Slack's 3 s and send the outcome to the DM when it comes.
       await ack();
@@ -234,6 +260,25 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     const portfolio = await deps.chat.handle(identity, { kind: 'text', text: 'portfolio' });
     await replies.publishHome(userId, [...status.views, ...decisions, ...portfolio.views], log);
   }
+}
+
+/** The promise's value, or null when it takes longer than `ms` (it keeps running). */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A view as the body of an ack: shown only to the person who typed the command. */
+function ephemeral(view: View): Record<string, unknown> {
+  const { blocks, text } = renderMessage(view);
+  return { response_type: 'ephemeral', blocks, text };
 }
 
 /** Views, with a form that could not be shown as a modal appended as a message. */

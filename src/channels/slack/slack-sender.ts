@@ -99,6 +99,8 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
     const { blocks, text } = renderMessage(composed.view);
     const eventPayload: Record<string, string | number> = { outbox_id: item.id, dedupe_key: item.dedupeKey };
     if (item.caseId !== null) eventPayload.case_id = item.caseId;
+    // Paced from when Slack answered, not from when the call left: the next call then arrives at
+    // least a full second after this one did, whatever the network did to either.
     lastPostAt.set(channel, now());
     try {
       const r = await deps.web.client.chat.postMessage({
@@ -109,6 +111,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
         unfurl_media: false,
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: eventPayload },
       });
+      lastPostAt.set(channel, now());
       certainlyUnsent.delete(item.id);
       const ref: SlackRef = { channel: r.channel ?? channel, ts: String(r.ts) };
       if (composed.trackForCase) await trackMessage(item, composed.recipient, ref);

@@ -3,7 +3,7 @@
 // escaped, so nobody is pinged and no link is smuggled in (RELIABILITY-MATRIX I4). Long input is
 // cut to what Slack accepts instead of being refused by it (I2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
+import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../support/fake-slack.js';
 import { blockActions, dmMessage, input, slashCommand, viewSubmission } from '../../support/slack-sender.js';
 import { decisionButton, liveMarkup, outboxPosts, posts, textOf, waitForPosts } from './slack-helpers.js';
 import { type SlackTestApp, startSlackApp } from './slack-test-app.js';
@@ -59,11 +59,20 @@ describe('markup injection and sizes', () => {
 
     // `who` with the same words, as a slash command (response_url) and typed in the DM (Slack sends
     // what was typed with &lt; &gt; &amp;, and an @channel as <!channel>).
-    await t.slack.command(slashCommand(ANNA, `wie ${NASTY}`, fake.responseUrl()));
+    const who = await t.slack.command(slashCommand(ANNA, `wie ${NASTY}`, fake.responseUrl()));
+    const ack = {
+      method: 'ack',
+      args: JSON.parse(who.body) as Record<string, unknown>,
+      at: 0,
+      outcome: 'ok',
+    };
+    // Slack's own markup in the command (an @channel, a link, a channel it encoded) is read back
+    // as plain text, and any angle bracket left is escaped.
+    expect(textOf(ack)).toContain('@channel bank &amp; #C0ALL');
     await t.slack.event(dmMessage(ANNA, 'wie &lt;!channel&gt; <!here> <https://evil.example|bank>'));
-    await fake.waitFor(() => fake.callsOf('response_url').length >= 1 && posts(fake, dmOf(ANNA)).length >= 3);
+    await fake.waitFor(() => posts(fake, dmOf(ANNA)).length >= 3);
 
-    expect(liveMarkup(fake.calls)).toEqual([]);
+    expect(liveMarkup([...fake.calls, ack])).toEqual([]);
     expect(fake.calls.filter((x) => x.outcome !== 'ok')).toEqual([]);
   });
 
@@ -73,8 +82,9 @@ describe('markup injection and sizes', () => {
     // The partner question refuses more than 200 characters and says so; the echo of it fits Slack.
     await t.slack.event(dmMessage(ANNA, `${'Heel Lange Naam '.repeat(400)}`));
     await t.slack.event(dmMessage(ANNA, `wie ${'x'.repeat(3900)}`));
-    await t.slack.command(slashCommand(ANNA, `wie ${'&<>'.repeat(1300)}`, fake.responseUrl()));
-    await fake.waitFor(() => posts(fake, dmOf(ANNA)).length >= 3 && fake.callsOf('response_url').length >= 1);
+    const who = await t.slack.command(slashCommand(ANNA, `wie ${'&<>'.repeat(1300)}`, fake.responseUrl()));
+    expect(limitProblem('response_url', JSON.parse(who.body) as Record<string, unknown>)).toBeNull();
+    await fake.waitFor(() => posts(fake, dmOf(ANNA)).length >= 3);
     expect(fake.calls.filter((x) => x.outcome !== 'ok')).toEqual([]);
   });
 });

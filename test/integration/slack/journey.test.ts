@@ -64,8 +64,11 @@ describe.each(BACKENDS)('the Slack journey (%s)', (backend) => {
     expect(outboxPosts(fake, dmOf(BRAM), 'approval_request')).toHaveLength(1);
     expect(textOf(request)).toMatch(/Anna de Vries/);
     const ts = fake.messages(dmOf(BRAM))[0]?.ts ?? '';
-    const tracked = await db.selectFrom('case_messages').selectAll().where('case_id', '=', c.id).execute();
-    expect(tracked).toEqual([
+    const tracked = async () =>
+      db.selectFrom('case_messages').selectAll().where('case_id', '=', c.id).execute();
+    // Recorded once Slack's answer is in, just after the post reached the fake.
+    await expect.poll(tracked).toHaveLength(1);
+    expect(await tracked()).toEqual([
       expect.objectContaining({
         platform: 'slack',
         person_id: 'u-bram',

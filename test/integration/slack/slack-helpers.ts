@@ -87,18 +87,35 @@ export function outboxPosts(fake: FakeSlack, channel: string, kind?: string): Fa
 }
 
 const LIVE_MARKUP = /<[!@#]|<(?:https?|mailto):/i;
+/** Data Slack never renders as markup: what a button or option sends back, an input's text, what a modal carries. */
+const DATA_KEYS = new Set([
+  'value',
+  'initial_value',
+  'private_metadata',
+  'action_id',
+  'block_id',
+  'callback_id',
+  'metadata',
+]);
 
-/** Every string Koers sent that Slack would turn into a mention, a channel link or a link. */
+/**
+ * Every string Koers sent that Slack would turn into a mention, a channel link or a link: mrkdwn
+ * text and the top-level `text`. plain_text objects are shown as typed (Slack parses nothing in
+ * them), and values sent back to Koers are data, so those are not scanned.
+ */
 export function liveMarkup(calls: ReadonlyArray<FakeCall>): Array<{ method: string; text: string }> {
   const found: Array<{ method: string; text: string }> = [];
-  const walk = (method: string, v: unknown) => {
+  const walk = (method: string, v: unknown, key?: string) => {
+    if (key !== undefined && DATA_KEYS.has(key)) return;
     if (typeof v === 'string') {
       if (LIVE_MARKUP.test(v)) found.push({ method, text: v.slice(0, 200) });
-      // Nested JSON (private_metadata, button values) is data, not text Slack renders; scan it anyway.
       return;
     }
     if (Array.isArray(v)) for (const x of v) walk(method, x);
-    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(method, x);
+    else if (v && typeof v === 'object') {
+      if ((v as { type?: unknown }).type === 'plain_text') return;
+      for (const [k, x] of Object.entries(v)) walk(method, x, k);
+    }
   };
   for (const c of calls) walk(c.method, c.args);
   return found;

@@ -1,0 +1,136 @@
+// The other ways in: the slash command's words answered only to the person (response_url), and
+// the App Home tab with my cases, the decisions waiting for me (with their buttons, which work
+// from there) and the portfolio. And no token or signing secret ever reaches a log line or a row.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../support/fake-slack.js';
+import { blockActions, homeOpened, slashCommand } from '../../support/slack-sender.js';
+import { buttonsOf, outboxPosts, posts, textOf, waitForPosts } from './slack-helpers.js';
+import { BOT_TOKEN, SIGNING_SECRET, type SlackTestApp, startSlackApp } from './slack-test-app.js';
+
+const ANNA = 'U_u-anna';
+const BRAM = 'U_u-bram';
+
+describe('slash command words and the Home tab', () => {
+  let fake: FakeSlack;
+  let t: SlackTestApp;
+  beforeEach(async () => {
+    fake = await startFakeSlack();
+    t = await startSlackApp({ fake });
+  });
+  afterEach(async () => {
+    await t.drop();
+    await fake.close();
+  });
+
+  async function escalate(partner: string) {
+    const out = await t.app.parts.workflow.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: partner, type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: 20_000,
+        months: 6,
+        direction: 'we_need',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
+    if (!out.ok) throw new Error('submit refused');
+    return out.case.id;
+  }
+
+  /** Sends `/koers <text>` and returns the answer, which comes in the ack itself. */
+  async function slash(user: string, text: string): Promise<string> {
+    const r = await t.slack.command(slashCommand(user, text, fake.responseUrl()));
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.body) as Record<string, unknown>;
+    expect(body).toMatchObject({ response_type: 'ephemeral' });
+    expect(limitProblem('response_url', body)).toBeNull();
+    return textOf({ method: 'ack', args: body, at: 0, outcome: 'ok' });
+  }
+
+  it('answers status, who, portfolio, help and an unknown word in the ack, to the person only', async () => {
+    await escalate('Deltares');
+    expect(await slash(BRAM, 'status')).toMatch(/Deltares/);
+    expect(await slash(ANNA, 'wie Deltares')).toMatch(/Deltares/);
+    expect(await slash(ANNA, 'help')).toMatch(/toets/);
+    expect(await slash(ANNA, 'portfolio')).not.toBe('');
+    expect(await slash(ANNA, 'blablabla')).not.toBe('');
+    // Nothing but the outbox's approval request to Bram was posted anywhere.
+    expect(fake.calls.filter((c) => c.method.startsWith('chat.') && !c.args.metadata)).toEqual([]);
+    expect(fake.callsOf('response_url')).toEqual([]);
+  });
+
+  it('`/koers check <a sentence>` starts the conversation in the DM', async () => {
+    const url = fake.responseUrl();
+    await t.slack.command(
+      slashCommand(ANNA, 'check mag ik met TU Delft een project over energie starten?', url),
+    );
+    const [question] = await waitForPosts(fake, dmOf(ANNA), 1);
+    expect(textOf(question)).toMatch(/Wat voor partij is TU Delft\?/);
+    await fake.waitFor(() => fake.callsOf('response_url').length === 1);
+    expect(textOf(fake.callsOf('response_url')[0])).toMatch(/privébericht/);
+    expect(fake.callsOf('views.open')).toEqual([]);
+  });
+
+  it('the Home tab shows my cases, decisions waiting for me with their buttons, and decides from there', async () => {
+    const caseId = await escalate('Deltares');
+    await t.slack.event(homeOpened(ANNA));
+    await t.slack.event(homeOpened(BRAM));
+    await fake.waitFor(() => fake.callsOf('views.publish').length === 2);
+    const homeOf = (user: string) => fake.callsOf('views.publish').find((c) => c.args.user_id === user);
+    const [annaHome, bramHome] = [homeOf(ANNA), homeOf(BRAM)];
+    expect(textOf(annaHome)).toMatch(/Deltares/);
+    expect(buttonsOf(annaHome).filter((b) => b.action.type === 'decide')).toEqual([]);
+    const approve = buttonsOf(bramHome).find(
+      (b) => b.action.type === 'decide' && b.action.decision === 'approve',
+    );
+    expect(approve).toBeDefined();
+
+    const { action: _a, ...element } = approve ?? { action: null };
+    await t.slack.interaction(
+      blockActions(BRAM, element as { action_id: string; value: string }, { home: true }),
+    );
+    await fake.waitFor(() => fake.callsOf('views.publish').length === 3);
+    const after = fake.callsOf('views.publish')[2];
+    expect(after?.args.user_id).toBe(BRAM);
+    expect(buttonsOf(after).filter((b) => b.action.type === 'decide')).toEqual([]);
+    const state = await t.app.parts.store.db
+      .selectFrom('cases')
+      .select('state')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(state.state).toBe('approved');
+    await fake.waitFor(() => outboxPosts(fake, 'C0STRATEGY').length === 1);
+    // The answer to the click went to Bram's DM.
+    expect(posts(fake, dmOf(BRAM)).some((p) => /Goedgekeurd/.test(textOf(p)))).toBe(true);
+  });
+
+  it('never writes the bot token or the signing secret to a log line or a row', async () => {
+    await escalate('Deltares');
+    await t.slack.command(slashCommand(ANNA, 'status', fake.responseUrl()));
+    await t.slack.event(homeOpened(BRAM));
+    await fake.waitFor(() => fake.callsOf('views.publish').length === 1);
+    await t.slack.post('{"type":"event_callback"}', 'application/json', { secret: 'wrong' });
+    await t.stop();
+    const logs = t.logs.join('');
+    expect(logs.length).toBeGreaterThan(1000);
+    for (const secret of [BOT_TOKEN, SIGNING_SECRET, 'xoxb-']) expect(logs).not.toContain(secret);
+    const db = await import('../../../src/store/open-store.js').then((m) => m.openStore(t.databaseUrl));
+    try {
+      for (const table of [
+        'outbox',
+        'audit_log',
+        'processed_events',
+        'conversation_state',
+        'case_messages',
+      ] as const) {
+        const rows = await db.db.selectFrom(table).selectAll().execute();
+        const text = JSON.stringify(rows);
+        for (const secret of [BOT_TOKEN, SIGNING_SECRET, 'xoxb-']) expect(text).not.toContain(secret);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
