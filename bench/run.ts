@@ -9,6 +9,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   digest: () => import('./digest.js'),
   import: () => import('./import.js'),
   workflow: () => import('./workflow.js'),
+  slack: () => import('./slack.js'),
 };
 
 const format = (n: number) =>

@@ -1,0 +1,262 @@
+// Slack (issue 4): signed `/koers status` slash commands per second and the p99 of the ack, for
+// Koers and for a bare Bolt app (HTTPReceiver, one command handler that answers in the ack, as
+// Koers does when its answer is ready in time: no Web API call for either), in one run, at 10
+// concurrent requests against the same fake Slack, and the ratio. Each server runs in its own
+// process (this file, started again with KOERS_BENCH_SLACK_SERVER=koers|bare); the load and the
+// fake Slack run here. A request counts as done when its answer arrived: in the ack, or (when the
+// ack came back empty) at the fake's response_url, so no work left after the ack goes unmeasured.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'node:querystring';
+import { fileURLToPath } from 'node:url';
+import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
+import { signSlack } from '../test/support/slack-sender.js';
+import type { BenchModule, BenchResult } from './bench-result.js';
+
+const SECRET = 'bench-signing-secret';
+const TOKEN = 'xoxb-bench-token';
+const REQUESTS = Number(process.env.KOERS_BENCH_SLACK_REQUESTS ?? 3000);
+const CONCURRENCY = 10;
+const ROUNDS = 2;
+
+// ---- the servers under test (child processes) ------------------------------------------------
+
+async function serveKoers(apiUrl: string): Promise<number> {
+  const [{ createApp }, { createSlackChannel }, { loadConfig }, { strategyWithSlackIds }, pino] =
+    await Promise.all([
+      import('../src/app/create-app.js'),
+      import('../src/channels/slack/slack-channel.js'),
+      import('../src/config.js'),
+      import('../test/integration/slack/slack-test-app.js'),
+      import('pino'),
+    ]);
+  const dir = mkdtempSync(join(tmpdir(), 'koers-bench-slack-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const loaded = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KOERS_DATABASE_URL: `sqlite:${join(dir, 'koers.db')}`,
+    KOERS_STRATEGY: strategyWithSlackIds(dir),
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_API_URL: apiUrl,
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const app = await createApp({
+    config: loaded.config,
+    logger: pino.default({ level: 'info' }, pino.default.destination('/dev/null')),
+    channels: [createSlackChannel],
+    scheduler: false,
+  });
+  // Two proposals waiting for Bram, so his status lists something.
+  for (const partner of ['Deltares', 'TNO']) {
+    await app.parts.workflow.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: partner, type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: 20_000,
+        months: 6,
+        direction: 'we_need',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
+  }
+  return app.start();
+}
+
+async function serveBare(apiUrl: string): Promise<number> {
+  const { App, HTTPReceiver, LogLevel } = await import('@slack/bolt');
+  const receiver = new HTTPReceiver({
+    signingSecret: SECRET,
+    endpoints: '/slack/events',
+    logLevel: LogLevel.ERROR,
+  });
+  const app = new App({
+    receiver,
+    token: TOKEN,
+    clientOptions: { slackApiUrl: apiUrl },
+    logLevel: LogLevel.ERROR,
+  });
+  app.command('/koers', async ({ ack, respond, command }) => {
+    await ack();
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `Status of ${command.user_id}: nothing waits.`,
+    });
+  });
+  const server = createServer(receiver.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+const role = process.env.KOERS_BENCH_SLACK_SERVER;
+if (role === 'koers' || role === 'bare') {
+  const apiUrl = process.env.KOERS_BENCH_SLACK_API_URL ?? '';
+  (role === 'koers' ? serveKoers(apiUrl) : serveBare(apiUrl)).then(
+    (port) => process.stdout.write(`READY ${port}\n`),
+    (err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+// ---- the load (this process) -----------------------------------------------------------------
+
+function startServer(kind: 'koers' | 'bare', apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, KOERS_BENCH_SLACK_SERVER: kind, KOERS_BENCH_SLACK_API_URL: apiUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
+  });
+}
+
+interface Round {
+  perSecond: number;
+  ackP99Ms: number;
+}
+
+async function load(fake: FakeSlack, port: number, tag: string, count: number): Promise<Round> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const acks: number[] = [];
+  const responses = () => fake.calls.filter((c) => c.method === 'response_url').length;
+  const before = responses();
+  let emptyAcks = 0;
+  const started = Date.now();
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const i = next++;
+      const body = stringify({
+        token: 'x',
+        team_id: 'T0KOERS',
+        channel_id: 'C0GENERAL',
+        user_id: 'U_u-bram',
+        user_name: 'bram',
+        command: '/koers',
+        text: 'status',
+        response_url: `${fake.url}/respond/${tag}-${i}`,
+        trigger_id: `${tag}.${i}.${started}`,
+      });
+      const ts = Math.floor(Date.now() / 1000);
+      const t0 = process.hrtime.bigint();
+      const res = await post(agent, port, body, ts);
+      acks.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (res.status !== 200) throw new Error(`${tag}: HTTP ${res.status}`);
+      if (!res.body.includes('"text"')) emptyAcks++;
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  // Answers that did not fit in the ack come through the response_url.
+  await fake.waitFor(() => responses() - before >= emptyAcks, 120_000);
+  const seconds = (Date.now() - started) / 1000;
+  agent.destroy();
+  acks.sort((a, b) => a - b);
+  return {
+    perSecond: count / seconds,
+    ackP99Ms: acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0,
+  };
+}
+
+function post(
+  agent: Agent,
+  port: number,
+  body: string,
+  ts: number,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signSlack(SECRET, ts, body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const bench: BenchModule = {
+  title: 'Slack: signed /koers status slash commands, Koers against a bare Bolt app',
+  async run(): Promise<BenchResult[]> {
+    const fake = await startFakeSlack();
+    const servers = await Promise.all([startServer('koers', fake.apiUrl), startServer('bare', fake.apiUrl)]);
+    const [koers, bare] = servers;
+    try {
+      if (!koers || !bare) throw new Error('servers did not start');
+      // Warm both (JIT, auth.test, users.info, connections), then alternate measured rounds.
+      await load(fake, koers.port, 'warm-koers', 300);
+      await load(fake, bare.port, 'warm-bare', 300);
+      const best = {
+        koers: { perSecond: 0, ackP99Ms: Infinity },
+        bare: { perSecond: 0, ackP99Ms: Infinity },
+      };
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const [name, s] of [
+          ['koers', koers],
+          ['bare', bare],
+        ] as const) {
+          const round = await load(fake, s.port, `${name}-${r}`, REQUESTS);
+          if (round.perSecond > best[name].perSecond) best[name] = round;
+        }
+        fake.calls.length = 0;
+      }
+      const ratio = best.koers.perSecond / best.bare.perSecond;
+      const note = `${REQUESTS} requests, ${CONCURRENCY} concurrent, best of ${ROUNDS} rounds`;
+      return [
+        { name: 'Koers /koers status', value: best.koers.perSecond, unit: 'req/s', note },
+        {
+          name: 'bare Bolt, same calls',
+          value: best.bare.perSecond,
+          unit: 'req/s',
+          note: 'the answer in the ack, no Web API call',
+        },
+        { name: 'Koers / bare Bolt', value: ratio, unit: 'ratio', target: { kind: 'min', value: 0.7 } },
+        {
+          name: 'Koers ack p99',
+          value: best.koers.ackP99Ms,
+          unit: 'ms',
+          target: { kind: 'max', value: 500 },
+          note: "Slack's limit is 3,000 ms",
+        },
+        { name: 'bare Bolt ack p99', value: best.bare.ackP99Ms, unit: 'ms' },
+      ];
+    } finally {
+      for (const s of servers) s.child.kill('SIGTERM');
+      await fake.close();
+    }
+  },
+};
+
+export default bench;
