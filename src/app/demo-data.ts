@@ -8,6 +8,7 @@ import { importRegister } from '../register/import-register.js';
 import type { Backend } from '../store/backend.js';
 import type { Database } from '../store/schema.js';
 import { claim } from '../workflow/escalation-tick.js';
+import { addMonths, dateIn } from '../domain/time.js';
 
 export async function loadDemoPortfolio(
   db: Kysely<Database>,
@@ -25,6 +26,18 @@ export async function loadDemoPortfolio(
     skipBad: true,
     actorId: 'koers-demo',
   });
-  if (result.ok) logger.info({ imported: result.report.imported }, 'demo: example portfolio imported');
-  else logger.warn({ result }, 'demo: example portfolio could not be imported');
+  if (!result.ok) {
+    logger.warn({ result }, 'demo: example portfolio could not be imported');
+    return;
+  }
+  logger.info({ imported: result.report.imported }, 'demo: example portfolio imported');
+  // The example's review dates lie in the past; in a demo that would greet the newcomer with a
+  // pile of review requests. Give the overdue ones a month.
+  const today = dateIn(now, strategy.file.digest.timezone);
+  await db
+    .updateTable('relationships')
+    .set({ review_due: addMonths(today, 1) })
+    .where('source', '=', 'import')
+    .where('review_due', '<', today)
+    .execute();
 }
