@@ -81,7 +81,9 @@ describe('infra/Dockerfile', () => {
       expect(copies.some((c) => c.startsWith(dir))).toBe(true);
     }
     expect(copies.some((c) => c.startsWith('package.json'))).toBe(true); // "type": "module"
-    expect(args(runtime, 'RUN').join('\n')).not.toMatch(/apt-get|g\+\+|npm ci/);
+    // No compilers and no install in the runtime stage; a font for the digest chart is the one package.
+    expect(args(runtime, 'RUN').join('\n')).not.toMatch(/g\+\+|make|python3|npm ci/);
+    expect(args(runtime, 'RUN').join('\n')).toMatch(/fonts-dejavu-core/);
   });
 
   it('runs as the non-root user node', () => {
