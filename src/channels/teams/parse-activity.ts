@@ -22,7 +22,16 @@ export interface ParsedActivity {
 
 export type ParseResult = { ok: true; parsed: ParsedActivity } | { ok: false; reason: string };
 
-export function identityOf(activity: Partial<Activity>): ChatIdentity | null {
+export interface ParseOptions {
+  /**
+   * Leave out the activity's locale. The Agents Playground (the local demo's client) says
+   * `en-US` for everyone, whatever its user reads; the directory's or the strategy's language is
+   * then the better guess.
+   */
+  ignoreLocale?: boolean;
+}
+
+export function identityOf(activity: Partial<Activity>, o: ParseOptions = {}): ChatIdentity | null {
   const userId = userIdOf(activity);
   if (!userId) return null;
   const name = (activity.from as { name?: string } | undefined)?.name;
@@ -30,7 +39,7 @@ export function identityOf(activity: Partial<Activity>): ChatIdentity | null {
     platform: 'teams',
     userId,
     ...(name ? { displayName: name } : {}),
-    platformLocale: activity.locale ?? null,
+    platformLocale: o.ignoreLocale ? null : (activity.locale ?? null),
   };
 }
 
@@ -65,8 +74,8 @@ function cardKey(
 }
 
 /** A message: typed words, or an Action.Submit from a card (`value`). */
-export function parseMessage(activity: Partial<Activity>): ParseResult {
-  const identity = identityOf(activity);
+export function parseMessage(activity: Partial<Activity>, o: ParseOptions = {}): ParseResult {
+  const identity = identityOf(activity, o);
   if (!identity) return { ok: false, reason: 'no sender' };
   if (
     (activity.from as { role?: string } | undefined)?.role === 'bot' ||
@@ -106,8 +115,13 @@ export type InvokeRequest =
   | { kind: 'action'; parsed: ParsedActivity };
 
 /** An `adaptiveCard/action` invoke (Action.Execute): a Koers action, or the card's refresh. */
-export function parseInvoke(activity: Partial<Activity>, verb: string, data: unknown): InvokeRequest | null {
-  const identity = identityOf(activity);
+export function parseInvoke(
+  activity: Partial<Activity>,
+  verb: string,
+  data: unknown,
+  o: ParseOptions = {},
+): InvokeRequest | null {
+  const identity = identityOf(activity, o);
   const card = readCardValue(data);
   if (!identity || !card) return null;
   if (verb === REFRESH_VERB)

@@ -23,6 +23,8 @@ export interface TeamsBotDeps {
   cards: CaseCards;
   logger: Logger;
   kickOutbox: () => void;
+  /** The local demo: its client (the Agents Playground) says en-US for everyone. */
+  demo: boolean;
 }
 
 /** `toets` or `check` with nothing after it. */
@@ -35,8 +37,8 @@ function caseIdOf(action: ActionPayload | null): string | null {
   return action && 'caseId' in action ? action.caseId : null;
 }
 
-function wordsFor(activity: Partial<Activity>) {
-  return teamsWords(activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl');
+function wordsFor(activity: Partial<Activity>, demo: boolean) {
+  return teamsWords(!demo && activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl');
 }
 
 export class KoersTeamsBot extends ActivityHandler {
@@ -66,7 +68,7 @@ export class KoersTeamsBot extends ActivityHandler {
 
   private async message(ctx: TurnContext): Promise<void> {
     const activity = ctx.activity;
-    const result = parseMessage(activity);
+    const result = parseMessage(activity, { ignoreLocale: this.deps.demo });
     if (!result.ok) {
       this.log(activity, null).debug({ reason: result.reason }, 'teams message ignored');
       return;
@@ -92,7 +94,11 @@ export class KoersTeamsBot extends ActivityHandler {
       }
     } catch (err) {
       log.error({ err }, 'teams message failed');
-      await ctx.sendActivity({ type: 'message', text: wordsFor(activity).failed, textFormat: 'plain' });
+      await ctx.sendActivity({
+        type: 'message',
+        text: wordsFor(activity, this.deps.demo).failed,
+        textFormat: 'plain',
+      });
       return;
     }
     if (response.duplicate) {
@@ -147,8 +153,10 @@ export class KoersTeamsBot extends ActivityHandler {
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const activity = ctx.activity;
-    const request = parseInvoke(activity, value.action?.verb ?? '', value.action?.data);
-    if (!request) return textResponse(wordsFor(activity).notOurs);
+    const request = parseInvoke(activity, value.action?.verb ?? '', value.action?.data, {
+      ignoreLocale: this.deps.demo,
+    });
+    if (!request) return textResponse(wordsFor(activity, this.deps.demo).notOurs);
     await this.deps.refs.rememberFirst(activity);
     if (request.kind === 'refresh') {
       const shown = await this.deps.chat.handle(request.identity, { kind: 'action', action: request.action });
@@ -165,7 +173,7 @@ export class KoersTeamsBot extends ActivityHandler {
     );
     if (response.duplicate) {
       log.info({}, 'teams card action seen before: answered with the current card');
-      if (!caseId) return textResponse(wordsFor(activity).notOurs);
+      if (!caseId) return textResponse(wordsFor(activity, this.deps.demo).notOurs);
       response = await this.deps.chat.handle(p.identity, {
         kind: 'action',
         action: { type: 'show_case', caseId },

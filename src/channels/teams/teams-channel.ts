@@ -34,6 +34,7 @@ export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOption
     cards,
     logger: deps.logger,
     kickOutbox: deps.kickOutbox,
+    demo: deps.config.demo,
   });
   return {
     name: 'teams',
