@@ -88,7 +88,7 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
       .filter({ hasText: 'Hiervoor is een besluit op de besluitvormingslijn nodig.' })
       .last();
     await verdict.waitFor({ timeout: 20_000 });
-    await expect.poll(() => verdict.innerText()).toMatch(/Bram Bakker/);
+    await expect.poll(() => verdict.textContent()).toMatch(/Bram Bakker/);
     // The verdict took the form card's place.
     expect(await page.getByRole('button', { name: 'Toetsen', exact: true }).count()).toBe(0);
     await verdict.scrollIntoViewIfNeeded();
