@@ -19,7 +19,6 @@ type ActionsElement = types.Button | types.StaticSelect;
 
 /** Every interactive element Koers renders has an action_id starting with this. */
 export const ACTION_PREFIX = 'koers';
-export const ACTION_ID_PATTERN = /^koers:/;
 /** callback_id of every modal Koers opens. */
 export const MODAL_CALLBACK_ID = 'koers_form';
 

@@ -93,6 +93,9 @@ export const createSlackChannel: ChannelFactory = (deps: ChannelDeps): ChannelMo
       compose: (item) => deps.compose(item, 'slack'),
       logger,
       clock: deps.clock,
+      markUnreachable: (personId, platform, reason) =>
+        deps.workflow.markUnreachable(personId, platform, reason),
+      kickOutbox: deps.kickOutbox,
     }),
     async start() {
       if (socketMode) {

@@ -24,19 +24,14 @@ import {
   parseViewSubmission,
   type SlackTurn,
 } from './parse-slack-payload.js';
-import {
-  ACTION_ID_PATTERN,
-  formErrors,
-  MODAL_CALLBACK_ID,
-  renderMessage,
-  renderModal,
-} from './render-block-kit.js';
+import { formErrors, MODAL_CALLBACK_ID, renderMessage, renderModal } from './render-block-kit.js';
 import type { SlackReplies } from './slack-replies.js';
 import { localeFor, slackText } from './slack-texts.js';
 import type { SlackWeb } from './slack-web.js';
 
 /** A modal submit waits this long for the answer before the modal is closed and the answer sent to the DM. */
 const VIEW_SUBMIT_BUDGET_MS = 2500;
+const ANY_ACTION = /.*/;
 /** A slash command's answer is put in the ack when it is ready within this (Slack waits 3 s). */
 const SLASH_INLINE_BUDGET_MS = 2000;
 /** Decisions shown in full (with their buttons) on the Home tab. */
@@ -151,7 +146,9 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     await publishHome(event.user, child(body.event_id));
   });
 
-  app.action(ACTION_ID_PATTERN, async ({ ack, body }) => {
+  // Every click is acknowledged, Koers's or not (Slack shows an error after 3 s without an ack);
+  // only a Koers button's value parses into an action.
+  app.action(ANY_ACTION, async ({ ack, body }) => {
     await ack();
     const click = parseBlockActions(body);
     if (!click) return;

@@ -28,6 +28,10 @@ export interface SlackSenderDeps {
   compose: (item: OutboxItem, platform: 'slack') => Promise<Composed>;
   logger: Logger;
   clock: () => Date;
+  /** A person Slack cannot reach: their open cases go to an alternate (workflow.markUnreachable). */
+  markUnreachable?: (personId: string, platform: string, why: string) => Promise<number[]>;
+  /** Ask the outbox to send what a reassignment enqueued. */
+  kickOutbox?: () => void;
   /** Real time for pacing (ms). */
   now?: () => number;
 }
@@ -223,14 +227,28 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       { error: failure.error, target: item.target },
       'slack refused the outbox item; it will not be retried',
     );
-    return {
-      status: 'failed',
-      error: failure.error,
-      ...(failure.gone && toPerson ? { unreachable: true } : {}),
-    };
+    if (!(failure.gone && toPerson)) return { status: 'failed', error: failure.error };
+    if (why.size >= 10_000) why.clear();
+    why.set(item.id, failure.error);
+    return { status: 'failed', error: failure.error, unreachable: true };
   }
 
-  return { platform: 'slack', deliver };
+  /** Why a person was unreachable, from deliver to onUnreachable. */
+  const why = new Map<number, string>();
+
+  async function onUnreachable(item: OutboxItem): Promise<void> {
+    const reason = why.get(item.id) ?? 'unreachable';
+    why.delete(item.id);
+    if (!('person' in item.target) || !deps.markUnreachable) return;
+    const moved = await deps.markUnreachable(item.target.person, 'slack', `slack: ${reason}`);
+    deps.logger.warn(
+      { channel: 'slack', personId: item.target.person, moved, reason },
+      'slack person unreachable: open cases reassigned',
+    );
+    deps.kickOutbox?.();
+  }
+
+  return { platform: 'slack', deliver, onUnreachable };
 }
 
 export function parseRef(text: string): SlackRef | null {

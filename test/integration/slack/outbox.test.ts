@@ -103,6 +103,46 @@ describe('outbound courtesy and durability', () => {
     });
   });
 
+  it('a person Slack cannot reach (user_not_found) is marked unreachable and the case goes to an alternate', async () => {
+    fake.script('conversations.open', ({ args }) =>
+      args.users === 'U_u-bram' ? { kind: 'error', error: 'user_not_found' } : undefined,
+    );
+    const c = await submit('Deltares', true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.app.parts.store.db
+              .selectFrom('cases')
+              .select('assignee_id')
+              .where('id', '=', c.id)
+              .executeTakeFirstOrThrow()
+          ).assignee_id,
+        { timeout: 10_000 },
+      )
+      .not.toBe('u-bram');
+    const bram = await t.app.parts.store.db
+      .selectFrom('people')
+      .select('unreachable_on')
+      .where('id', '=', 'u-bram')
+      .executeTakeFirstOrThrow();
+    expect(bram.unreachable_on).toBe('slack');
+    expect(await outboxRow('approval_request')).toMatchObject({
+      status: 'dead',
+      last_error: 'user_not_found',
+    });
+    // The one it went to hears about it, and only one attempt was made to reach Bram.
+    const now = await t.app.parts.store.db
+      .selectFrom('cases')
+      .select('assignee_id')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    await fake.waitFor(
+      () => outboxPosts(fake, dmOf(`U_${now.assignee_id}`), 'approval_request').length === 1,
+    );
+    expect(fake.callsOf('conversations.open').filter((x) => x.args.users === 'U_u-bram')).toHaveLength(1);
+  });
+
   it('a post Slack accepted before the connection broke is found by its metadata, not posted again', async () => {
     fake.script('chat.postMessage', ({ args }) =>
       args.channel === BRAM_DM && callsTo(BRAM_DM).length === 1 ? { kind: 'accept_then_reset' } : undefined,

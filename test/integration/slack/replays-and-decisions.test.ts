@@ -134,6 +134,24 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
       posts(fake, dmOf(ANNA)).some((p) => /eigen voorstel|ligt niet bij u/.test(textOf(p))),
     );
 
+    // A value that is not one Koers made (an extra field, another shape) is acknowledged and ignored.
+    const forged = { action_id: 'koers:0', value: JSON.stringify({ ...approve.action, extra: 1 }) };
+    expect(
+      (await t.slack.interaction(blockActions(BRAM, forged, { channel: dmOf(BRAM), messageTs: c.ts })))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await t.slack.interaction(
+          blockActions(
+            BRAM,
+            { action_id: 'someone-else', value: 'x' },
+            { channel: dmOf(BRAM), messageTs: c.ts },
+          ),
+        )
+      ).status,
+    ).toBe(200);
+
     await sleep(300);
     expect(await caseState(c.caseId)).toBe('open');
     expect(await decisions(c.caseId)).toEqual([]);
