@@ -14,6 +14,7 @@ import {
 } from '../../src/channels/teams/render-adaptive-card.js';
 import { renderDigestCard } from '../../src/channels/teams/render-digest-card.js';
 import { TEAMS_LIMITS } from '../../src/channels/teams/teams-limits.js';
+import { digestMessages } from '../../src/channels/teams/teams-sender.js';
 import type { View } from '../../src/conversation/index.js';
 import {
   approvalViews,
@@ -182,5 +183,45 @@ describe('cards and Teams limits', () => {
       fallbackText: 'Goedgekeurd. <at>Bram</at>',
     });
     expect(a).toMatchObject({ text: 'Goedgekeurd. Bram', textFormat: 'plain' });
+  });
+});
+
+describe('the digest through Teams', () => {
+  const view: View = {
+    title: 'Portfolio-overzicht week 47',
+    blocks: [
+      { type: 'context', text: '17–23 november 2026' },
+      { type: 'text', text: 'Deze week', emphasis: true },
+      { type: 'facts', facts: [{ label: 'Nieuwe toetsen', value: '5' }] },
+      { type: 'text', text: '• TU Delft\n• Deltares' },
+    ],
+    fallbackText: 'Portfolio-overzicht week 47',
+  };
+  const post = (png: Buffer) => ({
+    mode: 'post' as const,
+    recipient: {
+      kind: 'channel' as const,
+      channel: 'strategy' as const,
+      channelId: '19:strategy@thread.tacv2',
+    },
+    view,
+    trackForCase: false,
+    image: { png, filename: 'chart.png', alt: 'Portfolio per prioriteit' },
+  });
+
+  it('puts a small chart inside the card', () => {
+    const [card, chart] = digestMessages(post(Buffer.alloc(2_000, 1)));
+    expect(chart).toBeUndefined();
+    const content = card.attachments?.[0]?.content as object;
+    expect(problems(content)).toEqual([]);
+    expect(JSON.stringify(content)).toContain('"type":"Image"');
+    expect(JSON.stringify(content)).toContain('Deltares');
+  });
+
+  it('sends a chart too large for a Teams card as an image message of its own', () => {
+    const [card, chart] = digestMessages(post(Buffer.alloc(40_000, 1)));
+    expect(bytesOf(card.attachments?.[0]?.content as object)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
+    expect(JSON.stringify(card)).not.toContain('"type":"Image"');
+    expect(chart?.attachments?.[0]).toMatchObject({ contentType: 'image/png', name: 'chart.png' });
   });
 });

@@ -8,7 +8,10 @@ import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/del
 import type { CaseCards } from './case-cards.js';
 import { channelRefKey, personRefKey, type RefStore, type StoredRef } from './conversation-refs.js';
 import { DEMO_TEAMS_PREFIX } from './demo-playground.js';
+import { bytesOf, cardAttachment } from './render-adaptive-card.js';
+import { digestDataFromView, renderDigestCard } from './render-digest-card.js';
 import { connectorFailure, deliveryResultOf, updateImpossible } from './teams-errors.js';
+import { TEAMS_LIMITS } from './teams-limits.js';
 import { teamsWords } from './teams-words.js';
 
 export interface TeamsSenderOptions {
@@ -37,6 +40,24 @@ function readMessageRef(json: string): MessageRef | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The digest as its card, with the chart inside when the card still fits a Teams message, else
+ * the card and the chart as an image message of its own.
+ */
+export function digestMessages(c: Post): [Partial<Activity>, Partial<Activity>?] {
+  const dataUri = c.image ? `data:image/png;base64,${c.image.png.toString('base64')}` : null;
+  const data = digestDataFromView(c.view, dataUri);
+  const withChart = renderDigestCard({ ...data, ...(c.image ? { imageAlt: c.image.alt } : {}) });
+  if (!dataUri || bytesOf(withChart) <= TEAMS_LIMITS.maxCardBytes)
+    return [{ type: 'message', attachments: [cardAttachment(withChart)] }];
+  const card = renderDigestCard({ ...data, imageUrl: null });
+  const chart: Partial<Activity> = {
+    type: 'message',
+    attachments: [{ contentType: 'image/png', contentUrl: dataUri, name: c.image?.filename ?? 'chart.png' }],
+  };
+  return [{ type: 'message', attachments: [cardAttachment(card)] }, chart];
 }
 
 export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
@@ -129,7 +150,8 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     if ('result' in target) return target.result;
     const locale = r.kind === 'person' ? await cards.localeFor(r.personId) : deps.strategy().locale;
     const caseId = c.trackForCase && item.caseId !== null ? String(item.caseId) : null;
-    const activity = await cards.message(c.view, { caseId, locale });
+    const [activity, chart] =
+      item.kind === 'digest' ? digestMessages(c) : [await cards.message(c.view, { caseId, locale })];
     let activityId: string | null;
     let key = target.ref.key;
     try {
@@ -159,6 +181,18 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
           await refs.markUnreachable(target.ref.key);
         }
         return result;
+      }
+    }
+    if (chart) {
+      try {
+        await inConversation(target.ref.reference, (t) => t.send(chart));
+      } catch (err) {
+        // The words went out; the chart is a nicety that Teams may find too large.
+        const f = connectorFailure(err);
+        deps.logger.warn(
+          { channel: 'teams', outboxId: item.id, status: f.status, code: f.code },
+          'teams digest chart not posted',
+        );
       }
     }
     const ref = activityId
