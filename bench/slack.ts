@@ -5,6 +5,8 @@
 // process (this file, started again with KOERS_BENCH_SLACK_SERVER=koers|bare); the load and the
 // fake Slack run here. A request counts as done when its answer arrived: in the ack, or (when the
 // ack came back empty) at the fake's response_url, so no work left after the ack goes unmeasured.
+// The two servers take turns in small chunks, so a busy machine slows both alike; each server's
+// own CPU time per request is reported too (the figure least moved by other load).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
@@ -21,7 +23,8 @@ const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
 const REQUESTS = Number(process.env.KOERS_BENCH_SLACK_REQUESTS ?? 3000);
 const CONCURRENCY = 10;
-const ROUNDS = 2;
+/** Requests per turn; the servers alternate until each had REQUESTS. */
+const CHUNK = Number(process.env.KOERS_BENCH_SLACK_CHUNK ?? 250);
 
 // ---- the servers under test (child processes) ------------------------------------------------
 
@@ -98,6 +101,12 @@ async function serveBare(apiUrl: string): Promise<number> {
 
 const role = process.env.KOERS_BENCH_SLACK_SERVER;
 if (role === 'koers' || role === 'bare') {
+  // Exit normally on SIGTERM, so a CPU profile (KOERS_BENCH_PROFILE) is written.
+  process.on('SIGTERM', () => process.exit(0));
+  // The parent asks for this process's CPU time around the measured turns.
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  });
   const apiUrl = process.env.KOERS_BENCH_SLACK_API_URL ?? '';
   (role === 'koers' ? serveKoers(apiUrl) : serveBare(apiUrl)).then(
     (port) => process.stdout.write(`READY ${port}\n`),
@@ -111,9 +120,13 @@ if (role === 'koers' || role === 'bare') {
 // ---- the load (this process) -----------------------------------------------------------------
 
 function startServer(kind: 'koers' | 'bare', apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+  // KOERS_BENCH_PROFILE=DIR writes a CPU profile of each server to DIR (see where the time goes).
+  const profile = process.env.KOERS_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KOERS_BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, KOERS_BENCH_SLACK_SERVER: kind, KOERS_BENCH_SLACK_API_URL: apiUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -126,18 +139,30 @@ function startServer(kind: 'koers' | 'bare', apiUrl: string): Promise<{ child: C
   });
 }
 
-interface Round {
-  perSecond: number;
-  ackP99Ms: number;
+/** This server's CPU time so far (user + system, µs). */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => {
+      const cpu = (m as { cpu: NodeJS.CpuUsage }).cpu;
+      resolve(cpu.user + cpu.system);
+    });
+    child.send('cpu');
+  });
 }
 
-async function load(fake: FakeSlack, port: number, tag: string, count: number): Promise<Round> {
+interface Turn {
+  seconds: number;
+  acksMs: number[];
+}
+
+/** `count` signed `/koers status` commands, CONCURRENCY at a time; done when every answer arrived. */
+async function load(fake: FakeSlack, port: number, tag: string, count: number): Promise<Turn> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const acks: number[] = [];
-  const responses = () => fake.calls.filter((c) => c.method === 'response_url').length;
+  const acksMs: number[] = [];
+  const responses = () => fake.callsOf('response_url').length;
   const before = responses();
   let emptyAcks = 0;
-  const started = Date.now();
+  const started = process.hrtime.bigint();
   let next = 0;
   async function worker() {
     while (next < count) {
@@ -156,7 +181,7 @@ async function load(fake: FakeSlack, port: number, tag: string, count: number): 
       const ts = Math.floor(Date.now() / 1000);
       const t0 = process.hrtime.bigint();
       const res = await post(agent, port, body, ts);
-      acks.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      acksMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (res.status !== 200) throw new Error(`${tag}: HTTP ${res.status}`);
       if (!res.body.includes('"text"')) emptyAcks++;
     }
@@ -164,13 +189,10 @@ async function load(fake: FakeSlack, port: number, tag: string, count: number): 
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   // Answers that did not fit in the ack come through the response_url.
   await fake.waitFor(() => responses() - before >= emptyAcks, 120_000);
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
-  acks.sort((a, b) => a - b);
-  return {
-    perSecond: count / seconds,
-    ackP99Ms: acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))] ?? 0,
-  };
+  fake.calls.length = 0;
+  return { seconds, acksMs };
 }
 
 function post(
@@ -215,42 +237,62 @@ const bench: BenchModule = {
     const [koers, bare] = servers;
     try {
       if (!koers || !bare) throw new Error('servers did not start');
-      // Warm both (JIT, auth.test, users.info, connections), then alternate measured rounds.
+      // Warm both (JIT, auth.test, users.info, connections).
       await load(fake, koers.port, 'warm-koers', 300);
       await load(fake, bare.port, 'warm-bare', 300);
-      const best = {
-        koers: { perSecond: 0, ackP99Ms: Infinity },
-        bare: { perSecond: 0, ackP99Ms: Infinity },
+      const total = {
+        koers: { seconds: 0, acks: [] as number[], cpuUs: 0 },
+        bare: { seconds: 0, acks: [] as number[], cpuUs: 0 },
       };
-      for (let r = 0; r < ROUNDS; r++) {
+      for (let done = 0; done < REQUESTS; done += CHUNK) {
+        const count = Math.min(CHUNK, REQUESTS - done);
         for (const [name, s] of [
           ['koers', koers],
           ['bare', bare],
         ] as const) {
-          const round = await load(fake, s.port, `${name}-${r}`, REQUESTS);
-          if (round.perSecond > best[name].perSecond) best[name] = round;
+          const cpu0 = await cpuOf(s.child);
+          const turn = await load(fake, s.port, `${name}-${done}`, count);
+          total[name].cpuUs += (await cpuOf(s.child)) - cpu0;
+          total[name].seconds += turn.seconds;
+          total[name].acks.push(...turn.acksMs);
         }
-        fake.calls.length = 0;
       }
-      const ratio = best.koers.perSecond / best.bare.perSecond;
-      const note = `${REQUESTS} requests, ${CONCURRENCY} concurrent, best of ${ROUNDS} rounds`;
+      const perSecond = (n: 'koers' | 'bare') => REQUESTS / total[n].seconds;
+      const p99 = (n: 'koers' | 'bare') => {
+        const sorted = [...total[n].acks].sort((a, b) => a - b);
+        return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0;
+      };
+      const cpuPer = (n: 'koers' | 'bare') => total[n].cpuUs / REQUESTS;
+      const note = `${REQUESTS} requests each, ${CONCURRENCY} concurrent, in turns of ${CHUNK}`;
       return [
-        { name: 'Koers /koers status', value: best.koers.perSecond, unit: 'req/s', note },
+        { name: 'Koers /koers status', value: perSecond('koers'), unit: 'req/s', note },
         {
           name: 'bare Bolt, same calls',
-          value: best.bare.perSecond,
+          value: perSecond('bare'),
           unit: 'req/s',
           note: 'the answer in the ack, no Web API call',
         },
-        { name: 'Koers / bare Bolt', value: ratio, unit: 'ratio', target: { kind: 'min', value: 0.7 } },
+        {
+          name: 'Koers / bare Bolt',
+          value: perSecond('koers') / perSecond('bare'),
+          unit: 'ratio',
+          target: { kind: 'min', value: 0.7 },
+        },
         {
           name: 'Koers ack p99',
-          value: best.koers.ackP99Ms,
+          value: p99('koers'),
           unit: 'ms',
           target: { kind: 'max', value: 500 },
           note: "Slack's limit is 3,000 ms",
         },
-        { name: 'bare Bolt ack p99', value: best.bare.ackP99Ms, unit: 'ms' },
+        { name: 'bare Bolt ack p99', value: p99('bare'), unit: 'ms' },
+        {
+          name: 'Koers CPU per request',
+          value: cpuPer('koers'),
+          unit: 'µs',
+          note: 'server process, user + system',
+        },
+        { name: 'bare Bolt CPU per request', value: cpuPer('bare'), unit: 'µs' },
       ];
     } finally {
       for (const s of servers) s.child.kill('SIGTERM');

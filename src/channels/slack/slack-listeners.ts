@@ -1,7 +1,10 @@
-// What Koers does with each kind of Slack request. Every handler acknowledges first (Slack resends
-// after 3 s without an ack), then passes the person's turn to the channel-neutral chat service
-// with the request's dedupe key, and renders what comes back:
-// - `/koers check` opens the check as a modal; the other words are answered ephemerally;
+// What Koers does with each kind of Slack request. Every handler acknowledges within Slack's 3 s
+// (Slack resends or shows an error otherwise), passes the person's turn to the channel-neutral
+// chat service with the request's dedupe key, and renders what comes back:
+// - `/koers check` opens the check as a modal, `/koers check <a sentence>` starts it in the DM;
+//   the other words are answered in the ack itself, only to the person (ephemeral), or through
+//   the response_url when the answer takes longer than 2 s; a modal submit also answers in its
+//   ack (field errors), and closes the modal with the outcome in the DM when the store is slow;
 // - a direct message is a turn of the conversation in that DM;
 // - an @Koers in a channel moves the check to the person's DM (an ephemeral note in the thread
 //   says so): the check asks for budgets and the approvals that follow are personal, and the
