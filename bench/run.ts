@@ -10,6 +10,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   import: () => import('./import.js'),
   workflow: () => import('./workflow.js'),
   slack: () => import('./slack.js'),
+  teams: () => import('./teams.js'),
 };
 
 const format = (n: number) =>

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { ChatIdentity } from '../../chat/chat-identity.js';
 import type { ChatRequest } from '../../chat/chat-service.js';
-import { type ActionPayload, parseActionPayload } from '../../conversation/index.js';
+import { type ActionPayload, parseActionPayload, parseCommand } from '../../conversation/index.js';
 import { EXECUTE_VERB, REFRESH_VERB } from './card-data.js';
 import { userIdOf } from './conversation-refs.js';
 import { stripMentions } from './teams-text.js';
@@ -18,6 +18,13 @@ export interface ParsedActivity {
   dedupeKey: string | undefined;
   /** The card the person clicked (its activity id), for a card action. */
   cardActivityId: string | null;
+  /**
+   * A word that only reads (status, who, portfolio): it changes nothing and enqueues nothing, so
+   * it is neither recorded as seen nor followed by an outbox run. A re-sent one is answered again.
+   */
+  readOnly?: boolean;
+  /** `toets` or `check` with nothing after it (Teams answers it with the form card as well). */
+  bareCheck?: boolean;
 }
 
 export type ParseResult = { ok: true; parsed: ParsedActivity } | { ok: false; reason: string };
@@ -99,12 +106,18 @@ export function parseMessage(activity: Partial<Activity>, o: ParseOptions = {}):
   const text = stripMentions(activity.text ?? '').trim();
   if (text === '') return { ok: false, reason: 'no text' };
   const conversation = activity.conversation?.id;
+  const { command } = parseCommand(text);
+  const readOnly = command.kind === 'status' || command.kind === 'who' || command.kind === 'portfolio';
+  const bareCheck = command.kind === 'check' && command.text.trim() === '';
   return {
     ok: true,
     parsed: {
       identity,
       request: { kind: 'text', text },
-      dedupeKey: conversation && activity.id ? `teams:${conversation}:${activity.id}` : undefined,
+      ...(readOnly ? { readOnly } : {}),
+      ...(bareCheck ? { bareCheck } : {}),
+      dedupeKey:
+        conversation && activity.id && !readOnly ? `teams:${conversation}:${activity.id}` : undefined,
       cardActivityId: null,
     },
   };

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ChatResponse, ChatService } from '../../chat/chat-service.js';
-import { type ActionPayload, parseCommand, type View } from '../../conversation/index.js';
+import type { ActionPayload, View } from '../../conversation/index.js';
 import { type CaseCards, hasForm } from './case-cards.js';
 import type { RefStore } from './conversation-refs.js';
 import { type ParsedActivity, parseInvoke, parseMessage } from './parse-activity.js';
@@ -25,12 +25,6 @@ export interface TeamsBotDeps {
   kickOutbox: () => void;
   /** The local demo: its client (the Agents Playground) says en-US for everyone. */
   demo: boolean;
-}
-
-/** `toets` or `check` with nothing after it. */
-function isBareCheck(text: string): boolean {
-  const { command } = parseCommand(text);
-  return command.kind === 'check' && command.text.trim() === '';
 }
 
 function caseIdOf(action: ActionPayload | null): string | null {
@@ -74,7 +68,8 @@ export class KoersTeamsBot extends ActivityHandler {
       return;
     }
     const p = result.parsed;
-    const log = this.log(activity, p.request.kind === 'action' ? caseIdOf(p.request.action) : null);
+    // A child logger only when there is something to log: most turns log nothing.
+    const log = () => this.log(activity, p.request.kind === 'action' ? caseIdOf(p.request.action) : null);
     await this.deps.refs.rememberFirst(activity);
     let response: ChatResponse;
     try {
@@ -83,7 +78,7 @@ export class KoersTeamsBot extends ActivityHandler {
         p.request,
         p.dedupeKey ? { dedupeKey: p.dedupeKey } : {},
       );
-      if (!response.duplicate && p.request.kind === 'text' && isBareCheck(p.request.text)) {
+      if (!response.duplicate && p.bareCheck) {
         // Teams has forms in its cards: a bare start word gets the check as one form card, and the
         // step-by-step dialog (already started) follows for those who would rather type.
         const form = await this.deps.chat.handle(p.identity, {
@@ -93,7 +88,7 @@ export class KoersTeamsBot extends ActivityHandler {
         if (form.form) response = { ...response, views: [form.form, ...response.views] };
       }
     } catch (err) {
-      log.error({ err }, 'teams message failed');
+      log().error({ err }, 'teams message failed');
       await ctx.sendActivity({
         type: 'message',
         text: wordsFor(activity, this.deps.demo).failed,
@@ -102,11 +97,11 @@ export class KoersTeamsBot extends ActivityHandler {
       return;
     }
     if (response.duplicate) {
-      log.info({}, 'teams activity seen before: dropped');
+      log().info({}, 'teams activity seen before: dropped');
       return;
     }
     await this.reply(ctx, p, response);
-    this.deps.kickOutbox();
+    if (!p.readOnly) this.deps.kickOutbox();
   }
 
   /**

@@ -202,12 +202,17 @@ describe('Teams: the whole journey against the fake connector', () => {
     await h.fc.waitFor((c) => c.method === 'PUT' && c.activityId === form.id);
     expect(h.fc.calls.slice(before).filter((c) => c.conversationId === ANNA)).toHaveLength(1);
 
-    // A typed message re-sent: one answer.
-    const typed = h.message('u-anna', 'status');
+    // A typed message re-sent: one answer (the form card and the first question).
+    const typed = h.message('u-anna', 'toets');
     const n = h.fc.to(ANNA).length;
     await h.post(typed);
     await h.post(typed);
-    expect(h.fc.to(ANNA).length).toBe(n + 1);
+    expect(h.fc.to(ANNA).length).toBe(n + 2);
+    // Words that only read (status) change nothing: a re-sent one is simply answered again.
+    const status = h.message('u-anna', 'status');
+    await h.post(status);
+    await h.post(status);
+    expect(h.fc.to(ANNA).length).toBe(n + 4);
   });
 
   it('answers the same words typed step by step', async () => {

@@ -1,0 +1,315 @@
+// Teams (issue 5): message activities per second and the p99 until the bot's reply reaches the
+// Bot Connector, for Koers answering `status` (a card) and for a bare botbuilder echo bot
+// (CloudAdapter + ActivityHandler on node:http, one text reply), in one run, at 10 concurrent
+// activities against the same fake connector, and the ratio. Each bot runs in its own process
+// (this file, started again with KOERS_BENCH_TEAMS_SERVER=koers|bare); the load and the fake
+// connector run here. An activity counts as done when its reply arrived at the connector.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchModule, BenchResult } from './bench-result.js';
+
+const REQUESTS = Number(process.env.KOERS_BENCH_TEAMS_REQUESTS ?? 3000);
+const CONCURRENCY = 10;
+const ROUNDS = 2;
+const BRAM = { id: '29:u-bram', aadObjectId: 'aad-u-bram', name: 'Bram Bakker' };
+const BOT = { id: '28:koers-bench', name: 'Koers' };
+
+// ---- the bots under test (child processes) ---------------------------------------------------
+
+async function serveKoers(): Promise<number> {
+  const [{ createApp }, { createTeamsChannel }, { loadConfig }, pino] = await Promise.all([
+    import('../src/app/create-app.js'),
+    import('../src/channels/teams/teams-channel.js'),
+    import('../src/config.js'),
+    import('pino'),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'koers-bench-teams-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const loaded = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KOERS_DATABASE_URL: `sqlite:${join(dir, 'koers.db')}`,
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const app = await createApp({
+    config: loaded.config,
+    logger: pino.default({ level: 'info' }, pino.default.destination('/dev/null')),
+    channels: [createTeamsChannel],
+    scheduler: false,
+  });
+  const port = await app.start();
+  const db = app.parts.store.db;
+  await db.updateTable('people').set({ teams_id: BRAM.aadObjectId }).where('id', '=', 'u-bram').execute();
+  // Two proposals waiting for Bram, so his status lists something.
+  for (const partner of ['Deltares', 'TNO']) {
+    await app.parts.workflow.submit(
+      { personId: 'u-anna', platform: 'teams' },
+      {
+        partner: { name: partner, type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: 20_000,
+        months: 6,
+        direction: 'we_need',
+        requester: { id: 'u-anna', role: 'employee' },
+      },
+    );
+  }
+  return port;
+}
+
+async function serveBare(): Promise<number> {
+  const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = await import(
+    'botbuilder'
+  );
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (ctx, next) => {
+    await ctx.sendActivity(`echo: ${ctx.activity.text}`);
+    await next();
+  });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let status = 200;
+      let body: unknown;
+      const response = {
+        socket: res.socket,
+        status: (code: number) => {
+          status = code;
+        },
+        header: (name: string, value: unknown) => res.setHeader(name, String(value)),
+        send: (value: unknown) => {
+          body = value;
+        },
+        end: () => {
+          res.writeHead(status).end(body === undefined ? undefined : JSON.stringify(body));
+        },
+      };
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      void adapter.process({ body: activity, headers: req.headers, method: 'POST' }, response, (ctx) =>
+        bot.run(ctx),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+const role = process.env.KOERS_BENCH_TEAMS_SERVER;
+if (role === 'koers' || role === 'bare') {
+  // The load asks for the CPU time the bot used, to give CPU per activity.
+  process.on('message', () => process.send?.(process.cpuUsage()));
+  // Exit cleanly when the load is done (so `node --cpu-prof` can write its profile).
+  process.once('SIGTERM', () => process.exit(0));
+  (role === 'koers' ? serveKoers() : serveBare()).then(
+    (port) => process.stdout.write(`READY ${port}\n`),
+    (err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+// ---- the fake connector and the load (this process) -----------------------------------------
+
+/** Answers `{ id }` and tells the load when the reply to an activity arrived (by replyToId). */
+function startConnector(): Promise<{
+  url: string;
+  arrived: Map<string, (at: bigint) => void>;
+  server: Server;
+}> {
+  const arrived = new Map<string, (at: bigint) => void>();
+  let next = 1;
+  const server = createServer((req, res) => {
+    const at = process.hrtime.bigint();
+    req.resume();
+    req.on('end', () => {
+      const m = /\/activities\/([^/?]+)$/.exec(req.url ?? '');
+      const replyTo = m?.[1] ? decodeURIComponent(m[1]) : null;
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r-${next++}` }));
+      if (replyTo) {
+        arrived.get(replyTo)?.(at);
+        arrived.delete(replyTo);
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, arrived, server }),
+    ),
+  );
+}
+
+function startServer(kind: 'koers' | 'bare'): Promise<{ child: ChildProcess; port: number }> {
+  // KOERS_BENCH_PROFILE_DIR=dir writes a CPU profile of each bot there.
+  const profile = process.env.KOERS_BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KOERS_BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, KOERS_BENCH_TEAMS_SERVER: kind },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} bot exited (${code}) before it was ready`)));
+  });
+}
+
+interface Round {
+  perSecond: number;
+  p99Ms: number;
+  cpuMsPerActivity: number;
+}
+
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (u: { user: number; system: number }) => resolve((u.user + u.system) / 1000));
+    child.send('cpu');
+  });
+}
+
+function post(agent: Agent, port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(
+  connector: Awaited<ReturnType<typeof startConnector>>,
+  bot: { child: ChildProcess; port: number },
+  tag: string,
+  count: number,
+): Promise<Round> {
+  const port = bot.port;
+  const cpuBefore = await cpuOf(bot.child);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const id = `${tag}-${next++}`;
+      const activity = {
+        type: 'message',
+        id,
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        timestamp: new Date().toISOString(),
+        from: BRAM,
+        recipient: BOT,
+        conversation: { id: 'a:bench-bram', conversationType: 'personal', tenantId: 'tenant-1' },
+        channelData: { tenant: { id: 'tenant-1' } },
+        text: 'status',
+        locale: 'nl-NL',
+      };
+      const t0 = process.hrtime.bigint();
+      const replied = new Promise<bigint>((resolve, reject) => {
+        connector.arrived.set(id, resolve);
+        setTimeout(() => reject(new Error(`${tag}: no reply to ${id}`)), 30_000).unref();
+      });
+      const status = await post(agent, port, JSON.stringify(activity));
+      if (status !== 200) throw new Error(`${tag}: HTTP ${status}`);
+      latencies.push(Number((await replied) - t0) / 1e6);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  const cpuMsPerActivity = ((await cpuOf(bot.child)) - cpuBefore) / count;
+  latencies.sort((a, b) => a - b);
+  return {
+    cpuMsPerActivity,
+    perSecond: count / seconds,
+    p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0,
+  };
+}
+
+const bench: BenchModule = {
+  title: 'Teams: message activities, Koers `status` against a bare botbuilder echo bot',
+  async run(): Promise<BenchResult[]> {
+    const connector = await startConnector();
+    const servers = await Promise.all([startServer('koers'), startServer('bare')]);
+    const [koers, bare] = servers;
+    try {
+      if (!koers || !bare) throw new Error('bots did not start');
+      await load(connector, koers, 'warm-koers', 300);
+      await load(connector, bare, 'warm-bare', 300);
+      const best = {
+        koers: { perSecond: 0, p99Ms: Infinity, cpuMsPerActivity: 0 },
+        bare: { perSecond: 0, p99Ms: Infinity, cpuMsPerActivity: 0 },
+      };
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const [name, s] of [
+          ['koers', koers],
+          ['bare', bare],
+        ] as const) {
+          const round = await load(connector, s, `${name}-${r}`, REQUESTS);
+          if (round.perSecond > best[name].perSecond) best[name] = round;
+        }
+      }
+      const note = `${REQUESTS} activities, ${CONCURRENCY} concurrent, best of ${ROUNDS} rounds`;
+      return [
+        { name: 'Koers `status` (card reply)', value: best.koers.perSecond, unit: 'activities/s', note },
+        {
+          name: 'bare botbuilder echo',
+          value: best.bare.perSecond,
+          unit: 'activities/s',
+          note: 'one text reply, no store',
+        },
+        {
+          name: 'Koers / bare botbuilder',
+          value: best.koers.perSecond / best.bare.perSecond,
+          unit: 'ratio',
+          target: { kind: 'min', value: 0.7 },
+        },
+        {
+          name: 'Koers p99 to the connector',
+          value: best.koers.p99Ms,
+          unit: 'ms',
+          target: { kind: 'max', value: 5_000 },
+          note: 'Teams re-sends after 15,000 ms',
+        },
+        { name: 'bare botbuilder p99 to the connector', value: best.bare.p99Ms, unit: 'ms' },
+        {
+          name: 'Koers CPU per activity',
+          value: best.koers.cpuMsPerActivity,
+          unit: 'ms',
+          note: 'the bot process',
+        },
+        { name: 'bare botbuilder CPU per activity', value: best.bare.cpuMsPerActivity, unit: 'ms' },
+      ];
+    } finally {
+      for (const s of servers) s.child.kill('SIGTERM');
+      await new Promise<void>((resolve) => connector.server.close(() => resolve()));
+    }
+  },
+};
+
+export default bench;
