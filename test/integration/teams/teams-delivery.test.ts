@@ -10,6 +10,7 @@ import {
   cardOf,
   eventually,
   personalChat,
+  STRATEGY_CHANNEL,
   startTeamsHarness,
   type TeamsHarness,
   textOf,
@@ -116,5 +117,34 @@ describe('Teams proactive delivery', () => {
         .execute();
       expect(refs.map((r) => JSON.parse(r.ref).activityId)).toEqual([anew.id]);
     });
+  });
+});
+
+describe('Teams in the local demo (no app id): channels the Playground may not have', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    // Only personal chats: like a Playground started without Koers's configuration.
+    h = await startTeamsHarness({ channels: false });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('posts the strategy channel summary to the channel id, and on 404 into the personal chat under "#strategiekanaal"', async () => {
+    h.fc.script(
+      (c) => c.conversationId === STRATEGY_CHANNEL,
+      [{ status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found' } } }],
+    );
+    const out = await h.t.app.parts.workflow.submit(
+      { personId: 'u-anna', platform: 'teams' },
+      { ...deltares, budget: 5_000 },
+    );
+    expect(out).toMatchObject({ ok: true, case: { state: 'registered' } });
+    const headed = await h.fc.waitFor(
+      (c) => c.conversationId.startsWith('a:personal-') && /#strategiekanaal/.test(textOf(c.activity)),
+      15_000,
+    );
+    expect(textOf(headed.activity)).toMatch(/Deltares/);
+    expect(h.fc.to(STRATEGY_CHANNEL).map((c) => c.status)).toEqual([404]);
   });
 });

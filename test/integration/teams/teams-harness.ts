@@ -33,7 +33,7 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(
-  o: { channel?: ChannelFactory; env?: Record<string, string>; install?: boolean } = {},
+  o: { channel?: ChannelFactory; env?: Record<string, string>; install?: boolean; channels?: boolean } = {},
 ): Promise<TeamsHarness> {
   const fc = await startFakeConnector();
   const t = await startTestApp({
@@ -107,7 +107,7 @@ export async function startTeamsHarness(
       const r = await h.post(personal(p.id, { type: 'installationUpdate', action: 'add' }));
       if (r.status !== 200) throw new Error(`install for ${p.id}: ${r.status}`);
     }
-    for (const channel of [STRATEGY_CHANNEL, ALLIANCE_CHANNEL]) {
+    for (const channel of o.channels === false ? [] : [STRATEGY_CHANNEL, ALLIANCE_CHANNEL]) {
       const r = await h.post({
         type: 'conversationUpdate',
         channelId: 'msteams',
