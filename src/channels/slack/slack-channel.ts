@@ -6,6 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { ChannelDeps } from '../../app/channel-deps.js';
 import type { ChannelModule } from '../../app/channel-module.js';
 import type { ChannelFactory } from '../../app/create-app.js';
+import { scrubSecrets } from '../../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { checkSlackRequest, refuse, SLACK_BODY_LIMIT_BYTES } from './request-guard.js';
 import { registerListeners } from './slack-listeners.js';
@@ -61,7 +62,7 @@ export const createSlackChannel: ChannelFactory = (deps: ChannelDeps): ChannelMo
   });
   app.error(async (err) => {
     logger.error(
-      { code: (err as { code?: string }).code, error: (err as Error).message },
+      { code: (err as { code?: string }).code, error: scrubSecrets(String((err as Error).message ?? err)) },
       'slack request failed',
     );
   });
@@ -109,7 +110,10 @@ export const createSlackChannel: ChannelFactory = (deps: ChannelDeps): ChannelMo
         logger.info({ botUserId: bot.botUserId, teamId: bot.teamId }, 'slack ready');
       } catch (err) {
         logger.error(
-          { code: (err as { code?: string }).code, error: (err as Error).message },
+          {
+            code: (err as { code?: string }).code,
+            error: scrubSecrets(String((err as Error).message ?? err)),
+          },
           'slack auth.test failed; retried on the next request',
         );
       }

@@ -88,7 +88,10 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       // for the ack keeps a busy Koers from taking more than it can answer); a slow store gets the
       // ack at once and the answer through the response_url when it comes.
       const pending = run(parsed.turn, log);
-      const r = await within(pending, SLASH_INLINE_BUDGET_MS);
+      const r = await within(pending, SLASH_INLINE_BUDGET_MS).catch(async (err: unknown) => {
+        await ack(); // a fault is logged by Bolt's error handler; Slack is not left waiting
+        throw err;
+      });
       if (r) {
         const [first, ...rest] = r.duplicate ? [] : withForm(r);
         await ack(first ? ephemeral(first) : undefined);
@@ -186,7 +189,10 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     }
     const log = child(submit.turn.dedupeKey, submit.caseId);
     const pending = run(submit.turn, log);
-    const early = await within(pending, VIEW_SUBMIT_BUDGET_MS);
+    const early = await within(pending, VIEW_SUBMIT_BUDGET_MS).catch(async (err: unknown) => {
+      await ack();
+      throw err;
+    });
     if (early === null) {
       // Slow store: close the modal within Slack's 3 s and send the outcome to the DM when it comes.
       await ack();

@@ -66,7 +66,8 @@ describe('outbound courtesy and durability', () => {
     // The strategy channel's summary of the other case went out while Bram's DM waited.
     const summary = outboxPosts(fake, STRATEGY)[0];
     expect(summary?.at ?? Infinity).toBeLessThan(posted?.at ?? 0);
-    expect(await outboxRow('approval_request')).toMatchObject({ status: 'sent', attempts: 2 });
+    // Marked sent once Slack's answer is in, just after the post reached the fake.
+    await expect.poll(() => outboxRow('approval_request')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('paces a burst to one channel to one post per second, without using up attempts or backing off', async () => {
@@ -157,10 +158,12 @@ describe('outbound courtesy and durability', () => {
     expect(callsTo(BRAM_DM)).toHaveLength(1);
     const [message] = fake.messages(BRAM_DM);
     expect(message?.metadata).toMatchObject({ event_type: 'koers_outbox', event_payload: { case_id: c.id } });
-    expect(await outboxRow('approval_request')).toMatchObject({
-      status: 'sent',
-      platform_ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }),
-    });
+    await expect
+      .poll(() => outboxRow('approval_request'))
+      .toMatchObject({
+        status: 'sent',
+        platform_ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }),
+      });
     const tracked = await t.app.parts.store.db
       .selectFrom('case_messages')
       .select('ref')

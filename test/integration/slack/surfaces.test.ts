@@ -1,10 +1,12 @@
 // The other ways in: the slash command's words answered only to the person (response_url), and
 // the App Home tab with my cases, the decisions waiting for me (with their buttons, which work
 // from there) and the portfolio. And no token or signing secret ever reaches a log line or a row.
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../support/fake-slack.js';
 import { blockActions, homeOpened, slashCommand } from '../../support/slack-sender.js';
-import { buttonsOf, outboxPosts, posts, textOf, waitForPosts } from './slack-helpers.js';
+import { PG_ADMIN_URL } from '../../support/test-stores.js';
+import { buttonsOf, outboxPosts, posts, sleep, textOf, waitForPosts } from './slack-helpers.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackTestApp, startSlackApp } from './slack-test-app.js';
 
 const ANNA = 'U_u-anna';
@@ -71,6 +73,33 @@ describe('slash command words and the Home tab', () => {
     await fake.waitFor(() => fake.callsOf('response_url').length === 1);
     expect(textOf(fake.callsOf('response_url')[0])).toMatch(/privébericht/);
     expect(fake.callsOf('views.open')).toEqual([]);
+  });
+
+  it('with the store held up, a slash command is still acknowledged within 3 s and answered through its response_url', async () => {
+    // On PostgreSQL a lock wait leaves the event loop free (better-sqlite3 would block it: see the report).
+    const pgApp = await startSlackApp({ fake, backend: 'postgres' });
+    const holder = new pg.Client({ connectionString: PG_ADMIN_URL });
+    try {
+      await holder.connect();
+      const schema = new URL(pgApp.databaseUrl).searchParams.get('schema');
+      await holder.query('begin');
+      await holder.query(`lock table ${schema}.processed_events in exclusive mode`); // Koers's dedupe write waits
+      const started = Date.now();
+      const r = await pgApp.slack.command(slashCommand(ANNA, 'help', fake.responseUrl()));
+      const ackMs = Date.now() - started;
+      expect(r.status).toBe(200);
+      expect(r.body).toBe('');
+      expect(ackMs).toBeLessThan(3000);
+      await sleep(500);
+      expect(fake.callsOf('response_url')).toEqual([]);
+      await holder.query('commit');
+      await fake.waitFor(() => fake.callsOf('response_url').length === 1);
+      expect(fake.callsOf('response_url')[0]?.args).toMatchObject({ response_type: 'ephemeral' });
+      expect(textOf(fake.callsOf('response_url')[0])).toMatch(/toets/);
+    } finally {
+      await holder.end();
+      await pgApp.drop();
+    }
   });
 
   it('the Home tab shows my cases, decisions waiting for me with their buttons, and decides from there', async () => {
