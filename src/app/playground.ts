@@ -2,9 +2,11 @@
 // the browser, connected to /api/messages on loopback. It writes logs under its working
 // directory, so it runs in data/playground.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { PLAYGROUND_CONFIG_FILE } from '../channels/teams/demo-playground.js';
 
 export interface Playground {
   url: string;

@@ -319,7 +319,8 @@ async function onAction(
     }
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
-      if (!c) return refused(s, 'not_found', Number(action.caseId));
+      // A case id in a crafted action must not show someone else's (confidential) case.
+      if (!c || !(await mayView(s, c.id))) return { views: [chatText(s.person.locale, 'refused_not_found')] };
       return { views: [await viewOfCaseFor(s, c.id)] };
     }
   }
@@ -395,8 +396,36 @@ async function viewOfCaseFor(s: Session, caseId: number): Promise<View> {
 async function refused(s: Session, refusal: string, caseId: number): Promise<ChatResponse> {
   const message = chatText(s.person.locale, `refused_${refusal}`);
   const c = await s.deps.workflow.getCase(caseId);
-  if (!c) return { views: [message] };
+  if (!c || !(await mayView(s, c.id))) return { views: [message] };
   return { views: [message], replace: await viewOfCaseFor(s, c.id) };
+}
+
+/**
+ * Who may see a case: its requester, whoever holds it now (or stands in while they are away),
+ * whoever decided on it, and whoever was sent its card. Not everyone who knows a case id.
+ */
+async function mayView(s: Session, caseId: number): Promise<boolean> {
+  const me = s.person.id;
+  const c = await s.deps.workflow.getCase(caseId);
+  if (!c) return false;
+  if (c.requesterId === me || c.assigneeId === me) return true;
+  const db = s.deps.db;
+  const [decided, sent] = await Promise.all([
+    db
+      .selectFrom('decisions')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where((eb) => eb.or([eb('decider_id', '=', me), eb('on_behalf_of', '=', me)]))
+      .executeTakeFirst(),
+    db
+      .selectFrom('case_messages')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('person_id', '=', me)
+      .executeTakeFirst(),
+  ]);
+  if (decided || sent) return true;
+  return (await s.deps.workflow.casesWaitingFor(me)).some((w) => w.id === caseId);
 }
 
 async function status(s: Session): Promise<ChatResponse> {

@@ -190,4 +190,39 @@ describe('chat service', () => {
     const again = await f.chat.handle(anna, { kind: 'action', action, values });
     expect(viewText(again.views[0])).toMatch(/al beëindigd|al ingevuld/);
   });
+
+  it('does not show a case to someone who only knows its id', async () => {
+    const out = await f.wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      {
+        partner: { name: 'Geheime Partner B.V.', type: 'knowledge-institution' },
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: 30_000,
+        months: 6,
+        direction: 'shared',
+        requester: { id: 'u-anna', role: 'employee' },
+        confidential: true,
+      },
+    );
+    if (!out.ok) throw new Error();
+    const show = { type: 'show_case' as const, caseId: String(out.case.id) };
+    const stranger = await f.chat.handle(
+      { platform: 'slack', userId: 'U_u-joost' },
+      { kind: 'action', action: show },
+    );
+    expect(viewText(stranger.views[0])).not.toMatch(/Geheime/);
+    expect(stranger.replace).toBeUndefined();
+    const click = await f.chat.handle(
+      { platform: 'slack', userId: 'U_u-joost' },
+      {
+        kind: 'action',
+        action: { type: 'decide', caseId: String(out.case.id), step: 0, version: 1, decision: 'approve' },
+      },
+    );
+    expect(click.replace).toBeUndefined();
+    expect(JSON.stringify(click.views)).not.toMatch(/Geheime/);
+    const assignee = await f.chat.handle(bram, { kind: 'action', action: show });
+    expect(viewText(assignee.views[0])).toMatch(/Geheime Partner/);
+  });
 });

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CHANNELS } from '../../app/channels.js';
 import { createApp } from '../../app/create-app.js';
 import { type Playground, startPlayground } from '../../app/playground.js';
+import { playgroundConfigYaml } from '../../channels/teams/demo-playground.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { InputError } from '../cli-error.js';
