@@ -8,6 +8,8 @@ import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import { namesOf } from './chat-identity.js';
 
+type FinalDecision = { case_id: number; decider_id: string; reason: string | null; at: string; id: number };
+
 export async function caseSummaryOf(
   db: Kysely<Database>,
   strategy: Strategy,
@@ -15,15 +17,50 @@ export async function caseSummaryOf(
   locale: Locale,
   existing: ReadonlyArray<RelationshipLine> = [],
 ): Promise<CaseSummary> {
-  const last = await db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('case_id', '=', c.id)
-    .where('action', 'in', ['approve', 'reject', 'withdraw'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const names = await namesOf(db, [c.requesterId, c.assigneeId, last?.decider_id]);
+  const [summary] = await caseSummariesOf(db, strategy, [c], locale, existing);
+  return summary as CaseSummary;
+}
+
+/** Summaries of several cases with two queries in all (their decisions, the names). */
+export async function caseSummariesOf(
+  db: Kysely<Database>,
+  strategy: Strategy,
+  cases: ReadonlyArray<CaseRecord>,
+  locale: Locale,
+  existing: ReadonlyArray<RelationshipLine> = [],
+): Promise<CaseSummary[]> {
+  if (cases.length === 0) return [];
+  const decided = cases.filter((c) => c.closedAt !== null).map((c) => c.id);
+  const finals =
+    decided.length === 0
+      ? []
+      : await db
+          .selectFrom('decisions')
+          .select(['id', 'case_id', 'decider_id', 'reason', 'at'])
+          .where('case_id', 'in', decided)
+          .where('action', 'in', ['approve', 'reject', 'withdraw'])
+          .execute();
+  const lastOf = new Map<number, FinalDecision>();
+  for (const d of finals as FinalDecision[]) {
+    const caseId = Number(d.case_id);
+    const seen = lastOf.get(caseId);
+    if (!seen || Number(d.id) > Number(seen.id)) lastOf.set(caseId, d);
+  }
+  const names = await namesOf(
+    db,
+    cases.flatMap((c) => [c.requesterId, c.assigneeId, lastOf.get(c.id)?.decider_id]),
+  );
+  return cases.map((c) => summarise(strategy, c, locale, existing, lastOf.get(c.id), names));
+}
+
+function summarise(
+  strategy: Strategy,
+  c: CaseRecord,
+  locale: Locale,
+  existing: ReadonlyArray<RelationshipLine>,
+  last: FinalDecision | undefined,
+  names: ReadonlyMap<string, string>,
+): CaseSummary {
   const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? id) : undefined);
   const stepRole = strategy.roles.get(c.steps[c.step] ?? '');
   const result = c.result[locale] ?? c.result.nl;

@@ -33,7 +33,7 @@ import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { submitReview } from '../jobs/reviews.js';
 import type { Database } from '../store/schema.js';
 import type { Workflow } from '../workflow/workflow.js';
-import { caseSummaryOf } from './case-summary-of.js';
+import { caseSummariesOf, caseSummaryOf } from './case-summary-of.js';
 import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
 import { chatText } from './chat-texts.js';
 import {
@@ -87,7 +87,9 @@ export function createChatService(deps: ChatDeps) {
     const strategy = deps.strategy();
     const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
     const convKey = conversationKey(identity.platform, identity.userId);
-    const state = await loadConversation(deps.db, convKey);
+    // The words that never continue a dialog (status, who, portfolio, demo as) need no stored state.
+    const state =
+      request.kind === 'text' && isTopLevel(request.text) ? null : await loadConversation(deps.db, convKey);
     const s: Session = {
       deps,
       strategy,
@@ -134,14 +136,16 @@ async function checkContext(s: Session, partner: string | null): Promise<CheckCo
   };
 }
 
+const TOP_LEVEL = new Set(['status', 'who', 'portfolio', 'demo_as']);
+
+function isTopLevel(text: string): boolean {
+  return TOP_LEVEL.has(parseCommand(text.trim()).command.kind);
+}
+
 async function onText(s: Session, raw: string): Promise<ChatResponse> {
   const text = raw.trim();
   const { command } = parseCommand(text);
-  const topLevel =
-    command.kind === 'status' ||
-    command.kind === 'who' ||
-    command.kind === 'portfolio' ||
-    command.kind === 'demo_as';
+  const topLevel = TOP_LEVEL.has(command.kind);
   if (s.state?.kind === 'check' && !topLevel && command.kind !== 'check') {
     const ctx = await checkContext(s, partnerToLookUp(s.state.dialog, { kind: 'text', text }));
     return runTurn(s, continueCheck(ctx, s.state.dialog, { kind: 'text', text }));
@@ -433,8 +437,7 @@ async function status(s: Session): Promise<ChatResponse> {
     s.deps.workflow.openCasesRequestedBy(s.person.id),
     s.deps.workflow.casesWaitingFor(s.person.id),
   ]);
-  const sum = (list: typeof mine) =>
-    Promise.all(list.map((c) => caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale)));
+  const sum = (list: typeof mine) => caseSummariesOf(s.deps.db, s.strategy, list, s.person.locale);
   return { views: [statusView(vcOf(s), { mine: await sum(mine), waitingForMe: await sum(waiting) })] };
 }
 

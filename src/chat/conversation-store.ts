@@ -41,13 +41,11 @@ export async function saveConversation(
     .insertInto('conversation_state')
     .values({ key, state: text, version: 1, updated_at: at })
     .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet((eb) => ({
-          state: text,
-          updated_at: at,
-          version: eb(eb.ref('conversation_state.version'), '+', 1),
-        })),
+      oc.column('key').doUpdateSet((eb) => ({
+        state: text,
+        updated_at: at,
+        version: eb(eb.ref('conversation_state.version'), '+', 1),
+      })),
     )
     .execute();
 }
