@@ -65,6 +65,7 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
   const scripts = new Map<string, Script>();
   const counts = new Map<string, number>();
   const channels = new Map<string, StoredMessage[]>();
+  const uploads = new Map<string, { filename: string; length: number; bytes: number }>();
   let seq = 0;
   let socketUrl: string | null = null;
   const nextTs = () => `${1_800_000_000 + seq}.${String(++seq).padStart(6, '0')}`;
@@ -76,8 +77,25 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readAll(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/upload/')) {
+      // The upload URL files.getUploadURLExternal handed out: the file's bytes arrive here.
+      const bytes = await readBytes(req);
+      const fileId = path.slice('/upload/'.length);
+      const file = uploads.get(fileId);
+      if (file) file.bytes = bytes.length;
+      calls.push({
+        method: 'upload',
+        args: { file_id: fileId, bytes: bytes.length },
+        at: Date.now(),
+        outcome: file ? 'ok' : 'unknown_file',
+      });
+      res
+        .writeHead(file ? 200 : 404, { 'content-type': 'text/plain' })
+        .end(file ? `OK - ${bytes.length}` : 'not found');
+      return;
+    }
+    const body = await readAll(req);
     const method = path.startsWith('/api/')
       ? path.slice('/api/'.length)
       : path.startsWith('/respond/')
@@ -194,6 +212,22 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
           has_more: false,
         };
       }
+      case 'files.getUploadURLExternal': {
+        const id = `F${++seq}`;
+        uploads.set(id, {
+          filename: String(args.filename ?? ''),
+          length: Number(args.length ?? 0),
+          bytes: 0,
+        });
+        return { ok: true, upload_url: `${url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{
+          id: string;
+        }>;
+        if (!files?.every((f) => uploads.get(f.id)?.bytes)) return { ok: false, error: 'file_not_found' };
+        return { ok: true, files: files.map((f) => ({ id: f.id })) };
+      }
       case 'views.open':
         return { ok: true, view: { id: `V${++seq}`, hash: `h${seq}` } };
       case 'views.publish':
@@ -239,6 +273,15 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
         server.close(() => resolve());
       }),
   };
+}
+
+function readBytes(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function readAll(req: IncomingMessage): Promise<string> {

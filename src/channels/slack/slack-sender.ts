@@ -118,6 +118,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       lastPostAt.set(channel, now());
       certainlyUnsent.delete(item.id);
       const ref: SlackRef = { channel: r.channel ?? channel, ts: String(r.ts) };
+      if (composed.image) await uploadImage(channel, composed.image, ref.ts, log);
       if (composed.trackForCase) await trackMessage(item, composed.recipient, ref);
       return { status: 'sent', ref: JSON.stringify(ref) };
     } catch (err) {
@@ -128,6 +129,34 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       } else if (failure.kind === 'permanent' || !failure.maybeDelivered) markUnsent(item.id);
       else certainlyUnsent.delete(item.id);
       return failed(item, failure, composed.recipient.kind === 'person', log);
+    }
+  }
+
+  /**
+   * The digest's chart, in the message's thread (files.uploadV2: an upload URL, the bytes, then
+   * complete). Best effort: the message is already posted, and posting it again for a picture
+   * would be the worse failure; a lost chart is logged.
+   */
+  async function uploadImage(
+    channel: string,
+    image: NonNullable<Extract<Composed, { mode: 'post' }>['image']>,
+    threadTs: string,
+    log: Logger,
+  ): Promise<void> {
+    try {
+      await deps.web.client.files.uploadV2({
+        channel_id: channel,
+        thread_ts: threadTs,
+        file: image.png,
+        filename: image.filename,
+        title: image.alt,
+        alt_text: image.alt,
+      });
+    } catch (err) {
+      log.warn(
+        { error: classifySlackError(err).error },
+        'the chart could not be uploaded; the message went out without it',
+      );
     }
   }
 
