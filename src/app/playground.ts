@@ -18,9 +18,12 @@ export async function startPlayground(o: {
   port: number;
   cwd: string;
   logger: Logger;
+  /** The Playground's own config (its team and channels), written to its working directory. */
+  configYaml?: string;
   timeoutMs?: number;
 }): Promise<Playground> {
   mkdirSync(o.cwd, { recursive: true });
+  if (o.configYaml) writeFileSync(join(o.cwd, PLAYGROUND_CONFIG_FILE), o.configYaml);
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const child: ChildProcess = spawn(
     process.execPath,

@@ -63,6 +63,9 @@ export async function resolvePerson(
     if (as) row = await getPerson(db, JSON.parse(as.state) as string);
   }
   row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
+  // The demo's one Playground user starts as the first employee of the example (Anna), as the
+  // README's walk-through says, until `demo als NAME` makes them someone else.
+  if (!row && demo) row = await defaultDemoPerson(db, strategy);
   if (row) {
     return {
       id: row.id,
@@ -92,4 +95,10 @@ export async function namesOf(
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function defaultDemoPerson(db: Kysely<Database>, strategy: Strategy): Promise<PersonRow | undefined> {
+  const lowest = strategy.roleList[0]?.id;
+  const first = strategy.people.find((p) => p.role === lowest) ?? strategy.people[0];
+  return first ? getPerson(db, first.id) : undefined;
 }

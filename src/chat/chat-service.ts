@@ -405,14 +405,16 @@ async function refused(s: Session, refusal: string, caseId: number): Promise<Cha
 }
 
 /**
- * Who may see a case: its requester, whoever holds it now (or stands in while they are away),
- * whoever decided on it, and whoever was sent its card. Not everyone who knows a case id.
+ * Who may see a case. Anyone in the organisation may see an ordinary case's state (a card in a
+ * shared chat shows it to everyone there). A confidential case only to its requester, whoever
+ * holds it now (or stands in while they are away), whoever decided on it, and whoever was sent its
+ * card: not to everyone who knows or guesses a case id.
  */
 async function mayView(s: Session, caseId: number): Promise<boolean> {
   const me = s.person.id;
   const c = await s.deps.workflow.getCase(caseId);
   if (!c) return false;
-  if (c.requesterId === me || c.assigneeId === me) return true;
+  if (!c.confidential || c.requesterId === me || c.assigneeId === me) return true;
   const db = s.deps.db;
   const [decided, sent] = await Promise.all([
     db

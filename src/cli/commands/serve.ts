@@ -49,6 +49,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
         port: config.playgroundPort,
         cwd: resolve('data/playground'),
         logger,
+        // The Playground's team gets the strategy's channels, so summaries land in a real channel.
+        configYaml: playgroundConfigYaml(app.parts.holder.current()),
       });
       io.err(
         `\nKoers is running. Open the Playground: ${pg.url}\n  Try: "mag ik met TU Delft een project starten?", then "demo als Bram" to decide.\n  Stop with Ctrl-C.\n\n`,
