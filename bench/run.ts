@@ -9,6 +9,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   digest: () => import('./digest.js'),
   import: () => import('./import.js'),
   workflow: () => import('./workflow.js'),
+  startup: () => import('./startup.js'),
   slack: () => import('./slack.js'),
   teams: () => import('./teams.js'),
 };

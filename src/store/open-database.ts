@@ -1,10 +1,17 @@
 // Opens the store's database from KOERS_DATABASE_URL: `sqlite:PATH` (embedded, one instance)
 // or `postgres://...` (several instances). Both speak the one schema through Kysely.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
-import pg from 'pg';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import { type Backend, backendOf } from './backend.js';
 import type { Database } from './schema.js';
 
@@ -67,16 +74,24 @@ function openSqlite(path: string): OpenDatabase {
       return stmt;
     },
   };
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }),
+  });
   return { db, backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
 }
 
+// pg is loaded only for a PostgreSQL URL: the embedded default never pays for it.
+const require = createRequire(import.meta.url);
+
 function openPostgres(url: string, options: OpenOptions): OpenDatabase {
+  const pg = require('pg') as typeof import('pg');
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw Object.assign(new Error(`KOERS_DATABASE_URL: schema "${schema}" must be a lower-case identifier`), { code: 'KOERS_INPUT' });
+    throw Object.assign(new Error(`KOERS_DATABASE_URL: schema "${schema}" must be a lower-case identifier`), {
+      code: 'KOERS_INPUT',
+    });
   }
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
@@ -89,5 +104,11 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   parsed.password = parsed.password ? '***' : '';
-  return { db, backend: 'postgres', describe: parsed.toString(), schema: schema ?? 'public', close: () => db.destroy() };
+  return {
+    db,
+    backend: 'postgres',
+    describe: parsed.toString(),
+    schema: schema ?? 'public',
+    close: () => db.destroy(),
+  };
 }

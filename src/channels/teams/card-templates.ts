@@ -8,11 +8,26 @@ import { fileURLToPath } from 'node:url';
 interface Template {
   expand(context: { $root: unknown }): unknown;
 }
-// Loaded without its types: its .d.ts pulls in adaptivecards' TypeScript sources, which do not
-// compile under this project's settings.
-const { Template: TemplateClass } = createRequire(import.meta.url)('adaptivecards-templating') as {
-  Template: new (payload: unknown) => Template;
-};
+type TemplateConstructor = new (payload: unknown) => Template;
+let TemplateClass: TemplateConstructor | null = null;
+
+/**
+ * adaptivecards-templating, loaded on first use (about 200 ms and tens of MB: a process that never
+ * draws a card, such as a Slack-only deployment, never pays for it). Loaded without its types: its
+ * .d.ts pulls in adaptivecards' TypeScript sources, which do not compile under this project's settings.
+ */
+function templateClass(): TemplateConstructor {
+  TemplateClass ??= (
+    createRequire(import.meta.url)('adaptivecards-templating') as { Template: TemplateConstructor }
+  ).Template;
+  return TemplateClass;
+}
+
+/** Loads the templating library and every template ahead of the first card (after start-up). */
+export function preloadTemplates(): void {
+  for (const name of CARD_TEMPLATES)
+    if (!cache.has(name)) cache.set(name, new (templateClass())(templateJson(name)));
+}
 
 export const CARD_TEMPLATES = ['view', 'check-form', 'verdict', 'approval', 'status', 'digest'] as const;
 export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
@@ -45,7 +60,7 @@ export function templateJson(name: CardTemplateName): unknown {
 export function expandTemplate(name: CardTemplateName, data: object): Record<string, unknown> {
   let template = cache.get(name);
   if (!template) {
-    template = new TemplateClass(templateJson(name));
+    template = new (templateClass())(templateJson(name));
     cache.set(name, template);
   }
   return dropNulls(template.expand({ $root: data })) as Record<string, unknown>;

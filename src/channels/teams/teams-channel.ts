@@ -4,6 +4,7 @@
 import type { ChannelDeps } from '../../app/channel-deps.js';
 import type { ChannelModule } from '../../app/channel-module.js';
 import type { ChannelFactory } from '../../app/create-app.js';
+import { preloadTemplates } from './card-templates.js';
 import { createCaseCards } from './case-cards.js';
 import { createRefStore } from './conversation-refs.js';
 import { prepareDirectory } from './demo-playground.js';
@@ -42,6 +43,8 @@ export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOption
     sender: createTeamsSender({ deps, adapter, refs, cards, appId: teams?.appId ?? '' }),
     async start() {
       await prepareDirectory(deps.db, deps.config.demo, deps.clock());
+      // Warm the card templates once the server is up, off the start-up path.
+      if (deps.config.teams !== null || deps.config.demo) setTimeout(() => preloadTemplates(), 50).unref();
     },
   };
 }

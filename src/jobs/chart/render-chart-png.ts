@@ -2,7 +2,6 @@
 // from the Debian package fonts-dejavu-core (the container and CI install it); without it the
 // chart still renders, bars only, and the caller is told so it can log it.
 import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
 
 export const DEFAULT_FONTS = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
@@ -20,6 +19,8 @@ export async function renderChartPng(
   fontFiles: ReadonlyArray<string> = DEFAULT_FONTS,
 ): Promise<RenderedChart> {
   const fonts = fontFiles.filter((f) => existsSync(f));
+  // Loaded when a chart is drawn (once a week), not at every start.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'original' },
