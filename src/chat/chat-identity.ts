@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { findPersonByPlatformId, getPerson, type PersonRow } from '../store/people-repo.js';
+import { preparedRows } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
 
 export type ChatPlatform = 'slack' | 'teams';
@@ -55,11 +56,10 @@ export async function resolvePerson(
 ): Promise<ChatPerson> {
   let row: PersonRow | undefined;
   if (demo) {
-    const as = await db
-      .selectFrom('conversation_state')
-      .select('state')
-      .where('key', '=', demoKey(identity))
-      .executeTakeFirst();
+    const key = demoKey(identity);
+    const [as] = await preparedRows(db, 'conversation-state', [key], () =>
+      db.selectFrom('conversation_state').select('state').where('key', '=', key),
+    );
     if (as) row = await getPerson(db, JSON.parse(as.state) as string);
   }
   row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
@@ -93,7 +93,10 @@ export async function namesOf(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted).execute();
+  // Prepared per list length (one shape each).
+  const rows = await preparedRows(db, `names-${wanted.length}`, wanted, () =>
+    db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted),
+  );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

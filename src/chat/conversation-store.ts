@@ -1,5 +1,6 @@
 // Each person's conversation state between messages, in the store: a restart loses nothing.
 import type { Kysely } from 'kysely';
+import { preparedRows } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
 
 export type ConversationState =
@@ -12,11 +13,9 @@ export function conversationKey(platform: string, userId: string): string {
 }
 
 export async function loadConversation(db: Kysely<Database>, key: string): Promise<ConversationState | null> {
-  const row = await db
-    .selectFrom('conversation_state')
-    .select('state')
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const [row] = await preparedRows(db, 'conversation-state', [key], () =>
+    db.selectFrom('conversation_state').select('state').where('key', '=', key),
+  );
   if (!row) return null;
   try {
     const s = JSON.parse(row.state) as ConversationState;

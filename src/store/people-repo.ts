@@ -1,7 +1,8 @@
 // The people directory in the store.
 import type { Kysely, Transaction } from 'kysely';
-import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import type { Person } from '../domain/strategy/strategy-schema.js';
+import type { PersonSnapshot } from '../domain/workflow/case-model.js';
+import { preparedRows } from './prepared-query.js';
 import type { Database, PeopleTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,12 +66,25 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
 }
 
 export async function getPerson(db: Db, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (db.isTransaction) return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await preparedRows(db, 'person-by-id', [id], () =>
+    db.selectFrom('people').selectAll().where('id', '=', id),
+  );
+  return row;
 }
 
-export async function findPersonByPlatformId(db: Db, platform: 'slack' | 'teams', platformId: string): Promise<PersonRow | undefined> {
+export async function findPersonByPlatformId(
+  db: Db,
+  platform: 'slack' | 'teams',
+  platformId: string,
+): Promise<PersonRow | undefined> {
   const column = platform === 'slack' ? 'slack_id' : 'teams_id';
-  return db.selectFrom('people').selectAll().where(column, '=', platformId).executeTakeFirst();
+  if (db.isTransaction)
+    return db.selectFrom('people').selectAll().where(column, '=', platformId).executeTakeFirst();
+  const [row] = await preparedRows(db, `person-by-${column}`, [platformId], () =>
+    db.selectFrom('people').selectAll().where(column, '=', platformId),
+  );
+  return row;
 }
 
 export async function allPeople(db: Db): Promise<Map<string, PersonSnapshot>> {
