@@ -2,8 +2,9 @@
 // of them escalating with an assignee and outbox rows) and decisions per second (approve on an open
 // case: compare-and-set, decision row, audit chain, relationship, outbox), on SQLite and on
 // PostgreSQL, sequentially from one client (what one instance does under a burst).
-import { upsertPeople } from '../src/store/people-repo.js';
+
 import type { Backend } from '../src/store/backend.js';
+import { upsertPeople } from '../src/store/people-repo.js';
 import { createWorkflow } from '../src/workflow/workflow.js';
 import { exampleStrategy } from '../test/support/example-strategy.js';
 import { makeTestStore } from '../test/support/test-stores.js';
@@ -43,12 +44,25 @@ async function measure(backend: Backend): Promise<BenchResult[]> {
     const submitS = Number(process.hrtime.bigint() - t0) / 1e9;
     t0 = process.hrtime.bigint();
     for (const caseId of open) {
-      await wf.decide({ personId: 'u-bram', platform: 'slack' }, { action: 'approve', caseId, step: 0, version: 1 });
+      await wf.decide(
+        { personId: 'u-bram', platform: 'slack' },
+        { action: 'approve', caseId, step: 0, version: 1 },
+      );
     }
     const decideS = Number(process.hrtime.bigint() - t0) / 1e9;
     return [
-      { name: `submits/s (${backend})`, value: N / submitS, unit: '/s', note: `${N} submits, ${open.length} escalated` },
-      { name: `decisions/s (${backend})`, value: open.length / decideS, unit: '/s', note: `${open.length} approvals` },
+      {
+        name: `submits/s (${backend})`,
+        value: N / submitS,
+        unit: '/s',
+        note: `${N} submits, ${open.length} escalated`,
+      },
+      {
+        name: `decisions/s (${backend})`,
+        value: open.length / decideS,
+        unit: '/s',
+        note: `${open.length} approvals`,
+      },
     ];
   } finally {
     await ts.drop();

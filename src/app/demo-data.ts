@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { BUNDLED_PORTFOLIO } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { addMonths, dateIn } from '../domain/time.js';
 import { csvFile } from '../register/csv-records.js';
 import { importRegister } from '../register/import-register.js';
 import type { Backend } from '../store/backend.js';
 import type { Database } from '../store/schema.js';
 import { claim } from '../workflow/escalation-tick.js';
-import { addMonths, dateIn } from '../domain/time.js';
 
 export async function loadDemoPortfolio(
   db: Kysely<Database>,

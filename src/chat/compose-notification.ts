@@ -112,7 +112,7 @@ export async function composeNotification(
       return {
         mode: 'post',
         recipient,
-        view: await allianceAlertView(deps, strategy, c, item, locale),
+        view: allianceAlertView(strategy, c, item, locale),
         trackForCase: false,
       };
     return { mode: 'skip', reason: `unknown channel kind ${item.kind}` };
@@ -197,13 +197,7 @@ export async function caseViewFor(
   return caseView(vc, summary);
 }
 
-async function allianceAlertView(
-  deps: ComposeDeps,
-  strategy: Strategy,
-  c: CaseRecord | null,
-  item: OutboxItem,
-  locale: Locale,
-): Promise<View> {
+function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): View {
   const reason = String(item.payload.reason ?? '');
   const detail = (item.payload.detail ?? {}) as { roles?: string[]; role?: string };
   const roles = (detail.roles ?? (detail.role ? [detail.role] : []))

@@ -1,6 +1,7 @@
 // Liveness, readiness and metrics.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { type Route, sendJson } from './http-server.js';
 import type { Metrics } from './metrics.js';
@@ -62,7 +63,9 @@ export function healthRoutes(d: HealthDeps): Route[] {
         }
         res
           .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(`<!doctype html><title>Koers</title><h1>Koers</h1><p>${d.home.name}: collaboration strategy in chat.</p><p><a href="/healthz">health</a> · <a href="/readyz">readiness</a></p>`);
+          .end(
+            `<!doctype html><title>Koers</title><h1>Koers</h1><p>${d.home.name}: collaboration strategy in chat.</p><p><a href="/healthz">health</a> · <a href="/readyz">readiness</a></p>`,
+          );
       },
     },
   ];

@@ -2,7 +2,13 @@
 // own checks), Bot Framework (/api/messages), health, readiness, metrics. Plain node:http: Bolt's
 // default receiver is the cheapest way to serve Slack (TOOLCHAIN.md), and botbuilder's
 // CloudAdapter works on it too.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.js';
 
@@ -31,11 +37,16 @@ export function createHttpServer(o: HttpServerOptions): Server {
     const routeLabel = route ? path : 'unmatched';
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      o.metrics?.requestSeconds.observe({ route: routeLabel, method: req.method ?? '', status: String(res.statusCode) }, seconds);
+      o.metrics?.requestSeconds.observe(
+        { route: routeLabel, method: req.method ?? '', status: String(res.statusCode) },
+        seconds,
+      );
     });
     if (!route) {
       const known = o.routes.some((r) => r.path === path);
-      res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain' }).end(known ? 'method not allowed' : 'not found');
+      res
+        .writeHead(known ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(known ? 'method not allowed' : 'not found');
       return;
     }
     Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
@@ -44,7 +55,10 @@ export function createHttpServer(o: HttpServerOptions): Server {
       else res.end();
     });
   };
-  const server = createServer({ requestTimeout: o.requestTimeoutMs ?? 30_000, headersTimeout: 10_000 }, listener);
+  const server = createServer(
+    { requestTimeout: o.requestTimeoutMs ?? 30_000, headersTimeout: 10_000 },
+    listener,
+  );
   server.keepAliveTimeout = 65_000;
   return server;
 }
@@ -77,7 +91,12 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    })
+    .end(text);
 }
 
 export function listen(server: Server, port: number, host: string): Promise<number> {

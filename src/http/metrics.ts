@@ -10,9 +10,24 @@ export interface MetricSources {
 export function createMetrics() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'koers_' });
-  const checks = new client.Counter({ name: 'koers_checks_total', help: 'Checks by verdict', labelNames: ['verdict'], registers: [registry] });
-  const decisions = new client.Counter({ name: 'koers_decisions_total', help: 'Decisions by action', labelNames: ['action'], registers: [registry] });
-  const refusals = new client.Counter({ name: 'koers_decision_refusals_total', help: 'Refused decision attempts by reason', labelNames: ['refusal'], registers: [registry] });
+  const checks = new client.Counter({
+    name: 'koers_checks_total',
+    help: 'Checks by verdict',
+    labelNames: ['verdict'],
+    registers: [registry],
+  });
+  const decisions = new client.Counter({
+    name: 'koers_decisions_total',
+    help: 'Decisions by action',
+    labelNames: ['action'],
+    registers: [registry],
+  });
+  const refusals = new client.Counter({
+    name: 'koers_decision_refusals_total',
+    help: 'Refused decision attempts by reason',
+    labelNames: ['refusal'],
+    registers: [registry],
+  });
   const deliveries = new client.Counter({
     name: 'koers_outbox_deliveries_total',
     help: 'Outbox delivery attempts by platform and result',
@@ -26,9 +41,24 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const schedulerRuns = new client.Counter({ name: 'koers_scheduler_runs_total', help: 'Scheduled runs by job and result', labelNames: ['job', 'result'], registers: [registry] });
-  const openCases = new client.Gauge({ name: 'koers_open_cases', help: 'Open cases by age', labelNames: ['age'], registers: [registry] });
-  const outbox = new client.Gauge({ name: 'koers_outbox_backlog', help: 'Outbox rows by status', labelNames: ['status'], registers: [registry] });
+  const schedulerRuns = new client.Counter({
+    name: 'koers_scheduler_runs_total',
+    help: 'Scheduled runs by job and result',
+    labelNames: ['job', 'result'],
+    registers: [registry],
+  });
+  const openCases = new client.Gauge({
+    name: 'koers_open_cases',
+    help: 'Open cases by age',
+    labelNames: ['age'],
+    registers: [registry],
+  });
+  const outbox = new client.Gauge({
+    name: 'koers_outbox_backlog',
+    help: 'Outbox rows by status',
+    labelNames: ['status'],
+    registers: [registry],
+  });
   let sources: MetricSources | null = null;
 
   async function collect(nowMs: number): Promise<void> {

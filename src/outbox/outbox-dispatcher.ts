@@ -57,7 +57,11 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
       if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
       const ids = (await q.execute()).map((r) => Number(r.id));
       if (ids.length === 0) return [];
-      await trx.updateTable('outbox').set({ locked_until: until, locked_by: o.workerId }).where('id', 'in', ids).execute();
+      await trx
+        .updateTable('outbox')
+        .set({ locked_until: until, locked_by: o.workerId })
+        .where('id', 'in', ids)
+        .execute();
       const rows = await trx.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();
       return rows.map(itemFromRow);
     });
@@ -82,13 +86,26 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
     const now = o.clock();
     if (result.status === 'sent') {
       o.fault?.('after_platform_send_before_mark');
-      await settle(item, { status: 'sent', sent_at: now.toISOString(), platform_ref: result.ref ?? null, attempts: item.attempts + 1, last_error: null });
+      await settle(item, {
+        status: 'sent',
+        sent_at: now.toISOString(),
+        platform_ref: result.ref ?? null,
+        attempts: item.attempts + 1,
+        last_error: null,
+      });
       o.onResult?.(item, 'sent');
       return 'sent';
     }
     if (result.status === 'failed') {
-      o.logger.warn({ outboxId: item.id, kind: item.kind, platform: item.platform, error: result.error }, 'outbox delivery failed permanently');
-      await settle(item, { status: 'dead', attempts: item.attempts + 1, last_error: result.error.slice(0, 500) });
+      o.logger.warn(
+        { outboxId: item.id, kind: item.kind, platform: item.platform, error: result.error },
+        'outbox delivery failed permanently',
+      );
+      await settle(item, {
+        status: 'dead',
+        attempts: item.attempts + 1,
+        last_error: result.error.slice(0, 500),
+      });
       if (result.unreachable && sender.onUnreachable) await sender.onUnreachable(item);
       o.onResult?.(item, 'failed');
       return 'failed';
@@ -96,13 +113,18 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
     if (result.deferred) {
       // Paced by the channel (added with the Slack channel): a burst to one channel must not use up
       // its attempts or climb the backoff, or the tail of the burst would end up dead.
-      await settle(item, { next_attempt_at: new Date(now.getTime() + (result.retryAfterMs ?? 0)).toISOString() });
+      await settle(item, {
+        next_attempt_at: new Date(now.getTime() + (result.retryAfterMs ?? 0)).toISOString(),
+      });
       o.onResult?.(item, 'retry');
       return 'retry';
     }
     const attempts = item.attempts + 1;
     if (attempts >= maxAttempts) {
-      o.logger.error({ outboxId: item.id, kind: item.kind, attempts, error: result.error }, 'outbox delivery gave up');
+      o.logger.error(
+        { outboxId: item.id, kind: item.kind, attempts, error: result.error },
+        'outbox delivery gave up',
+      );
       await settle(item, { status: 'dead', attempts, last_error: result.error.slice(0, 500) });
       o.onResult?.(item, 'dead');
       return 'failed';
@@ -110,8 +132,15 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
     const exp = Math.min(backoff.max, backoff.min * 2 ** (attempts - 1));
     const jittered = exp * (0.8 + 0.4 * random());
     const waitMs = Math.max(jittered, result.retryAfterMs ?? 0);
-    o.logger.info({ outboxId: item.id, kind: item.kind, attempts, waitMs: Math.round(waitMs), error: result.error }, 'outbox delivery will be retried');
-    await settle(item, { attempts, next_attempt_at: new Date(now.getTime() + waitMs).toISOString(), last_error: result.error.slice(0, 500) });
+    o.logger.info(
+      { outboxId: item.id, kind: item.kind, attempts, waitMs: Math.round(waitMs), error: result.error },
+      'outbox delivery will be retried',
+    );
+    await settle(item, {
+      attempts,
+      next_attempt_at: new Date(now.getTime() + waitMs).toISOString(),
+      last_error: result.error.slice(0, 500),
+    });
     o.onResult?.(item, 'retry');
     return 'retry';
   }

@@ -19,11 +19,24 @@ export interface AuditEntry {
 }
 
 export function rowHash(prevHash: string, row: Omit<AuditLogTable, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.actor_id, row.on_behalf_of, row.action, row.case_id, row.platform, row.data]);
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor_id,
+    row.on_behalf_of,
+    row.action,
+    row.case_id,
+    row.platform,
+    row.data,
+  ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-export async function appendAudit(trx: Transaction<Database>, backend: Backend, entry: AuditEntry): Promise<number> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  backend: Backend,
+  entry: AuditEntry,
+): Promise<number> {
   let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (backend === 'postgres') headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
@@ -38,7 +51,10 @@ export async function appendAudit(trx: Transaction<Database>, backend: Backend, 
     data: JSON.stringify(entry.data ?? {}),
   };
   const hash = rowHash(head.hash, row);
-  await trx.insertInto('audit_log').values({ ...row, prev_hash: head.hash, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: head.hash, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   return row.seq;
 }
@@ -49,20 +65,38 @@ export type AuditVerification =
 
 /** Walks the chain in order and names the first row that does not fit. */
 export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (!head) return { ok: false, rows: 0, seq: null, problem: 'the chain head is missing' };
   let prev = GENESIS;
   let expectedSeq = 1;
   let rows = 0;
   const pageSize = 5000;
   for (let after = 0; ; ) {
-    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const r of page) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq) return { ok: false, rows, seq: expectedSeq, problem: `row ${expectedSeq} is missing (next row is ${seq})` };
-      if (r.prev_hash !== prev) return { ok: false, rows, seq, problem: `row ${seq} does not follow the row before it` };
+      if (seq !== expectedSeq)
+        return {
+          ok: false,
+          rows,
+          seq: expectedSeq,
+          problem: `row ${expectedSeq} is missing (next row is ${seq})`,
+        };
+      if (r.prev_hash !== prev)
+        return { ok: false, rows, seq, problem: `row ${seq} does not follow the row before it` };
       const row = { ...r, seq, case_id: r.case_id === null ? null : Number(r.case_id) };
-      if (rowHash(prev, row) !== r.hash) return { ok: false, rows, seq, problem: `row ${seq} was changed after it was written` };
+      if (rowHash(prev, row) !== r.hash)
+        return { ok: false, rows, seq, problem: `row ${seq} was changed after it was written` };
       prev = r.hash;
       expectedSeq++;
       rows++;
@@ -71,7 +105,12 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
     if (page.length < pageSize) break;
   }
   if (Number(head.seq) !== rows || head.hash !== prev) {
-    return { ok: false, rows, seq: Number(head.seq), problem: `the chain ends at row ${rows} but its head says ${Number(head.seq)}: newest rows were removed` };
+    return {
+      ok: false,
+      rows,
+      seq: Number(head.seq),
+      problem: `the chain ends at row ${rows} but its head says ${Number(head.seq)}: newest rows were removed`,
+    };
   }
   return { ok: true, rows };
 }

@@ -16,10 +16,16 @@ export function migrations(backend: Backend): Record<string, Migration> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<Database>, backend: Backend, schema?: string): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  backend: Backend,
+  schema?: string,
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(backend) },
+    // A migration added beside ones already run (002 arrived after 003 on early databases) still runs.
+    allowUnorderedMigrations: true,
     migrationTableName: 'koers_migrations',
     migrationLockTableName: 'koers_migrations_lock',
     ...(backend === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
@@ -27,10 +33,13 @@ export async function migrateToLatest(db: Kysely<Database>, backend: Backend, sc
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw Object.assign(new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`), {
-      code: 'KOERS_MIGRATION_FAILED',
-      cause: error,
-    });
+    throw Object.assign(
+      new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`),
+      {
+        code: 'KOERS_MIGRATION_FAILED',
+        cause: error,
+      },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

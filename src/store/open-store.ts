@@ -3,7 +3,10 @@
 import { migrateToLatest } from './migrate.js';
 import { type OpenDatabase, type OpenOptions, openDatabase } from './open-database.js';
 
-export async function openStore(url: string, options: OpenOptions = {}): Promise<OpenDatabase & { migrated: string[] }> {
+export async function openStore(
+  url: string,
+  options: OpenOptions = {},
+): Promise<OpenDatabase & { migrated: string[] }> {
   const store = openDatabase(url, options);
   try {
     const migrated = await migrateToLatest(store.db, store.backend, store.schema);

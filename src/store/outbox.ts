@@ -19,7 +19,11 @@ export interface OutboxMessage {
   payload?: Record<string, unknown>;
 }
 
-export async function enqueue(trx: Transaction<Database>, now: string, messages: ReadonlyArray<OutboxMessage>): Promise<void> {
+export async function enqueue(
+  trx: Transaction<Database>,
+  now: string,
+  messages: ReadonlyArray<OutboxMessage>,
+): Promise<void> {
   if (messages.length === 0) return;
   await trx
     .insertInto('outbox')

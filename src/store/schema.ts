@@ -91,7 +91,15 @@ export interface DecisionsTable {
   step_role: string;
   decider_id: string;
   on_behalf_of: string | null;
-  action: 'approve' | 'endorse' | 'reject' | 'ask_info' | 'pass_up' | 'withdraw' | 'answer_info' | 'pass_up_on_silence';
+  action:
+    | 'approve'
+    | 'endorse'
+    | 'reject'
+    | 'ask_info'
+    | 'pass_up'
+    | 'withdraw'
+    | 'answer_info'
+    | 'pass_up_on_silence';
   reason: string | null;
   platform: string;
   at: string;

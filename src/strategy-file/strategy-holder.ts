@@ -3,10 +3,10 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
+import { InputError } from '../cli/cli-error.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { parseStrategy } from '../domain/strategy/parse-strategy.js';
 import { formatIssue } from '../domain/strategy/strategy-issues.js';
-import { InputError } from '../cli/cli-error.js';
 import { readTextFile } from './load-strategy-file.js';
 
 export interface StrategyHolder {
@@ -29,12 +29,18 @@ export function createStrategyHolder(path: string, logger: Logger, initial: Stra
     try {
       text = readTextFile(path, 'strategy file');
     } catch (err) {
-      logger.error({ path, problems: err instanceof InputError ? err.problems : [String(err)] }, 'strategy reload failed; keeping the last good strategy');
+      logger.error(
+        { path, problems: err instanceof InputError ? err.problems : [String(err)] },
+        'strategy reload failed; keeping the last good strategy',
+      );
       return false;
     }
     const parsed = parseStrategy(text);
     if (!parsed.ok) {
-      logger.error({ path, problems: parsed.issues.map(formatIssue) }, 'strategy file is invalid; keeping the last good strategy');
+      logger.error(
+        { path, problems: parsed.issues.map(formatIssue) },
+        'strategy file is invalid; keeping the last good strategy',
+      );
       return false;
     }
     if (parsed.strategy.sha256 === current.sha256) return false;

@@ -1,9 +1,10 @@
 // A case as the workflow and the views read it, from its row.
+
+import type { Selectable } from 'kysely';
 import type { CheckResult } from '../domain/check/check-proposal.js';
 import type { Proposal } from '../domain/check/proposal.js';
-import type { CaseKind, CaseSnapshot, CaseState } from '../domain/workflow/case-model.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import type { Selectable } from 'kysely';
+import type { CaseKind, CaseSnapshot, CaseState } from '../domain/workflow/case-model.js';
 import type { CasesTable } from '../store/schema.js';
 
 export type StoredResult = Record<Locale, CheckResult>;

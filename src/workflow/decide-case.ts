@@ -4,7 +4,11 @@
 // decisions backs that up, so two simultaneous clicks give one decision and one "already decided".
 import type { Insertable, Transaction } from 'kysely';
 import { dateIn } from '../domain/time.js';
-import { authorizeDecision, type DecisionCommand, type Refusal } from '../domain/workflow/authorize-decision.js';
+import {
+  authorizeDecision,
+  type DecisionCommand,
+  type Refusal,
+} from '../domain/workflow/authorize-decision.js';
 import type { CaseState } from '../domain/workflow/case-model.js';
 import { transitionFor } from '../domain/workflow/case-transitions.js';
 import { appendAudit } from '../store/audit-log.js';
@@ -17,7 +21,12 @@ import { openAtStep } from './submit-proposal.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 export type DecideOutcome =
-  | { ok: true; case: CaseRecord; action: 'approve' | 'endorse' | 'reject' | 'ask_info' | 'pass_up'; onBehalfOf: string | null }
+  | {
+      ok: true;
+      case: CaseRecord;
+      action: 'approve' | 'endorse' | 'reject' | 'ask_info' | 'pass_up';
+      onBehalfOf: string | null;
+    }
   | { ok: false; refusal: Refusal; case: CaseRecord | null };
 
 /** Thrown inside a transaction to roll it back when another writer won the race. */
@@ -25,7 +34,11 @@ export class ConflictError extends Error {
   readonly code = 'KOERS_CONFLICT';
 }
 
-export async function loadCaseForUpdate(deps: WorkflowDeps, trx: Transaction<Database>, caseId: number): Promise<CaseRecord | null> {
+export async function loadCaseForUpdate(
+  deps: WorkflowDeps,
+  trx: Transaction<Database>,
+  caseId: number,
+): Promise<CaseRecord | null> {
   let q = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
   if (deps.backend === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -36,7 +49,13 @@ export async function loadCaseForUpdate(deps: WorkflowDeps, trx: Transaction<Dat
 export async function compareAndSet(
   trx: Transaction<Database>,
   c: CaseRecord,
-  set: Partial<{ state: CaseState; step: number; info_question: string | null; info_answer: string | null; closed_at: string | null }>,
+  set: Partial<{
+    state: CaseState;
+    step: number;
+    info_question: string | null;
+    info_answer: string | null;
+    closed_at: string | null;
+  }>,
   at: string,
 ): Promise<number> {
   const result = await trx
@@ -50,7 +69,11 @@ export async function compareAndSet(
   return c.version + 1;
 }
 
-export async function decideCase(deps: WorkflowDeps, actor: Actor, command: DecisionCommand): Promise<DecideOutcome> {
+export async function decideCase(
+  deps: WorkflowDeps,
+  actor: Actor,
+  command: DecisionCommand,
+): Promise<DecideOutcome> {
   const strategy = deps.strategy();
   const now = deps.clock();
   const at = now.toISOString();
@@ -59,7 +82,13 @@ export async function decideCase(deps: WorkflowDeps, actor: Actor, command: Deci
       const c = await loadCaseForUpdate(deps, trx, command.caseId);
       const assigneeRow = c?.assigneeId ? await getPerson(trx, c.assigneeId) : undefined;
       const today = dateIn(now, strategy.file.digest.timezone);
-      const auth = authorizeDecision(c, actor.personId, command, assigneeRow ? toSnapshot(assigneeRow) : null, today);
+      const auth = authorizeDecision(
+        c,
+        actor.personId,
+        command,
+        assigneeRow ? toSnapshot(assigneeRow) : null,
+        today,
+      );
       if (!auth.ok || c === null) {
         const refusal = auth.ok ? 'not_found' : auth.refusal;
         await recordAttempt(deps, trx, actor, command, refusal, at);
@@ -89,7 +118,14 @@ export async function decideCase(deps: WorkflowDeps, actor: Actor, command: Deci
         newVersion = await compareAndSet(trx, c, { state: t.state, closed_at: at }, at);
         await insertDecision(trx, decisionRow);
         if (t.action === 'approve') {
-          await registerRelationship(trx, strategy, c.proposal, c.id, c.kind === 'exception' ? 'exception' : 'check', now);
+          await registerRelationship(
+            trx,
+            strategy,
+            c.proposal,
+            c.id,
+            c.kind === 'exception' ? 'exception' : 'check',
+            now,
+          );
         }
         deps.fault?.('after_decision_write');
         await appendAudit(trx, deps.backend, {
@@ -109,11 +145,14 @@ export async function decideCase(deps: WorkflowDeps, actor: Actor, command: Deci
             : t.action === 'approve'
               ? 'approved'
               : 'rejected';
-        await notify({ trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` }, [
-          { kind: 'case_update' },
-          { kind: 'requester_update', to: c.requesterId, event: outcome },
-          { kind: 'strategy_summary', outcome },
-        ]);
+        await notify(
+          { trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` },
+          [
+            { kind: 'case_update' },
+            { kind: 'requester_update', to: c.requesterId, event: outcome },
+            { kind: 'strategy_summary', outcome },
+          ],
+        );
       } else if (t.kind === 'move') {
         newVersion = await compareAndSet(trx, c, { step: t.toStep }, at);
         await insertDecision(trx, decisionRow);
@@ -126,12 +165,33 @@ export async function decideCase(deps: WorkflowDeps, actor: Actor, command: Deci
           platform: actor.platform,
           data: { fromStep: c.step, toStep: t.toStep, reason },
         });
-        await openAtStep(deps, trx, strategy, c.id, actor, c.steps, t.toStep, newVersion, now, [
-          { kind: 'case_update' },
-          { kind: 'requester_update', to: c.requesterId, event: t.action === 'endorse' ? 'endorsed' : 'passed_up' },
-        ], c.requesterId);
+        await openAtStep(
+          deps,
+          trx,
+          strategy,
+          c.id,
+          actor,
+          c.steps,
+          t.toStep,
+          newVersion,
+          now,
+          [
+            { kind: 'case_update' },
+            {
+              kind: 'requester_update',
+              to: c.requesterId,
+              event: t.action === 'endorse' ? 'endorsed' : 'passed_up',
+            },
+          ],
+          c.requesterId,
+        );
       } else {
-        newVersion = await compareAndSet(trx, c, { state: 'info_requested', info_question: reason, info_answer: null }, at);
+        newVersion = await compareAndSet(
+          trx,
+          c,
+          { state: 'info_requested', info_question: reason, info_answer: null },
+          at,
+        );
         await insertDecision(trx, decisionRow);
         await appendAudit(trx, deps.backend, {
           at,
@@ -142,19 +202,29 @@ export async function decideCase(deps: WorkflowDeps, actor: Actor, command: Deci
           platform: actor.platform,
           data: { step: c.step, question: reason },
         });
-        await notify({ trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` }, [
-          { kind: 'case_update' },
-          { kind: 'requester_update', to: c.requesterId, event: 'info_requested' },
-        ]);
+        await notify(
+          { trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` },
+          [{ kind: 'case_update' }, { kind: 'requester_update', to: c.requesterId, event: 'info_requested' }],
+        );
       }
-      const after = await trx.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+      const after = await trx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
       return { ok: true as const, case: caseFromRow(after), action: t.action, onBehalfOf: auth.onBehalfOf };
     });
   } catch (err) {
     if (!isConflict(err)) throw err;
     // Another decision won the race: nothing of ours was written. Record the attempt.
-    await deps.db.transaction().execute((trx) => recordAttempt(deps, trx, actor, command, 'stale', at, 'conflict_lost'));
-    const row = await deps.db.selectFrom('cases').selectAll().where('id', '=', command.caseId).executeTakeFirst();
+    await deps.db
+      .transaction()
+      .execute((trx) => recordAttempt(deps, trx, actor, command, 'stale', at, 'conflict_lost'));
+    const row = await deps.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', command.caseId)
+      .executeTakeFirst();
     return { ok: false, refusal: 'stale', case: row ? caseFromRow(row) : null };
   }
 }
@@ -178,7 +248,12 @@ export async function recordAttempt(
     action,
     caseId: command.caseId,
     platform: actor.platform,
-    data: { attempted: command.action, step: command.step ?? null, version: command.version ?? null, refusal },
+    data: {
+      attempted: command.action,
+      step: command.step ?? null,
+      version: command.version ?? null,
+      refusal,
+    },
   });
 }
 
@@ -186,6 +261,10 @@ export async function recordAttempt(
 export function isConflict(err: unknown): boolean {
   if (err instanceof ConflictError) return true;
   const e = err as { code?: string; message?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === '40001';
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e.code === '40001'
+  );
 }
-

@@ -26,7 +26,9 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
   const strategy = deps.strategy();
   const now = deps.clock();
   const escalation = strategy.file.escalation;
-  const earliest = new Date(now.getTime() - Math.min(escalation.remindAfterHours, escalation.passUpAfterHours) * 3_600_000);
+  const earliest = new Date(
+    now.getTime() - Math.min(escalation.remindAfterHours, escalation.passUpAfterHours) * 3_600_000,
+  );
   const rows = await deps.db
     .selectFrom('cases')
     .selectAll()
@@ -48,7 +50,18 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
           const version = await compareAndSet(trx, c, { step: action.toStep }, at);
           await trx
             .insertInto('decisions')
-            .values({ case_id: c.id, version: c.version, step: c.step, step_role: c.steps[c.step] ?? '', decider_id: SYSTEM.personId, on_behalf_of: null, action: 'pass_up_on_silence', reason: null, platform: 'system', at })
+            .values({
+              case_id: c.id,
+              version: c.version,
+              step: c.step,
+              step_role: c.steps[c.step] ?? '',
+              decider_id: SYSTEM.personId,
+              on_behalf_of: null,
+              action: 'pass_up_on_silence',
+              reason: null,
+              platform: 'system',
+              at,
+            })
             .execute();
           await appendAudit(trx, deps.backend, {
             at,
@@ -58,10 +71,19 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
             platform: 'system',
             data: { fromStep: c.step, toStep: action.toStep, waitedHours: escalation.passUpAfterHours },
           });
-          await openAtStep(deps, trx, strategy, c.id, SYSTEM, c.steps, action.toStep, version, now, [
-            { kind: 'case_update' },
-            { kind: 'requester_update', to: c.requesterId, event: 'passed_up' },
-          ], c.requesterId);
+          await openAtStep(
+            deps,
+            trx,
+            strategy,
+            c.id,
+            SYSTEM,
+            c.steps,
+            action.toStep,
+            version,
+            now,
+            [{ kind: 'case_update' }, { kind: 'requester_update', to: c.requesterId, event: 'passed_up' }],
+            c.requesterId,
+          );
           return true;
         }
         if (!(await claim(trx, action.key, String(c.id), at))) return false;
@@ -69,11 +91,19 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
         if (action.kind === 'remind' && c.assigneeId) {
           notifications.push({ kind: 'reminder', to: c.assigneeId });
           const assignee = await getPerson(trx, c.assigneeId);
-          if (assignee?.delegate_id && assignee.delegate_id !== c.requesterId && isAbsent(toSnapshot(assignee), dateIn(now, strategy.file.digest.timezone))) {
+          if (
+            assignee?.delegate_id &&
+            assignee.delegate_id !== c.requesterId &&
+            isAbsent(toSnapshot(assignee), dateIn(now, strategy.file.digest.timezone))
+          ) {
             notifications.push({ kind: 'reminder', to: assignee.delegate_id, onBehalfOf: c.assigneeId });
           }
         } else if (action.kind === 'alert_stuck') {
-          notifications.push({ kind: 'alliance_alert', reason: 'stuck_at_last_step', detail: { step: c.step, role: c.steps[c.step] } });
+          notifications.push({
+            kind: 'alliance_alert',
+            reason: 'stuck_at_last_step',
+            detail: { step: c.step, role: c.steps[c.step] },
+          });
         }
         await appendAudit(trx, deps.backend, {
           at,
@@ -83,10 +113,26 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
           platform: 'system',
           data: { step: c.step, key: action.key },
         });
-        await notify({ trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: action.key.split(':').pop() ?? action.key }, notifications);
+        await notify(
+          {
+            trx,
+            strategy,
+            platforms: deps.platforms(),
+            now: at,
+            caseId: c.id,
+            key: action.key.split(':').pop() ?? action.key,
+          },
+          notifications,
+        );
         return true;
       });
-      if (done) (action.kind === 'pass_up' ? report.passedUp : action.kind === 'remind' ? report.reminded : report.alerted).push(seen.id);
+      if (done)
+        (action.kind === 'pass_up'
+          ? report.passedUp
+          : action.kind === 'remind'
+            ? report.reminded
+            : report.alerted
+        ).push(seen.id);
     } catch (err) {
       if (!isConflict(err)) throw err;
     }
@@ -95,7 +141,16 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
 }
 
 /** Claims a run key once, across instances: true for the one caller that inserted it. */
-export async function claim(trx: Transaction<Database>, key: string, ref: string | null, at: string): Promise<boolean> {
-  const result = await trx.insertInto('processed_events').values({ key, ref, at }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+export async function claim(
+  trx: Transaction<Database>,
+  key: string,
+  ref: string | null,
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .insertInto('processed_events')
+    .values({ key, ref, at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }

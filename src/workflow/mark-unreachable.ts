@@ -9,11 +9,25 @@ import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 const SYSTEM: Actor = { personId: 'koers', platform: 'system' };
 
-export async function markUnreachable(deps: WorkflowDeps, personId: string, platform: string, why: string): Promise<number[]> {
+export async function markUnreachable(
+  deps: WorkflowDeps,
+  personId: string,
+  platform: string,
+  why: string,
+): Promise<number[]> {
   const now = deps.clock();
   const at = now.toISOString();
-  await deps.db.updateTable('people').set({ unreachable_on: platform, updated_at: at }).where('id', '=', personId).execute();
-  const held = await deps.db.selectFrom('cases').selectAll().where('assignee_id', '=', personId).where('state', 'in', ['open', 'info_requested']).execute();
+  await deps.db
+    .updateTable('people')
+    .set({ unreachable_on: platform, updated_at: at })
+    .where('id', '=', personId)
+    .execute();
+  const held = await deps.db
+    .selectFrom('cases')
+    .selectAll()
+    .where('assignee_id', '=', personId)
+    .where('state', 'in', ['open', 'info_requested'])
+    .execute();
   const moved: number[] = [];
   for (const row of held) {
     const seen = caseFromRow(row);
@@ -30,10 +44,26 @@ export async function markUnreachable(deps: WorkflowDeps, personId: string, plat
           platform,
           data: { from: personId, step: c.step, why },
         });
-        await openAtStep(deps, trx, deps.strategy(), c.id, SYSTEM, c.steps, c.step, version, now, [
-          { kind: 'case_update' },
-          { kind: 'alliance_alert', reason: 'unreachable', detail: { person: personId, role: c.steps[c.step] } },
-        ], c.requesterId);
+        await openAtStep(
+          deps,
+          trx,
+          deps.strategy(),
+          c.id,
+          SYSTEM,
+          c.steps,
+          c.step,
+          version,
+          now,
+          [
+            { kind: 'case_update' },
+            {
+              kind: 'alliance_alert',
+              reason: 'unreachable',
+              detail: { person: personId, role: c.steps[c.step] },
+            },
+          ],
+          c.requesterId,
+        );
         moved.push(c.id);
       });
     } catch (err) {

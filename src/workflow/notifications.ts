@@ -27,9 +27,7 @@ export interface NotifyContext {
 
 export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<Notification>): Promise<void> {
   const messages: OutboxMessage[] = [];
-  const people = new Set(
-    notifications.flatMap((n) => ('to' in n ? [n.to] : [])),
-  );
+  const people = new Set(notifications.flatMap((n) => ('to' in n ? [n.to] : [])));
   const reach = await reachability(ctx.trx, [...people]);
   for (const n of notifications) {
     for (const platform of ctx.platforms) {
@@ -60,13 +58,22 @@ async function reachability(trx: Transaction<Database>, ids: string[]): Promise<
   }
   const known = ids.filter((id) => !reach.has(id));
   if (known.length > 0) {
-    const rows = await trx.selectFrom('people').select(['id', 'slack_id', 'teams_id']).where('id', 'in', known).execute();
+    const rows = await trx
+      .selectFrom('people')
+      .select(['id', 'slack_id', 'teams_id'])
+      .where('id', 'in', known)
+      .execute();
     for (const r of rows) reach.set(r.id, { slack: r.slack_id !== null, teams: r.teams_id !== null });
   }
   return reach;
 }
 
-function targetFor(n: Notification, platform: ChatPlatform, strategy: Strategy, reach: Reach): OutboxTarget | null {
+function targetFor(
+  n: Notification,
+  platform: ChatPlatform,
+  strategy: Strategy,
+  reach: Reach,
+): OutboxTarget | null {
   switch (n.kind) {
     case 'approval_request':
     case 'reminder':

@@ -3,7 +3,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ExistingRelationship, PortfolioView } from '../domain/portfolio/portfolio-view.js';
 import type { Database } from '../store/schema.js';
 
-export async function portfolioViewFor(db: Kysely<Database> | Transaction<Database>, key: string): Promise<PortfolioView> {
+export async function portfolioViewFor(
+  db: Kysely<Database> | Transaction<Database>,
+  key: string,
+): Promise<PortfolioView> {
   const [matches, exploring] = await Promise.all([
     db
       .selectFrom('relationships')

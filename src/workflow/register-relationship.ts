@@ -14,7 +14,11 @@ export async function registerRelationship(
   source: 'check' | 'exception',
   now: Date,
 ): Promise<void> {
-  const owner = await trx.selectFrom('people').select('unit').where('id', '=', proposal.requester.id).executeTakeFirst();
+  const owner = await trx
+    .selectFrom('people')
+    .select('unit')
+    .where('id', '=', proposal.requester.id)
+    .executeTakeFirst();
   const start = dateIn(now, strategy.file.digest.timezone);
   const at = now.toISOString();
   await trx

@@ -12,7 +12,9 @@ import { notify } from './notifications.js';
 import { openAtStep } from './submit-proposal.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
-export type RequesterOutcome = { ok: true; case: CaseRecord } | { ok: false; refusal: Refusal; case: CaseRecord | null };
+export type RequesterOutcome =
+  | { ok: true; case: CaseRecord }
+  | { ok: false; refusal: Refusal; case: CaseRecord | null };
 
 async function asRequester(
   deps: WorkflowDeps,
@@ -26,13 +28,18 @@ async function asRequester(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const c = await loadCaseForUpdate(deps, trx, caseId);
-      const refusal: Refusal | null = c === null ? 'not_found' : c.requesterId !== actor.personId ? 'not_requester' : allowed(c);
+      const refusal: Refusal | null =
+        c === null ? 'not_found' : c.requesterId !== actor.personId ? 'not_requester' : allowed(c);
       if (refusal !== null || c === null) {
         await recordAttempt(deps, trx, actor, { action, caseId }, refusal ?? 'not_found', at);
         return { ok: false as const, refusal: refusal ?? 'not_found', case: c };
       }
       const resultId = await apply(c, trx, at);
-      const row = await trx.selectFrom('cases').selectAll().where('id', '=', resultId).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', resultId)
+        .executeTakeFirstOrThrow();
       return { ok: true as const, case: caseFromRow(row) };
     });
   } catch (err) {
@@ -42,21 +49,48 @@ async function asRequester(
   }
 }
 
-export function answerInfo(deps: WorkflowDeps, actor: Actor, caseId: number, answer: string): Promise<RequesterOutcome> {
+export function answerInfo(
+  deps: WorkflowDeps,
+  actor: Actor,
+  caseId: number,
+  answer: string,
+): Promise<RequesterOutcome> {
   return asRequester(
     deps,
     actor,
     caseId,
     'answer_info',
-    (c) => (c.state === 'info_requested' ? (answer.trim() === '' ? 'reason_required' : null) : 'not_waiting_for_info'),
+    (c) =>
+      c.state === 'info_requested'
+        ? answer.trim() === ''
+          ? 'reason_required'
+          : null
+        : 'not_waiting_for_info',
     async (c, trx, at) => {
       const version = await compareAndSet(trx, c, { state: 'open', info_answer: answer.trim() }, at);
       await trx.updateTable('cases').set({ assigned_at: at }).where('id', '=', c.id).execute();
-      await appendAudit(trx, deps.backend, { at, actorId: actor.personId, action: 'info_answered', caseId: c.id, platform: actor.platform, data: { step: c.step } });
+      await appendAudit(trx, deps.backend, {
+        at,
+        actorId: actor.personId,
+        action: 'info_answered',
+        caseId: c.id,
+        platform: actor.platform,
+        data: { step: c.step },
+      });
       const notifications = c.assigneeId
         ? [{ kind: 'case_update' as const }, { kind: 'approval_request' as const, to: c.assigneeId }]
         : [{ kind: 'case_update' as const }];
-      await notify({ trx, strategy: deps.strategy(), platforms: deps.platforms(), now: at, caseId: c.id, key: `v${version}` }, notifications);
+      await notify(
+        {
+          trx,
+          strategy: deps.strategy(),
+          platforms: deps.platforms(),
+          now: at,
+          caseId: c.id,
+          key: `v${version}`,
+        },
+        notifications,
+      );
       return c.id;
     },
   );
@@ -73,22 +107,60 @@ export function withdrawCase(deps: WorkflowDeps, actor: Actor, caseId: number): 
       const version = await compareAndSet(trx, c, { state: 'withdrawn', closed_at: at }, at);
       await trx
         .insertInto('decisions')
-        .values({ case_id: c.id, version: c.version, step: c.step, step_role: c.steps[c.step] ?? '', decider_id: actor.personId, on_behalf_of: null, action: 'withdraw', reason: null, platform: actor.platform, at })
+        .values({
+          case_id: c.id,
+          version: c.version,
+          step: c.step,
+          step_role: c.steps[c.step] ?? '',
+          decider_id: actor.personId,
+          on_behalf_of: null,
+          action: 'withdraw',
+          reason: null,
+          platform: actor.platform,
+          at,
+        })
         .execute();
-      await appendAudit(trx, deps.backend, { at, actorId: actor.personId, action: 'withdrawn', caseId: c.id, platform: actor.platform, data: { step: c.step } });
-      await notify({ trx, strategy: deps.strategy(), platforms: deps.platforms(), now: at, caseId: c.id, key: `v${version}` }, [{ kind: 'case_update' }]);
+      await appendAudit(trx, deps.backend, {
+        at,
+        actorId: actor.personId,
+        action: 'withdrawn',
+        caseId: c.id,
+        platform: actor.platform,
+        data: { step: c.step },
+      });
+      await notify(
+        {
+          trx,
+          strategy: deps.strategy(),
+          platforms: deps.platforms(),
+          now: at,
+          caseId: c.id,
+          key: `v${version}`,
+        },
+        [{ kind: 'case_update' }],
+      );
       return c.id;
     },
   );
 }
 
-export function requestException(deps: WorkflowDeps, actor: Actor, caseId: number, note?: string): Promise<RequesterOutcome> {
+export function requestException(
+  deps: WorkflowDeps,
+  actor: Actor,
+  caseId: number,
+  note?: string,
+): Promise<RequesterOutcome> {
   return asRequester(
     deps,
     actor,
     caseId,
     'request_exception',
-    (c) => (c.state === 'advised_against' ? null : c.state === 'exception_requested' ? 'exception_exists' : 'not_advised_against'),
+    (c) =>
+      c.state === 'advised_against'
+        ? null
+        : c.state === 'exception_requested'
+          ? 'exception_exists'
+          : 'not_advised_against',
     async (c, trx, at) => {
       await compareAndSet(trx, c, { state: 'exception_requested' }, at);
       const now = deps.clock();

@@ -1,6 +1,8 @@
 // submit: runs the check and records it as a case in one transaction. Within the mandate the
 // relationship is registered at once; an escalation opens at the route's first step with its
 // assignee; outside the strategy the advice is recorded and an exception may be asked for.
+
+import type { Transaction } from 'kysely';
 import { checkProposal } from '../domain/check/check-proposal.js';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
@@ -16,7 +18,6 @@ import { type Notification, notify } from './notifications.js';
 import { portfolioViewFor } from './portfolio-from-store.js';
 import { registerRelationship } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
-import type { Transaction } from 'kysely';
 
 export type SubmitOutcome =
   | { ok: true; case: CaseRecord; duplicate: boolean }
@@ -41,17 +42,29 @@ export async function submitProposal(
 
   const id: { caseId: number; duplicate: boolean } = await deps.db.transaction().execute(async (trx) => {
     if (eventKey) {
-      const seen = await trx.selectFrom('processed_events').select('ref').where('key', '=', eventKey).executeTakeFirst();
+      const seen = await trx
+        .selectFrom('processed_events')
+        .select('ref')
+        .where('key', '=', eventKey)
+        .executeTakeFirst();
       if (seen) return { caseId: Number(seen.ref), duplicate: true };
     }
     // The directory decides the requester's role, not the proposal: nobody widens their own mandate.
-    const person = await trx.selectFrom('people').select(['role']).where('id', '=', actor.personId).executeTakeFirst();
+    const person = await trx
+      .selectFrom('people')
+      .select(['role'])
+      .where('id', '=', actor.personId)
+      .executeTakeFirst();
     const lowest = strategy.roleList[0]?.id ?? input.requester.role;
-    const role = person && strategy.roles.has(person.role) ? person.role : person ? input.requester.role : lowest;
+    const role =
+      person && strategy.roles.has(person.role) ? person.role : person ? input.requester.role : lowest;
     const proposal: Proposal = { ...input, requester: { id: input.requester.id, role } };
     const key = partnerKey(proposal.partner.name);
     const portfolio = await portfolioViewFor(trx, key);
-    const owners = await ownerNames(trx, portfolio.activeWith(key).map((r) => r.owner));
+    const owners = await ownerNames(
+      trx,
+      portfolio.activeWith(key).map((r) => r.owner),
+    );
     const nameOf = (pid: string) => owners.get(pid) ?? pid;
     const result: StoredResult = {
       nl: checkProposal(strategy, proposal, portfolio, { locale: 'nl', nameOf }),
@@ -74,7 +87,8 @@ export async function submitProposal(
         requester_role: role,
         kind: 'check',
         verdict,
-        state: verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
+        state:
+          verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
         proposal: JSON.stringify(proposal),
         result: JSON.stringify(result),
         strategy_sha: strategy.sha256,
@@ -109,22 +123,41 @@ export async function submitProposal(
       action: 'check',
       caseId,
       platform: actor.platform,
-      data: { verdict, route: result.nl.route, reasons: result.nl.reasons.map((r) => r.code), strategy: strategy.sha256 },
+      data: {
+        verdict,
+        route: result.nl.route,
+        reasons: result.nl.reasons.map((r) => r.code),
+        strategy: strategy.sha256,
+      },
     });
     const ctx = { trx, strategy, platforms: deps.platforms(), now: at, caseId, key: 'v1' };
 
     if (verdict === 'within_mandate') {
       await registerRelationship(trx, strategy, proposal, caseId, 'check', now);
-      await appendAudit(trx, deps.backend, { at, actorId: actor.personId, action: 'registered', caseId, platform: actor.platform });
+      await appendAudit(trx, deps.backend, {
+        at,
+        actorId: actor.personId,
+        action: 'registered',
+        caseId,
+        platform: actor.platform,
+      });
       await notify(ctx, [{ kind: 'strategy_summary', outcome: 'registered' }]);
     } else if (verdict === 'escalate') {
       await openAtStep(deps, trx, strategy, caseId, actor, steps, 0, 1, now);
     }
-    if (eventKey) await trx.insertInto('processed_events').values({ key: eventKey, ref: String(caseId), at }).execute();
+    if (eventKey)
+      await trx
+        .insertInto('processed_events')
+        .values({ key: eventKey, ref: String(caseId), at })
+        .execute();
     return { caseId, duplicate: false };
   });
 
-  const row = await deps.db.selectFrom('cases').selectAll().where('id', '=', id.caseId).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id.caseId)
+    .executeTakeFirstOrThrow();
   return { ok: true, case: caseFromRow(row), duplicate: id.duplicate };
 }
 
@@ -187,6 +220,9 @@ export async function openAtStep(
       detail: { roles: choice.skippedSteps.map((s) => steps[s]) },
     });
   }
-  await notify({ trx, strategy, platforms: deps.platforms(), now: at, caseId, key: `v${newVersion}` }, notifications);
+  await notify(
+    { trx, strategy, platforms: deps.platforms(), now: at, caseId, key: `v${newVersion}` },
+    notifications,
+  );
   return choice.step;
 }

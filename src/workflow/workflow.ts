@@ -2,8 +2,8 @@
 import type { Proposal } from '../domain/check/proposal.js';
 import type { DecisionCommand } from '../domain/workflow/authorize-decision.js';
 import { decideCase } from './decide-case.js';
-import { markUnreachable } from './mark-unreachable.js';
 import { runEscalationTimers } from './escalation-tick.js';
+import { markUnreachable } from './mark-unreachable.js';
 import { casesWaitingFor, getCase, openCasesRequestedBy } from './read-cases.js';
 import { answerInfo, requestException, withdrawCase } from './requester-actions.js';
 import { type SubmitOptions, submitProposal } from './submit-proposal.js';
@@ -12,17 +12,21 @@ import type { Actor, WorkflowDeps } from './workflow-deps.js';
 export function createWorkflow(deps: WorkflowDeps) {
   return {
     deps,
-    submit: (actor: Actor, proposal: Proposal, options?: SubmitOptions) => submitProposal(deps, actor, proposal, options),
+    submit: (actor: Actor, proposal: Proposal, options?: SubmitOptions) =>
+      submitProposal(deps, actor, proposal, options),
     decide: (actor: Actor, command: DecisionCommand) => decideCase(deps, actor, command),
     answerInfo: (actor: Actor, caseId: number, answer: string) => answerInfo(deps, actor, caseId, answer),
     withdraw: (actor: Actor, caseId: number) => withdrawCase(deps, actor, caseId),
-    requestException: (actor: Actor, caseId: number, note?: string) => requestException(deps, actor, caseId, note),
+    requestException: (actor: Actor, caseId: number, note?: string) =>
+      requestException(deps, actor, caseId, note),
     runEscalationTimers: () => runEscalationTimers(deps),
     /** A platform cannot reach this person: reassign what they hold (see mark-unreachable.ts). */
-    markUnreachable: (personId: string, platform: string, why: string) => markUnreachable(deps, personId, platform, why),
+    markUnreachable: (personId: string, platform: string, why: string) =>
+      markUnreachable(deps, personId, platform, why),
     getCase: (id: number) => getCase(deps.db, id),
     openCasesRequestedBy: (personId: string) => openCasesRequestedBy(deps.db, personId),
-    casesWaitingFor: (personId: string) => casesWaitingFor(deps.db, personId, deps.clock(), deps.strategy().file.digest.timezone),
+    casesWaitingFor: (personId: string) =>
+      casesWaitingFor(deps.db, personId, deps.clock(), deps.strategy().file.digest.timezone),
   };
 }
 

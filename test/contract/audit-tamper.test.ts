@@ -12,7 +12,8 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   beforeEach(async () => {
     f = await workflowFixture(backend);
     const anna = { personId: 'u-anna', platform: 'slack' as const };
-    for (const budget of [1000, 20_000, 30_000]) await f.wf.submit(anna, proposal({ requester: ANNA, budget }));
+    for (const budget of [1000, 20_000, 30_000])
+      await f.wf.submit(anna, proposal({ requester: ANNA, budget }));
     expect(await verifyAudit(f.ts.store.db)).toEqual({ ok: true, rows: 6 });
   });
   afterEach(async () => {
@@ -30,7 +31,9 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   }
 
   it('refuses updates and deletes through the application’s connection', async () => {
-    await expect(db().updateTable('audit_log').set({ actor_id: 'u-mallory' }).where('seq', '=', 2).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db().updateTable('audit_log').set({ actor_id: 'u-mallory' }).where('seq', '=', 2).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(db().deleteFrom('audit_log').where('seq', '=', 6).execute()).rejects.toThrow(/append-only/);
     expect((await verifyAudit(db())).ok).toBe(true);
   });
@@ -38,7 +41,11 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   it('detects an edited row and names it', async () => {
     await dropGuards();
     await db().updateTable('audit_log').set({ actor_id: 'u-mallory' }).where('seq', '=', 4).execute();
-    expect(await verifyAudit(db())).toMatchObject({ ok: false, seq: 4, problem: expect.stringMatching(/changed/) });
+    expect(await verifyAudit(db())).toMatchObject({
+      ok: false,
+      seq: 4,
+      problem: expect.stringMatching(/changed/),
+    });
   });
 
   it('detects an edited row whose hash was recomputed on its own', async () => {
@@ -46,20 +53,35 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const { rowHash } = await import('../../src/store/audit-log.js');
     const r = await db().selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
     const forged = { ...r, data: '{"forged":true}' };
-    await db().updateTable('audit_log').set({ data: forged.data, hash: rowHash(r.prev_hash, forged) }).where('seq', '=', 3).execute();
-    expect(await verifyAudit(db())).toMatchObject({ ok: false, seq: 4, problem: expect.stringMatching(/does not follow/) });
+    await db()
+      .updateTable('audit_log')
+      .set({ data: forged.data, hash: rowHash(r.prev_hash, forged) })
+      .where('seq', '=', 3)
+      .execute();
+    expect(await verifyAudit(db())).toMatchObject({
+      ok: false,
+      seq: 4,
+      problem: expect.stringMatching(/does not follow/),
+    });
   });
 
   it('detects a deleted row in the middle', async () => {
     await dropGuards();
     await db().deleteFrom('audit_log').where('seq', '=', 5).execute();
-    expect(await verifyAudit(db())).toMatchObject({ ok: false, seq: 5, problem: expect.stringMatching(/missing/) });
+    expect(await verifyAudit(db())).toMatchObject({
+      ok: false,
+      seq: 5,
+      problem: expect.stringMatching(/missing/),
+    });
   });
 
   it('detects the newest rows removed', async () => {
     await dropGuards();
     await db().deleteFrom('audit_log').where('seq', '>=', 5).execute();
-    expect(await verifyAudit(db())).toMatchObject({ ok: false, problem: expect.stringMatching(/newest rows were removed/) });
+    expect(await verifyAudit(db())).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/newest rows were removed/),
+    });
   });
 
   it('detects two rows swapped', async () => {

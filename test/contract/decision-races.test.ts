@@ -3,8 +3,8 @@
 // (better-sqlite3 is synchronous, so SQLite races are run across processes.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/store/audit-log.js';
-import { upsertPeople } from '../../src/store/people-repo.js';
 import type { Backend } from '../../src/store/backend.js';
+import { upsertPeople } from '../../src/store/people-repo.js';
 import { createWorkflow, type Workflow } from '../../src/workflow/workflow.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { LineProcess } from '../support/line-process.js';
@@ -30,7 +30,10 @@ async function openCases(ts: TestStore, n: number): Promise<number[]> {
   const wf = workflowOn(ts.store);
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const out = await wf.submit({ personId: 'u-anna', platform: 'slack' }, proposal({ requester: ANNA, budget: 20_000 + i }));
+    const out = await wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      proposal({ requester: ANNA, budget: 20_000 + i }),
+    );
     if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
     ids.push(out.case.id);
   }
@@ -48,7 +51,11 @@ async function assertOneDecisionEach(ts: TestStore, ids: number[]) {
   const closed = await ts.store.db.selectFrom('cases').select('state').where('id', 'in', ids).execute();
   expect(closed.every((c) => c.state === 'approved' || c.state === 'rejected')).toBe(true);
   const approvedCases = closed.filter((c) => c.state === 'approved').length;
-  const relationships = await ts.store.db.selectFrom('relationships').select('case_id').where('case_id', 'in', ids).execute();
+  const relationships = await ts.store.db
+    .selectFrom('relationships')
+    .select('case_id')
+    .where('case_id', 'in', ids)
+    .execute();
   expect(relationships).toHaveLength(approvedCases);
   expect(await verifyAudit(ts.store.db)).toMatchObject({ ok: true });
 }
@@ -69,8 +76,14 @@ describe('racing decisions on PostgreSQL across separate connections', () => {
     let wins = 0;
     for (const caseId of ids) {
       const [x, y] = await Promise.all([
-        a.decide({ personId: 'u-bram', platform: 'slack' }, { action: 'approve', caseId, step: 0, version: 1 }),
-        b.decide({ personId: 'u-bram', platform: 'teams' }, { action: 'reject', caseId, step: 0, version: 1, reason: 'race' }),
+        a.decide(
+          { personId: 'u-bram', platform: 'slack' },
+          { action: 'approve', caseId, step: 0, version: 1 },
+        ),
+        b.decide(
+          { personId: 'u-bram', platform: 'teams' },
+          { action: 'reject', caseId, step: 0, version: 1, reason: 'race' },
+        ),
       ]);
       expect([x.ok, y.ok].filter(Boolean)).toHaveLength(1);
       const loser = x.ok ? y : x;
@@ -97,12 +110,16 @@ describe.each<Backend>(['postgres', 'sqlite'])('racing decisions across two proc
     const rounds = backend === 'sqlite' ? Math.ceil(ROUNDS / 2) : ROUNDS;
     const ids = await openCases(ts, rounds);
     const script = new URL('../support/race-worker.ts', import.meta.url).pathname;
-    workers = [0, 1].map(() => new LineProcess(process.execPath, ['--import', 'tsx', script, ts.url, 'u-bram']));
+    workers = [0, 1].map(
+      () => new LineProcess(process.execPath, ['--import', 'tsx', script, ts.url, 'u-bram']),
+    );
     await Promise.all(workers.map(async (w) => expect(await w.next(60_000)).toBe('ready')));
     for (const caseId of ids) {
       workers[0]?.send(`${caseId} 0 1 approve`);
       workers[1]?.send(`${caseId} 0 1 reject`);
-      const answers = await Promise.all(workers.map(async (w) => JSON.parse(await w.next()) as { ok: boolean; refusal: string | null }));
+      const answers = await Promise.all(
+        workers.map(async (w) => JSON.parse(await w.next()) as { ok: boolean; refusal: string | null }),
+      );
       expect(answers.filter((r) => r.ok)).toHaveLength(1);
       expect(answers.find((r) => !r.ok)?.refusal).toMatch(/^(stale|closed)$/);
     }

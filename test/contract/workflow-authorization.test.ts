@@ -25,7 +25,12 @@ describe.each(BACKENDS)('who may decide, on %s', (backend) => {
     await f?.drop();
   });
 
-  async function refusedWithoutChange(caseId: number, actor: string, command: DecisionCommand, refusal: string) {
+  async function refusedWithoutChange(
+    caseId: number,
+    actor: string,
+    command: DecisionCommand,
+    refusal: string,
+  ) {
     const before = await snapshot(f, caseId);
     const auditBefore = (await f.audit()).length;
     expect(await f.wf.decide(as(actor), command)).toMatchObject({ ok: false, refusal });
@@ -39,9 +44,19 @@ describe.each(BACKENDS)('who may decide, on %s', (backend) => {
     f = await workflowFixture(backend);
     const out = await f.wf.submit(as('u-anna'), proposal({ requester: ANNA, budget: 20_000 }));
     if (!out.ok) throw new Error();
-    await refusedWithoutChange(out.case.id, 'u-ilse', { action: 'approve', caseId: out.case.id, step: 0, version: 1 }, 'not_assignee');
+    await refusedWithoutChange(
+      out.case.id,
+      'u-ilse',
+      { action: 'approve', caseId: out.case.id, step: 0, version: 1 },
+      'not_assignee',
+    );
     // A higher manager is not the assignee either: the line is walked, not jumped.
-    await refusedWithoutChange(out.case.id, 'u-carla', { action: 'approve', caseId: out.case.id, step: 0, version: 1 }, 'not_assignee');
+    await refusedWithoutChange(
+      out.case.id,
+      'u-carla',
+      { action: 'approve', caseId: out.case.id, step: 0, version: 1 },
+      'not_assignee',
+    );
   });
 
   it('refuses the requester approving their own case, also as the absent assignee’s delegate', async () => {
@@ -49,19 +64,31 @@ describe.each(BACKENDS)('who may decide, on %s', (backend) => {
     // Carla is away and named Bram as her delegate; Bram asks for something only Carla may decide.
     f = await workflowFixture(backend, {
       strategy,
-      people: peopleWithSlack(strategy, { 'u-carla': { delegate: 'u-bram', absent: { from: '2026-11-20', until: '2026-11-30' } } }),
+      people: peopleWithSlack(strategy, {
+        'u-carla': { delegate: 'u-bram', absent: { from: '2026-11-20', until: '2026-11-30' } },
+      }),
     });
-    const out = await f.wf.submit(as('u-bram'), proposal({ requester: BRAM, intensity: 'programme', budget: 60_000 }));
+    const out = await f.wf.submit(
+      as('u-bram'),
+      proposal({ requester: BRAM, intensity: 'programme', budget: 60_000 }),
+    );
     if (!out.ok) throw new Error();
     expect(out.case).toMatchObject({ assigneeId: 'u-carla', state: 'open' });
-    await refusedWithoutChange(out.case.id, 'u-bram', { action: 'approve', caseId: out.case.id, step: 0, version: 1 }, 'own_case');
+    await refusedWithoutChange(
+      out.case.id,
+      'u-bram',
+      { action: 'approve', caseId: out.case.id, step: 0, version: 1 },
+      'own_case',
+    );
   });
 
   it('lets a delegate decide only inside the absence window, on behalf of the assignee', async () => {
     const strategy = exampleStrategy();
     f = await workflowFixture(backend, {
       strategy,
-      people: peopleWithSlack(strategy, { 'u-bram': { delegate: 'u-ilse', absent: { from: '2026-11-24', until: '2026-11-26' } } }),
+      people: peopleWithSlack(strategy, {
+        'u-bram': { delegate: 'u-ilse', absent: { from: '2026-11-24', until: '2026-11-26' } },
+      }),
     });
     const out = await f.wf.submit(as('u-anna'), proposal({ requester: ANNA, budget: 20_000 }));
     if (!out.ok) throw new Error();
@@ -79,12 +106,19 @@ describe.each(BACKENDS)('who may decide, on %s', (backend) => {
     const strategy = exampleStrategy();
     f = await workflowFixture(backend, {
       strategy,
-      people: peopleWithSlack(strategy, { 'u-bram': { delegate: 'u-ilse', absent: { from: '2026-11-20', until: '2026-11-26' } } }),
+      people: peopleWithSlack(strategy, {
+        'u-bram': { delegate: 'u-ilse', absent: { from: '2026-11-20', until: '2026-11-26' } },
+      }),
     });
     f.clock.current = new Date('2026-11-26T23:00:00Z'); // 00:00 on the 27th in Amsterdam
     const out = await f.wf.submit(as('u-anna'), proposal({ requester: ANNA, budget: 20_000 }));
     if (!out.ok) throw new Error();
-    await refusedWithoutChange(out.case.id, 'u-ilse', { action: 'approve', caseId: out.case.id, step: 0, version: 1 }, 'not_assignee');
+    await refusedWithoutChange(
+      out.case.id,
+      'u-ilse',
+      { action: 'approve', caseId: out.case.id, step: 0, version: 1 },
+      'not_assignee',
+    );
   });
 
   it('refuses a tampered case id, a stale step or version, and a closed case', async () => {
@@ -92,20 +126,42 @@ describe.each(BACKENDS)('who may decide, on %s', (backend) => {
     const out = await f.wf.submit(as('u-anna'), proposal({ requester: ANNA, budget: 20_000 }));
     if (!out.ok) throw new Error();
     const id = out.case.id;
-    expect(await f.wf.decide(as('u-bram'), { action: 'approve', caseId: id + 1000, step: 0, version: 1 })).toMatchObject({ ok: false, refusal: 'not_found' });
+    expect(
+      await f.wf.decide(as('u-bram'), { action: 'approve', caseId: id + 1000, step: 0, version: 1 }),
+    ).toMatchObject({ ok: false, refusal: 'not_found' });
     await refusedWithoutChange(id, 'u-bram', { action: 'approve', caseId: id, step: 1, version: 1 }, 'stale');
     await refusedWithoutChange(id, 'u-bram', { action: 'approve', caseId: id, step: 0, version: 7 }, 'stale');
-    expect(await f.wf.decide(as('u-bram'), { action: 'approve', caseId: id, step: 0, version: 1 })).toMatchObject({ ok: true });
-    await refusedWithoutChange(id, 'u-bram', { action: 'approve', caseId: id, step: 0, version: 1 }, 'closed');
-    await refusedWithoutChange(id, 'u-bram', { action: 'reject', caseId: id, step: 0, version: 2, reason: 'toch niet' }, 'closed');
+    expect(
+      await f.wf.decide(as('u-bram'), { action: 'approve', caseId: id, step: 0, version: 1 }),
+    ).toMatchObject({ ok: true });
+    await refusedWithoutChange(
+      id,
+      'u-bram',
+      { action: 'approve', caseId: id, step: 0, version: 1 },
+      'closed',
+    );
+    await refusedWithoutChange(
+      id,
+      'u-bram',
+      { action: 'reject', caseId: id, step: 0, version: 2, reason: 'toch niet' },
+      'closed',
+    );
   });
 
   it('refuses passing up from the last step of the line', async () => {
     f = await workflowFixture(backend);
-    const out = await f.wf.submit(as('u-anna'), proposal({ requester: ANNA, partner: { name: 'Philip Morris', type: 'tobacco-industry' } }));
+    const out = await f.wf.submit(
+      as('u-anna'),
+      proposal({ requester: ANNA, partner: { name: 'Philip Morris', type: 'tobacco-industry' } }),
+    );
     if (!out.ok) throw new Error();
     const ex = await f.wf.requestException(as('u-anna'), out.case.id);
     if (!ex.ok) throw new Error();
-    await refusedWithoutChange(ex.case.id, 'u-eva', { action: 'pass_up', caseId: ex.case.id, step: 0, version: 1 }, 'no_higher_step');
+    await refusedWithoutChange(
+      ex.case.id,
+      'u-eva',
+      { action: 'pass_up', caseId: ex.case.id, step: 0, version: 1 },
+      'no_higher_step',
+    );
   });
 });

@@ -6,7 +6,8 @@ export const EXAMPLE_STRATEGY_PATH = new URL('../../config/strategy.example.yaml
 
 export function strategyFromText(text: string): Strategy {
   const r = parseStrategy(text);
-  if (!r.ok) throw new Error(`test strategy invalid:\n${r.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  if (!r.ok)
+    throw new Error(`test strategy invalid:\n${r.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
   return r.strategy;
 }
 

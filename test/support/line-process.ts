@@ -24,7 +24,10 @@ export class LineProcess {
     const b = this.buffered.shift();
     if (b !== undefined) return Promise.resolve(b);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no line within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no line within ${timeoutMs} ms; stderr: ${this.stderr}`)),
+        timeoutMs,
+      );
       this.waiting.push((line) => {
         clearTimeout(timer);
         resolve(line);

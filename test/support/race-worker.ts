@@ -23,8 +23,16 @@ for await (const line of lines) {
   const [caseId, step, version, action] = line.split(' ');
   const out = await wf.decide(
     { personId, platform: 'slack' },
-    { caseId: Number(caseId), step: Number(step), version: Number(version), action: action as 'approve' | 'reject', reason: 'race' },
+    {
+      caseId: Number(caseId),
+      step: Number(step),
+      version: Number(version),
+      action: action as 'approve' | 'reject',
+      reason: 'race',
+    },
   );
-  process.stdout.write(`${JSON.stringify({ caseId: Number(caseId), ok: out.ok, refusal: out.ok ? null : out.refusal })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ caseId: Number(caseId), ok: out.ok, refusal: out.ok ? null : out.refusal })}\n`,
+  );
 }
 await store.close();

@@ -20,10 +20,15 @@ export interface TestStore {
   drop(): Promise<void>;
 }
 
-export async function freshDatabaseUrl(backend: Backend): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabaseUrl(
+  backend: Backend,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'koers-test-'));
-    return { url: `sqlite:${join(dir, 'koers.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'koers.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `koers_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -21,13 +21,29 @@ export interface WorkflowFixture {
   ts: TestStore;
   clock: TestClock;
   strategy: Strategy;
-  outbox(): Promise<Array<{ kind: string; platform: string; target: unknown; case_id: number | null; payload: Record<string, unknown>; dedupe_key: string }>>;
-  audit(caseId?: number): Promise<Array<{ action: string; actor_id: string; on_behalf_of: string | null; data: Record<string, unknown> }>>;
+  outbox(): Promise<
+    Array<{
+      kind: string;
+      platform: string;
+      target: unknown;
+      case_id: number | null;
+      payload: Record<string, unknown>;
+      dedupe_key: string;
+    }>
+  >;
+  audit(
+    caseId?: number,
+  ): Promise<
+    Array<{ action: string; actor_id: string; on_behalf_of: string | null; data: Record<string, unknown> }>
+  >;
   drop(): Promise<void>;
 }
 
 /** The example strategy's people, each reachable on Slack as U_<id>. */
-export function peopleWithSlack(strategy: Strategy, overrides: Record<string, Partial<Person>> = {}): Person[] {
+export function peopleWithSlack(
+  strategy: Strategy,
+  overrides: Record<string, Partial<Person>> = {},
+): Person[] {
   return strategy.people.map((p) => ({ ...p, slack: `U_${p.id}`, ...overrides[p.id] }));
 }
 
@@ -63,7 +79,12 @@ export async function workflowFixture(
     audit: async (caseId) => {
       let q = ts.store.db.selectFrom('audit_log').selectAll().orderBy('seq');
       if (caseId !== undefined) q = q.where('case_id', '=', caseId);
-      return (await q.execute()).map((r) => ({ action: r.action, actor_id: r.actor_id, on_behalf_of: r.on_behalf_of, data: JSON.parse(r.data) }));
+      return (await q.execute()).map((r) => ({
+        action: r.action,
+        actor_id: r.actor_id,
+        on_behalf_of: r.on_behalf_of,
+        data: JSON.parse(r.data),
+      }));
     },
     drop: () => ts.drop(),
   };

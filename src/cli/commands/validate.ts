@@ -1,5 +1,5 @@
-import { loadStrategyFile } from '../../strategy-file/load-strategy-file.js';
 import { formatIssue } from '../../domain/strategy/strategy-issues.js';
+import { loadStrategyFile } from '../../strategy-file/load-strategy-file.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 

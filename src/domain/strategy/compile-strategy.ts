@@ -51,7 +51,11 @@ export interface Strategy {
   decisionLine(priority: string | null): ReadonlyArray<CompiledRole>;
 }
 
-export function compileStrategy(file: StrategyFile, sha256: string, warnings: ReadonlyArray<StrategyIssue> = []): Strategy {
+export function compileStrategy(
+  file: StrategyFile,
+  sha256: string,
+  warnings: ReadonlyArray<StrategyIssue> = [],
+): Strategy {
   const intensityList = file.intensities.map((x, rank) => ({ ...x, rank }));
   const intensities = new Map(intensityList.map((x) => [x.id, x]));
   const intensityRank = (id: string | undefined) =>

@@ -74,7 +74,11 @@ export function crossReferenceIssues(
     // An override for a priority the file does not have never applies, so it cannot lift or
     // tighten anything: a warning, not an error (check-contract.md's own example has one).
     if (!priorityIds.has(priority)) {
-      issues.push({ path, message: `unknown priority "${priority}": this override never applies`, severity: 'warning' });
+      issues.push({
+        path,
+        message: `unknown priority "${priority}": this override never applies`,
+        severity: 'warning',
+      });
     }
     checkLine(line, path);
   }

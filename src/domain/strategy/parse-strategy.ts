@@ -47,7 +47,14 @@ export function parseStrategy(text: string): ParseStrategyResult {
   const issues = all.filter((i) => i.severity !== 'warning');
   if (issues.length > 0) return { ok: false, issues };
   const sha256 = createHash('sha256').update(text).digest('hex');
-  return { ok: true, strategy: compileStrategy(parsed.data, sha256, all.filter((i) => i.severity === 'warning')) };
+  return {
+    ok: true,
+    strategy: compileStrategy(
+      parsed.data,
+      sha256,
+      all.filter((i) => i.severity === 'warning'),
+    ),
+  };
 }
 
 function zodIssue(

@@ -1,6 +1,7 @@
 // What a decision does to a case (issue 3, "decide"), as pure rules.
-import type { CaseSnapshot, CaseState } from './case-model.js';
+
 import type { DecisionCommand, Refusal } from './authorize-decision.js';
+import type { CaseSnapshot, CaseState } from './case-model.js';
 
 export type Transition =
   | { ok: true; kind: 'final'; action: 'approve' | 'reject'; state: CaseState }
@@ -14,7 +15,8 @@ export function transitionFor(c: CaseSnapshot, command: DecisionCommand): Transi
       // Approval at a step whose role does not cover the proposal is an endorsement: the case
       // moves on. The check's route ends at the first role that covers it; a case passed up
       // beyond its route is at a role that covers it too (mandates never shrink going up).
-      if (c.step < c.routeLength - 1) return { ok: true, kind: 'move', action: 'endorse', toStep: c.step + 1 };
+      if (c.step < c.routeLength - 1)
+        return { ok: true, kind: 'move', action: 'endorse', toStep: c.step + 1 };
       return { ok: true, kind: 'final', action: 'approve', state: 'approved' };
     case 'reject':
       if (!command.reason || command.reason.trim() === '') return { ok: false, refusal: 'reason_required' };

@@ -46,7 +46,8 @@ function holderFor(
   for (const p of people.values()) {
     if (!eligible(p)) continue;
     const open = openCases(p.id);
-    if (best === null || open < best.open || (open === best.open && p.id < best.id)) best = { id: p.id, open };
+    if (best === null || open < best.open || (open === best.open && p.id < best.id))
+      best = { id: p.id, open };
   }
   return best?.id ?? null;
 }

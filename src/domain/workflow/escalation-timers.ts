@@ -23,6 +23,7 @@ export function timerActionFor(
     if (c.step + 1 < c.steps.length) return { kind: 'pass_up', toStep: c.step + 1 };
     return { kind: 'alert_stuck', key: `stuck:case-${c.id}:step-${c.step}` };
   }
-  if (waitedMs >= escalation.remindAfterHours * HOUR_MS) return { kind: 'remind', key: `remind:case-${c.id}:step-${c.step}` };
+  if (waitedMs >= escalation.remindAfterHours * HOUR_MS)
+    return { kind: 'remind', key: `remind:case-${c.id}:step-${c.step}` };
   return { kind: 'none' };
 }

@@ -2,7 +2,10 @@ import { type Kysely, sql } from 'kysely';
 import type { Backend } from '../backend.js';
 
 export function initial(backend: Backend) {
-  const pk = (name: string) => (backend === 'postgres' ? sql`${sql.ref(name)} serial primary key` : sql`${sql.ref(name)} integer primary key autoincrement`);
+  const pk = (name: string) =>
+    backend === 'postgres'
+      ? sql`${sql.ref(name)} serial primary key`
+      : sql`${sql.ref(name)} integer primary key autoincrement`;
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
@@ -46,11 +49,21 @@ export function initial(backend: Backend) {
         created_at text not null,
         updated_at text not null
       )`.execute(db);
-      await db.schema.createIndex('relationships_partner_key').on('relationships').columns(['partner_key', 'status']).execute();
+      await db.schema
+        .createIndex('relationships_partner_key')
+        .on('relationships')
+        .columns(['partner_key', 'status'])
+        .execute();
       await db.schema.createIndex('relationships_owner').on('relationships').column('owner_id').execute();
-      await db.schema.createIndex('relationships_status_priority').on('relationships').columns(['status', 'priority']).execute();
+      await db.schema
+        .createIndex('relationships_status_priority')
+        .on('relationships')
+        .columns(['status', 'priority'])
+        .execute();
       // One relationship per case: registering a decided case twice is impossible.
-      await sql`create unique index relationships_case on relationships (case_id) where case_id is not null`.execute(db);
+      await sql`create unique index relationships_case on relationships (case_id) where case_id is not null`.execute(
+        db,
+      );
 
       await sql`create table cases (
         ${pk('id')},
@@ -84,11 +97,17 @@ export function initial(backend: Backend) {
         updated_at text not null,
         closed_at text
       )`.execute(db);
-      await db.schema.createIndex('cases_state_assignee').on('cases').columns(['state', 'assignee_id']).execute();
+      await db.schema
+        .createIndex('cases_state_assignee')
+        .on('cases')
+        .columns(['state', 'assignee_id'])
+        .execute();
       await db.schema.createIndex('cases_requester').on('cases').columns(['requester_id', 'state']).execute();
       await db.schema.createIndex('cases_created').on('cases').column('created_at').execute();
       // At most one exception request per advised-against check.
-      await sql`create unique index cases_parent on cases (parent_case_id) where parent_case_id is not null`.execute(db);
+      await sql`create unique index cases_parent on cases (parent_case_id) where parent_case_id is not null`.execute(
+        db,
+      );
 
       await sql`create table decisions (
         ${pk('id')},
@@ -118,11 +137,17 @@ export function initial(backend: Backend) {
         prev_hash text not null,
         hash text not null
       )`.execute(db);
-      await sql`create table audit_head (id integer primary key, seq integer not null, hash text not null)`.execute(db);
+      await sql`create table audit_head (id integer primary key, seq integer not null, hash text not null)`.execute(
+        db,
+      );
       await sql`insert into audit_head (id, seq, hash) values (1, 0, ${GENESIS})`.execute(db);
       if (backend === 'sqlite') {
-        await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-        await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+        await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+          db,
+        );
+        await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+          db,
+        );
       } else {
         await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
           begin raise exception 'audit_log is append-only'; end $$`.execute(db);
@@ -148,7 +173,11 @@ export function initial(backend: Backend) {
         created_at text not null,
         sent_at text
       )`.execute(db);
-      await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'platform', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('outbox_due')
+        .on('outbox')
+        .columns(['status', 'platform', 'next_attempt_at'])
+        .execute();
 
       await db.schema
         .createTable('processed_events')

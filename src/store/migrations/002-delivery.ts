@@ -15,7 +15,11 @@ export function delivery(backend: Backend) {
         created_at text not null,
         unique (platform, ref)
       )`.execute(db);
-      await db.schema.createIndex('case_messages_case').on('case_messages').columns(['case_id', 'platform']).execute();
+      await db.schema
+        .createIndex('case_messages_case')
+        .on('case_messages')
+        .columns(['case_id', 'platform'])
+        .execute();
       await sql`create table conversation_refs (
         key text primary key,
         platform text not null,

@@ -13,7 +13,10 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`,
 
 describe('strategy warnings', () => {
   it('accepts an override for an unknown priority with a warning naming its path', () => {
-    const text = readFileSync(new URL('../../fixtures/strategies/unknown-priority-override.yaml', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../fixtures/strategies/unknown-priority-override.yaml', import.meta.url),
+      'utf8',
+    );
     const r = parseStrategy(text);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -30,7 +33,11 @@ describe('strategy warnings', () => {
     const p = parseProposal({ ...JSON.parse(json), budget: 25_000 }, r.strategy);
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
     const result = checkProposal(r.strategy, p.proposal, EMPTY_PORTFOLIO);
-    expect(result).toMatchObject({ verdict: 'escalate', route: ['manager'], reasons: [{ code: 'budget_over_mandate' }] });
+    expect(result).toMatchObject({
+      verdict: 'escalate',
+      route: ['manager'],
+      reasons: [{ code: 'budget_over_mandate' }],
+    });
     expect(result.reasons[0]?.message).toContain('€\u00a025.000');
     expect(result.reasons[0]?.message).toContain('€\u00a010.000');
   });
