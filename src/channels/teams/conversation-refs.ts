@@ -6,6 +6,7 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Kysely } from 'kysely';
 import { findPersonByPlatformId } from '../../store/people-repo.js';
+import { preparedRows } from '../../store/prepared-query.js';
 import type { Database } from '../../store/schema.js';
 
 export const personRefKey = (userId: string) => `teams:${userId}`;
@@ -124,13 +125,15 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
     },
     /** The most recently stored reference whose key starts so (`teams:`, `teams-channel:`). */
     async latest(prefix: 'teams:' | 'teams-channel:'): Promise<StoredRef | null> {
-      const rows = await db
-        .selectFrom('conversation_refs')
-        .select(['key', 'reference'])
-        .where('key', 'like', `${prefix}%`)
-        .orderBy('updated_at', 'desc')
-        .limit(20)
-        .execute();
+      const pattern = `${prefix}%`;
+      const rows = await preparedRows(db, 'teams-refs-latest', [pattern, 20], () =>
+        db
+          .selectFrom('conversation_refs')
+          .select(['key', 'reference'])
+          .where('key', 'like', pattern)
+          .orderBy('updated_at', 'desc')
+          .limit(20),
+      );
       for (const row of rows) {
         const reference = readReference(row.reference);
         if (reference) return { key: row.key, reference };
@@ -150,22 +153,19 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
      */
     async userIdsOf(personIds: ReadonlyArray<string>): Promise<string[]> {
       if (personIds.length === 0) return [];
-      const people = await db
-        .selectFrom('people')
-        .select('teams_id')
-        .where('id', 'in', [...personIds])
-        .execute();
+      const ids = [...personIds];
+      const people = await preparedRows(db, `teams-ids-of-${ids.length}`, ids, () =>
+        db.selectFrom('people').select('teams_id').where('id', 'in', ids),
+      );
       const keys = people.flatMap((p) => (p.teams_id ? [personRefKey(p.teams_id)] : []));
       if (keys.length === 0) return [];
-      const rows = await db
-        .selectFrom('conversation_refs')
-        .select('reference')
-        .where('key', 'in', keys)
-        .execute();
-      const ids = rows
+      const rows = await preparedRows(db, `teams-refs-of-${keys.length}`, keys, () =>
+        db.selectFrom('conversation_refs').select('reference').where('key', 'in', keys),
+      );
+      const userIds = rows
         .map((r) => readReference(r.reference)?.user?.id)
         .filter((id): id is string => typeof id === 'string');
-      return [...new Set(ids)];
+      return [...new Set(userIds)];
     },
   };
 }
