@@ -39,8 +39,9 @@ export class WorkerProcess {
         this.lines.push({ msg: line });
       }
     });
+    // 'close', not 'exit': a process may exit before the parent has read all it printed.
     this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+      this.child.once('close', (code, signal) => resolve({ code, signal })),
     );
   }
 
