@@ -1,6 +1,7 @@
 // A Koers instance reduced to its scheduled side, for multi-process tests: the scheduler and an
 // outbox dispatcher whose Slack sender posts to a fake Slack Web API. Logs JSON lines on stdout;
 // stops on "quit" (stdin). FAULT_AT=<point> kills the process there (RELIABILITY-MATRIX J2).
+import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createScheduler } from '../../src/jobs/scheduler.js';
@@ -17,7 +18,11 @@ const clock = () => new Date(Date.now() + offset);
 const logger = pino({ level: 'info', base: { instance: o.instanceId } });
 const fault = (point: string) => {
   if (process.env.FAULT_AT === point) {
-    logger.info({ point }, 'fault point reached: killing myself');
+    // Written synchronously: the kill must not overtake a buffered log line.
+    writeSync(
+      1,
+      `${JSON.stringify({ level: 30, instance: o.instanceId, point, msg: 'fault point reached: killing myself' })}\n`,
+    );
     process.kill(process.pid, 'SIGKILL');
   }
 };
