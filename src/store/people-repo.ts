@@ -87,17 +87,45 @@ export async function findPersonByPlatformId(
   return row;
 }
 
-export async function allPeople(db: Db): Promise<Map<string, PersonSnapshot>> {
-  const rows = await db.selectFrom('people').selectAll().execute();
-  return new Map(rows.map((r) => [r.id, toSnapshot(r)]));
+/**
+ * The people an assignment can fall to: everyone holding one of the line's roles, and the
+ * requester's reports-to chain (walked a few hops at most). Not the whole directory.
+ */
+export async function peopleForAssignment(
+  db: Db,
+  requesterId: string,
+  roles: ReadonlyArray<string>,
+): Promise<Map<string, PersonSnapshot>> {
+  const out = new Map<string, PersonSnapshot>();
+  if (roles.length > 0) {
+    const holders = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('role', 'in', [...new Set(roles)])
+      .execute();
+    for (const r of holders) out.set(r.id, toSnapshot(r));
+  }
+  const seen = new Set<string>();
+  for (let id: string | null = requesterId, hops = 0; id !== null && !seen.has(id) && hops < 50; hops++) {
+    seen.add(id);
+    const known = out.get(id);
+    const row: PersonRow | undefined = known ? undefined : await getPerson(db, id);
+    const p: PersonSnapshot | null = known ?? (row ? toSnapshot(row) : null);
+    if (!p) break;
+    out.set(p.id, p);
+    id = p.reportsTo;
+  }
+  return out;
 }
 
-export async function openCaseCounts(db: Db): Promise<Map<string, number>> {
+/** Open cases per assignee, for the given people only. */
+export async function openCaseCountsOf(db: Db, ids: ReadonlyArray<string>): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('cases')
     .select(['assignee_id', db.fn.countAll<number>().as('n')])
     .where('state', 'in', ['open', 'info_requested'])
-    .where('assignee_id', 'is not', null)
+    .where('assignee_id', 'in', [...ids])
     .groupBy('assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));

@@ -11,7 +11,7 @@ import { dateIn } from '../domain/time.js';
 import { isAbsent } from '../domain/workflow/authorize-decision.js';
 import { chooseAssignee } from '../domain/workflow/choose-assignee.js';
 import { appendAudit } from '../store/audit-log.js';
-import { allPeople, openCaseCounts } from '../store/people-repo.js';
+import { openCaseCountsOf, peopleForAssignment } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
 import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
 import { type Notification, notify } from './notifications.js';
@@ -186,8 +186,8 @@ export async function openAtStep(
   requesterId: string = actor.personId,
 ): Promise<number | null> {
   const at = now.toISOString();
-  const people = await allPeople(trx);
-  const counts = await openCaseCounts(trx);
+  const people = await peopleForAssignment(trx, requesterId, steps.slice(fromStep));
+  const counts = await openCaseCountsOf(trx, [...people.keys()]);
   const choice = chooseAssignee(steps, fromStep, requesterId, people, (id) => counts.get(id) ?? 0);
   const step = choice.step ?? fromStep;
   const assigneeId = choice.step === null ? null : choice.assigneeId;
