@@ -12,7 +12,7 @@ import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
-import { isConflict } from '../workflow/decide-case.js';
+import { isConflict } from '../workflow/case-writes.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import type { Actor } from '../workflow/workflow-deps.js';
 

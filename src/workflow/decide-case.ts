@@ -2,20 +2,24 @@
 // while they are away. One transaction writes the state change, the decision, the audit event and
 // the outbox rows; the case version guards it (compare-and-set) and UNIQUE(case_id, version) on
 // decisions backs that up, so two simultaneous clicks give one decision and one "already decided".
-import type { Insertable, Transaction } from 'kysely';
 import { dateIn } from '../domain/time.js';
 import {
   authorizeDecision,
   type DecisionCommand,
   type Refusal,
 } from '../domain/workflow/authorize-decision.js';
-import type { CaseState } from '../domain/workflow/case-model.js';
 import { transitionFor } from '../domain/workflow/case-transitions.js';
 import { appendAudit } from '../store/audit-log.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
-import type { Database, DecisionsTable } from '../store/schema.js';
 import { type CaseRecord, caseFromRow } from './case-record.js';
-import { notify } from './notifications.js';
+import {
+  compareAndSet,
+  isConflict,
+  loadCaseForUpdate,
+  notifyCase,
+  recordAttempt,
+  recordDecision,
+} from './case-writes.js';
 import { registerRelationship } from './register-relationship.js';
 import { openAtStep } from './submit-proposal.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
@@ -28,46 +32,6 @@ export type DecideOutcome =
       onBehalfOf: string | null;
     }
   | { ok: false; refusal: Refusal; case: CaseRecord | null };
-
-/** Thrown inside a transaction to roll it back when another writer won the race. */
-export class ConflictError extends Error {
-  readonly code = 'KOERS_CONFLICT';
-}
-
-export async function loadCaseForUpdate(
-  deps: WorkflowDeps,
-  trx: Transaction<Database>,
-  caseId: number,
-): Promise<CaseRecord | null> {
-  let q = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
-  if (deps.backend === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  return row ? caseFromRow(row) : null;
-}
-
-/** Moves a case to its next version if nobody else did first; otherwise rolls back. */
-export async function compareAndSet(
-  trx: Transaction<Database>,
-  c: CaseRecord,
-  set: Partial<{
-    state: CaseState;
-    step: number;
-    info_question: string | null;
-    info_answer: string | null;
-    closed_at: string | null;
-  }>,
-  at: string,
-): Promise<number> {
-  const result = await trx
-    .updateTable('cases')
-    .set({ ...set, version: c.version + 1, updated_at: at })
-    .where('id', '=', c.id)
-    .where('version', '=', c.version)
-    .where('state', '=', c.state)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new ConflictError(`case ${c.id} changed under us`);
-  return c.version + 1;
-}
 
 export async function decideCase(
   deps: WorkflowDeps,
@@ -101,22 +65,12 @@ export async function decideCase(
       }
       const reason = command.reason?.trim() || null;
       const stepRole = c.steps[c.step] ?? '';
-      const decisionRow = {
-        case_id: c.id,
-        version: c.version,
-        step: c.step,
-        step_role: stepRole,
-        decider_id: actor.personId,
-        on_behalf_of: auth.onBehalfOf,
-        action: t.action,
-        reason,
-        platform: actor.platform,
-        at,
-      };
+      const decision = () =>
+        recordDecision(trx, c, actor, t.action, at, { onBehalfOf: auth.onBehalfOf, reason });
       let newVersion: number;
       if (t.kind === 'final') {
         newVersion = await compareAndSet(trx, c, { state: t.state, closed_at: at }, at);
-        await insertDecision(trx, decisionRow);
+        await decision();
         if (t.action === 'approve') {
           await registerRelationship(
             trx,
@@ -145,17 +99,14 @@ export async function decideCase(
             : t.action === 'approve'
               ? 'approved'
               : 'rejected';
-        await notify(
-          { trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` },
-          [
-            { kind: 'case_update' },
-            { kind: 'requester_update', to: c.requesterId, event: outcome },
-            { kind: 'strategy_summary', outcome },
-          ],
-        );
+        await notifyCase(deps, trx, c.id, newVersion, at, [
+          { kind: 'case_update' },
+          { kind: 'requester_update', to: c.requesterId, event: outcome },
+          { kind: 'strategy_summary', outcome },
+        ]);
       } else if (t.kind === 'move') {
         newVersion = await compareAndSet(trx, c, { step: t.toStep }, at);
-        await insertDecision(trx, decisionRow);
+        await decision();
         await appendAudit(trx, deps.backend, {
           at,
           actorId: actor.personId,
@@ -192,7 +143,7 @@ export async function decideCase(
           { state: 'info_requested', info_question: reason, info_answer: null },
           at,
         );
-        await insertDecision(trx, decisionRow);
+        await decision();
         await appendAudit(trx, deps.backend, {
           at,
           actorId: actor.personId,
@@ -202,10 +153,10 @@ export async function decideCase(
           platform: actor.platform,
           data: { step: c.step, question: reason },
         });
-        await notify(
-          { trx, strategy, platforms: deps.platforms(), now: at, caseId: c.id, key: `v${newVersion}` },
-          [{ kind: 'case_update' }, { kind: 'requester_update', to: c.requesterId, event: 'info_requested' }],
-        );
+        await notifyCase(deps, trx, c.id, newVersion, at, [
+          { kind: 'case_update' },
+          { kind: 'requester_update', to: c.requesterId, event: 'info_requested' },
+        ]);
       }
       const after = await trx
         .selectFrom('cases')
@@ -227,44 +178,4 @@ export async function decideCase(
       .executeTakeFirst();
     return { ok: false, refusal: 'stale', case: row ? caseFromRow(row) : null };
   }
-}
-
-async function insertDecision(trx: Transaction<Database>, row: Insertable<DecisionsTable>): Promise<void> {
-  await trx.insertInto('decisions').values(row).execute();
-}
-
-export async function recordAttempt(
-  deps: WorkflowDeps,
-  trx: Transaction<Database>,
-  actor: Actor,
-  command: { action: string; caseId: number; step?: number; version?: number },
-  refusal: Refusal,
-  at: string,
-  action = 'decision_refused',
-): Promise<void> {
-  await appendAudit(trx, deps.backend, {
-    at,
-    actorId: actor.personId,
-    action,
-    caseId: command.caseId,
-    platform: actor.platform,
-    data: {
-      attempted: command.action,
-      step: command.step ?? null,
-      version: command.version ?? null,
-      refusal,
-    },
-  });
-}
-
-/** A lost compare-and-set, or a unique-key violation from a concurrent writer (SQLite or PostgreSQL). */
-export function isConflict(err: unknown): boolean {
-  if (err instanceof ConflictError) return true;
-  const e = err as { code?: string; message?: string };
-  return (
-    e.code === '23505' ||
-    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    e.code === '40001'
-  );
 }

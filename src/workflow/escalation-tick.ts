@@ -9,18 +9,16 @@ import { appendAudit } from '../store/audit-log.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
 import { caseFromRow } from './case-record.js';
-import { compareAndSet, isConflict, loadCaseForUpdate } from './decide-case.js';
+import { compareAndSet, isConflict, loadCaseForUpdate, recordDecision, SYSTEM } from './case-writes.js';
 import { type Notification, notify } from './notifications.js';
 import { openAtStep } from './submit-proposal.js';
-import type { Actor, WorkflowDeps } from './workflow-deps.js';
+import type { WorkflowDeps } from './workflow-deps.js';
 
 export interface TimerReport {
   reminded: number[];
   passedUp: number[];
   alerted: number[];
 }
-
-const SYSTEM: Actor = { personId: 'koers', platform: 'system' };
 
 export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerReport> {
   const strategy = deps.strategy();
@@ -48,21 +46,7 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
         const at = now.toISOString();
         if (action.kind === 'pass_up') {
           const version = await compareAndSet(trx, c, { step: action.toStep }, at);
-          await trx
-            .insertInto('decisions')
-            .values({
-              case_id: c.id,
-              version: c.version,
-              step: c.step,
-              step_role: c.steps[c.step] ?? '',
-              decider_id: SYSTEM.personId,
-              on_behalf_of: null,
-              action: 'pass_up_on_silence',
-              reason: null,
-              platform: 'system',
-              at,
-            })
-            .execute();
+          await recordDecision(trx, c, SYSTEM, 'pass_up_on_silence', at);
           await appendAudit(trx, deps.backend, {
             at,
             actorId: SYSTEM.personId,

@@ -3,11 +3,9 @@
 // approver for the same step (or up the line), with the alliance team told. Nothing is decided.
 import { appendAudit } from '../store/audit-log.js';
 import { caseFromRow } from './case-record.js';
-import { compareAndSet, isConflict, loadCaseForUpdate } from './decide-case.js';
+import { compareAndSet, isConflict, loadCaseForUpdate, SYSTEM } from './case-writes.js';
 import { openAtStep } from './submit-proposal.js';
-import type { Actor, WorkflowDeps } from './workflow-deps.js';
-
-const SYSTEM: Actor = { personId: 'koers', platform: 'system' };
+import type { WorkflowDeps } from './workflow-deps.js';
 
 export async function markUnreachable(
   deps: WorkflowDeps,

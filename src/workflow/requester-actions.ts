@@ -2,13 +2,19 @@
 // exception to an advice against (which goes to the last step of the line: that step decides
 // exceptions whatever the mandates say).
 import type { Transaction } from 'kysely';
-import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Database } from '../store/schema.js';
 import { type CaseRecord, caseFromRow } from './case-record.js';
-import { compareAndSet, isConflict, loadCaseForUpdate, recordAttempt } from './decide-case.js';
-import { notify } from './notifications.js';
+import {
+  compareAndSet,
+  insertCase,
+  isConflict,
+  loadCaseForUpdate,
+  notifyCase,
+  recordAttempt,
+  recordDecision,
+} from './case-writes.js';
 import { openAtStep } from './submit-proposal.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
@@ -80,17 +86,7 @@ export function answerInfo(
       const notifications = c.assigneeId
         ? [{ kind: 'case_update' as const }, { kind: 'approval_request' as const, to: c.assigneeId }]
         : [{ kind: 'case_update' as const }];
-      await notify(
-        {
-          trx,
-          strategy: deps.strategy(),
-          platforms: deps.platforms(),
-          now: at,
-          caseId: c.id,
-          key: `v${version}`,
-        },
-        notifications,
-      );
+      await notifyCase(deps, trx, c.id, version, at, notifications);
       return c.id;
     },
   );
@@ -105,21 +101,7 @@ export function withdrawCase(deps: WorkflowDeps, actor: Actor, caseId: number): 
     (c) => (c.state === 'open' || c.state === 'info_requested' ? null : 'closed'),
     async (c, trx, at) => {
       const version = await compareAndSet(trx, c, { state: 'withdrawn', closed_at: at }, at);
-      await trx
-        .insertInto('decisions')
-        .values({
-          case_id: c.id,
-          version: c.version,
-          step: c.step,
-          step_role: c.steps[c.step] ?? '',
-          decider_id: actor.personId,
-          on_behalf_of: null,
-          action: 'withdraw',
-          reason: null,
-          platform: actor.platform,
-          at,
-        })
-        .execute();
+      await recordDecision(trx, c, actor, 'withdraw', at);
       await appendAudit(trx, deps.backend, {
         at,
         actorId: actor.personId,
@@ -128,17 +110,7 @@ export function withdrawCase(deps: WorkflowDeps, actor: Actor, caseId: number): 
         platform: actor.platform,
         data: { step: c.step },
       });
-      await notify(
-        {
-          trx,
-          strategy: deps.strategy(),
-          platforms: deps.platforms(),
-          now: at,
-          caseId: c.id,
-          key: `v${version}`,
-        },
-        [{ kind: 'case_update' }],
-      );
+      await notifyCase(deps, trx, c.id, version, at, [{ kind: 'case_update' }]);
       return c.id;
     },
   );
@@ -165,42 +137,21 @@ export function requestException(
       await compareAndSet(trx, c, { state: 'exception_requested' }, at);
       const now = deps.clock();
       const steps = c.steps.length > 0 ? c.steps : c.result.nl.route;
-      const inserted = await trx
-        .insertInto('cases')
-        .values({
-          requester_id: c.requesterId,
-          requester_role: c.requesterRole,
-          kind: 'exception',
-          verdict: c.verdict,
-          state: 'open',
-          proposal: JSON.stringify(c.proposal),
-          result: JSON.stringify(c.result),
-          strategy_sha: c.strategySha,
-          steps: JSON.stringify(steps),
-          route_length: steps.length,
-          step: 0,
-          assignee_id: null,
-          assigned_at: null,
-          version: 1,
-          partner: c.proposal.partner.name,
-          partner_key: partnerKey(c.proposal.partner.name),
-          partner_type: c.proposal.partner.type,
-          priority: c.proposal.priority,
-          intensity: c.proposal.intensity,
-          budget: c.proposal.budget ?? 0,
-          months: c.proposal.months ?? 0,
-          confidential: c.confidential ? 1 : 0,
-          platform: actor.platform,
-          info_question: null,
-          info_answer: note?.trim() || null,
-          parent_case_id: c.id,
-          created_at: at,
-          updated_at: at,
-          closed_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const exceptionId = Number(inserted.id);
+      const exceptionId = await insertCase(trx, {
+        requesterId: c.requesterId,
+        requesterRole: c.requesterRole,
+        kind: 'exception',
+        state: 'open',
+        proposal: c.proposal,
+        result: c.result,
+        strategySha: c.strategySha,
+        steps,
+        routeLength: steps.length,
+        platform: actor.platform,
+        at,
+        infoAnswer: note?.trim() || null,
+        parentCaseId: c.id,
+      });
       await appendAudit(trx, deps.backend, {
         at,
         actorId: actor.personId,

@@ -14,7 +14,8 @@ import { appendAudit } from '../store/audit-log.js';
 import { openCaseCountsOf, peopleForAssignment } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
 import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
-import { type Notification, notify } from './notifications.js';
+import { insertCase, notifyCase } from './case-writes.js';
+import type { Notification } from './notifications.js';
 import { portfolioViewFor } from './portfolio-from-store.js';
 import { registerRelationship } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
@@ -80,43 +81,21 @@ export async function submitProposal(
             .filter((r) => r.rank > requesterRank)
             .map((r) => r.id);
 
-    const inserted = await trx
-      .insertInto('cases')
-      .values({
-        requester_id: actor.personId,
-        requester_role: role,
-        kind: 'check',
-        verdict,
-        state:
-          verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
-        proposal: JSON.stringify(proposal),
-        result: JSON.stringify(result),
-        strategy_sha: strategy.sha256,
-        steps: JSON.stringify(steps),
-        route_length: result.nl.route.length,
-        step: 0,
-        assignee_id: null,
-        assigned_at: null,
-        version: 1,
-        partner: proposal.partner.name,
-        partner_key: key,
-        partner_type: proposal.partner.type,
-        priority: proposal.priority,
-        intensity: proposal.intensity,
-        budget: proposal.budget ?? 0,
-        months: proposal.months ?? 0,
-        confidential: proposal.confidential ? 1 : 0,
-        platform: actor.platform,
-        info_question: null,
-        info_answer: null,
-        parent_case_id: null,
-        created_at: at,
-        updated_at: at,
-        closed_at: verdict === 'within_mandate' ? at : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const caseId = Number(inserted.id);
+    const caseId = await insertCase(trx, {
+      requesterId: actor.personId,
+      requesterRole: role,
+      kind: 'check',
+      state:
+        verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
+      proposal,
+      result,
+      strategySha: strategy.sha256,
+      steps,
+      routeLength: result.nl.route.length,
+      platform: actor.platform,
+      at,
+      closedAt: verdict === 'within_mandate' ? at : null,
+    });
     await appendAudit(trx, deps.backend, {
       at,
       actorId: actor.personId,
@@ -130,7 +109,6 @@ export async function submitProposal(
         strategy: strategy.sha256,
       },
     });
-    const ctx = { trx, strategy, platforms: deps.platforms(), now: at, caseId, key: 'v1' };
 
     if (verdict === 'within_mandate') {
       await registerRelationship(trx, strategy, proposal, caseId, 'check', now);
@@ -141,7 +119,7 @@ export async function submitProposal(
         caseId,
         platform: actor.platform,
       });
-      await notify(ctx, [{ kind: 'strategy_summary', outcome: 'registered' }]);
+      await notifyCase(deps, trx, caseId, 1, at, [{ kind: 'strategy_summary', outcome: 'registered' }]);
     } else if (verdict === 'escalate') {
       await openAtStep(deps, trx, strategy, caseId, actor, steps, 0, 1, now);
     }
@@ -220,9 +198,6 @@ export async function openAtStep(
       detail: { roles: choice.skippedSteps.map((s) => steps[s]) },
     });
   }
-  await notify(
-    { trx, strategy, platforms: deps.platforms(), now: at, caseId, key: `v${newVersion}` },
-    notifications,
-  );
+  await notifyCase(deps, trx, caseId, newVersion, at, notifications);
   return choice.step;
 }
