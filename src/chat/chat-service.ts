@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import {
   type ActionPayload,
   answerInfoFormView,
-  approvalRequestView,
   type CheckContext,
   caseView,
   checkFormView,
@@ -32,6 +31,7 @@ import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js'
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { submitReview } from '../jobs/reviews.js';
 import type { Database } from '../store/schema.js';
+import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { caseSummariesOf, caseSummaryOf } from './case-summary-of.js';
 import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
@@ -43,6 +43,7 @@ import {
   saveConversation,
 } from './conversation-store.js';
 import { claimEvent } from './event-claims.js';
+import { caseViewForReader } from './reader-case-view.js';
 import { relationshipLines } from './relationship-lines.js';
 
 export type ChatRequest =
@@ -270,7 +271,7 @@ async function onAction(
     case 'request_exception': {
       const id = Number(action.caseId);
       const out = await s.deps.workflow.requestException(actorOf(s), id);
-      if (!out.ok) return refused(s, out.refusal, id);
+      if (!out.ok) return refused(s, out.refusal, id, out.case);
       const vc = vcOf(s);
       return {
         views: [chatText(s.person.locale, 'exceptionSent', await assigneeName(s, out.case.assigneeId))],
@@ -280,7 +281,7 @@ async function onAction(
     case 'withdraw': {
       const id = Number(action.caseId);
       const out = await s.deps.workflow.withdraw(actorOf(s), id);
-      if (!out.ok) return refused(s, out.refusal, id);
+      if (!out.ok) return refused(s, out.refusal, id, out.case);
       return {
         views: [chatText(s.person.locale, 'withdrawn')],
         replace: caseView(vcOf(s), await caseSummaryOf(s.deps.db, s.strategy, out.case, s.person.locale)),
@@ -324,8 +325,8 @@ async function onAction(
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
       // A case id in a crafted action must not show someone else's (confidential) case.
-      if (!c || !(await mayView(s, c.id))) return { views: [chatText(s.person.locale, 'refused_not_found')] };
-      return { views: [await viewOfCaseFor(s, c.id)] };
+      if (!c || !(await mayView(s, c))) return { views: [chatText(s.person.locale, 'refused_not_found')] };
+      return { views: [await viewOfCaseFor(s, c)] };
     }
   }
 }
@@ -374,34 +375,33 @@ async function decide(
   });
   s.deps.onDecision?.(out.ok ? { ok: true, action: out.action } : { ok: false, refusal: out.refusal });
   if (s.state?.kind === 'decision_text') await save(s, null);
-  if (!out.ok) return refused(s, out.refusal, caseId);
-  const replace = await viewOfCaseFor(s, out.case.id);
+  if (!out.ok) return refused(s, out.refusal, caseId, out.case);
+  const replace = await viewOfCaseFor(s, out.case);
   return { views: [chatText(s.person.locale, `decided_${out.action}`)], replace };
 }
 
 async function answer(s: Session, caseId: number, text: string): Promise<ChatResponse> {
   const out = await s.deps.workflow.answerInfo(actorOf(s), caseId, text);
   if (s.state?.kind === 'answer_info') await save(s, null);
-  if (!out.ok) return refused(s, out.refusal, caseId);
+  if (!out.ok) return refused(s, out.refusal, caseId, out.case);
   return { views: [chatText(s.person.locale, 'answerSent')] };
 }
 
 /** The case as this person should see it: with decision buttons only for the one who may decide. */
-async function viewOfCaseFor(s: Session, caseId: number): Promise<View> {
-  const c = await s.deps.workflow.getCase(caseId);
-  if (!c) return chatText(s.person.locale, 'refused_not_found');
-  const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
-  const waiting = await s.deps.workflow.casesWaitingFor(s.person.id);
-  return waiting.some((w) => w.id === c.id)
-    ? approvalRequestView(vcOf(s), summary)
-    : caseView(vcOf(s), summary);
+function viewOfCaseFor(s: Session, c: CaseRecord): Promise<View> {
+  return caseViewForReader(s.deps.db, s.strategy, s.deps.clock(), c, s.person.id, s.person.locale);
 }
 
-async function refused(s: Session, refusal: string, caseId: number): Promise<ChatResponse> {
+async function refused(
+  s: Session,
+  refusal: string,
+  caseId: number,
+  known?: CaseRecord | null,
+): Promise<ChatResponse> {
   const message = chatText(s.person.locale, `refused_${refusal}`);
-  const c = await s.deps.workflow.getCase(caseId);
-  if (!c || !(await mayView(s, c.id))) return { views: [message] };
-  return { views: [message], replace: await viewOfCaseFor(s, c.id) };
+  const c = known !== undefined ? known : await s.deps.workflow.getCase(caseId);
+  if (!c || !(await mayView(s, c))) return { views: [message] };
+  return { views: [message], replace: await viewOfCaseFor(s, c) };
 }
 
 /**
@@ -410,10 +410,9 @@ async function refused(s: Session, refusal: string, caseId: number): Promise<Cha
  * holds it now (or stands in while they are away), whoever decided on it, and whoever was sent its
  * card: not to everyone who knows or guesses a case id.
  */
-async function mayView(s: Session, caseId: number): Promise<boolean> {
+async function mayView(s: Session, c: CaseRecord): Promise<boolean> {
   const me = s.person.id;
-  const c = await s.deps.workflow.getCase(caseId);
-  if (!c) return false;
+  const caseId = c.id;
   if (!c.confidential || c.requesterId === me || c.assigneeId === me) return true;
   const db = s.deps.db;
   const [decided, sent] = await Promise.all([

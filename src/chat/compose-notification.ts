@@ -4,8 +4,6 @@
 import type { Kysely } from 'kysely';
 import { buildView, text } from '../conversation/build-view.js';
 import {
-  approvalRequestView,
-  caseView,
   reminderView,
   requesterUpdateView,
   strategyChannelSummaryView,
@@ -20,12 +18,13 @@ import type { ReviewRequestPayload } from '../jobs/reviews.js';
 import { digestView } from '../jobs/views/digest-view.js';
 import { reviewRequestView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
+import { getPerson, type PersonRow } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
-import { casesWaitingFor, getCase } from '../workflow/read-cases.js';
+import { getCase } from '../workflow/read-cases.js';
 import { caseSummaryOf } from './case-summary-of.js';
 import { localeOf } from './chat-identity.js';
-import { relationshipLines } from './relationship-lines.js';
+import { caseViewForReader, summaryForReader } from './reader-case-view.js';
 
 export type Recipient =
   | { kind: 'person'; personId: string; platformUserId: string }
@@ -86,7 +85,7 @@ export async function composeNotification(
       messages.push({
         ref: m.ref,
         personId: m.person_id,
-        view: await caseViewFor(deps, strategy, c, m.person_id),
+        view: await caseViewForPerson(deps, strategy, c, m.person_id),
       });
     return messages.length === 0
       ? { mode: 'skip', reason: 'no messages to update' }
@@ -119,32 +118,13 @@ export async function composeNotification(
   }
 
   if ('person' in target) {
-    const person = await deps.db
-      .selectFrom('people')
-      .selectAll()
-      .where('id', '=', target.person)
-      .executeTakeFirst();
-    const platformUserId = person
-      ? platform === 'slack'
-        ? person.slack_id
-        : person.teams_id
-      : target.person.startsWith(`${platform}:`)
-        ? target.person.slice(platform.length + 1)
-        : null;
+    const person = await getPerson(deps.db, target.person);
+    const platformUserId = platformIdOf(person, target.person, platform);
     if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
     if (!c) return { mode: 'skip', reason: 'case not found' };
     const locale = localeOf(person ?? null, null, strategy);
     const vc = viewContextOf(strategy, locale, deps.clock());
-    const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, {
-      near: false,
-    });
-    const summary = await caseSummaryOf(
-      deps.db,
-      strategy,
-      c,
-      locale,
-      existing.filter((r) => r.status === 'active'),
-    );
+    const summary = await summaryForReader(deps.db, strategy, c, locale);
     const recipient: Recipient = { kind: 'person', personId: target.person, platformUserId };
     switch (item.kind) {
       case 'approval_request':
@@ -152,7 +132,7 @@ export async function composeNotification(
         return {
           mode: 'post',
           recipient,
-          view: await caseViewFor(deps, strategy, c, target.person),
+          view: await caseViewForReader(deps.db, strategy, deps.clock(), c, target.person, locale, summary),
           trackForCase: true,
         };
       case 'reminder':
@@ -166,35 +146,6 @@ export async function composeNotification(
     }
   }
   return { mode: 'skip', reason: 'unknown target' };
-}
-
-/** The case for one reader: with the decision buttons only when that reader may decide it now. */
-export async function caseViewFor(
-  deps: ComposeDeps,
-  strategy: Strategy,
-  c: CaseRecord,
-  personId: string | null,
-): Promise<View> {
-  const person = personId
-    ? await deps.db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst()
-    : undefined;
-  const locale = localeOf(person ?? null, null, strategy);
-  const vc = viewContextOf(strategy, locale, deps.clock());
-  const existing = await relationshipLines(deps.db, strategy, c.proposal.partner.name, locale, {
-    near: false,
-  });
-  const summary = await caseSummaryOf(
-    deps.db,
-    strategy,
-    c,
-    locale,
-    existing.filter((r) => r.status === 'active'),
-  );
-  if (personId && c.state === 'open') {
-    const waiting = await casesWaitingFor(deps.db, personId, deps.clock(), strategy.file.digest.timezone);
-    if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, summary);
-  }
-  return caseView(vc, summary);
 }
 
 function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): View {
@@ -268,12 +219,8 @@ async function composeJobPost(
     };
   }
   if (!('person' in target)) return { mode: 'skip', reason: 'a review request goes to a person' };
-  const person = await deps.db
-    .selectFrom('people')
-    .selectAll()
-    .where('id', '=', target.person)
-    .executeTakeFirst();
-  const platformUserId = person ? (platform === 'slack' ? person.slack_id : person.teams_id) : null;
+  const person = await getPerson(deps.db, target.person);
+  const platformUserId = platformIdOf(person, target.person, platform);
   if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
   const payload = item.payload as unknown as ReviewRequestPayload;
   return {
@@ -282,4 +229,26 @@ async function composeJobPost(
     view: reviewRequestView(payload.subject, localeOf(person ?? null, null, strategy)),
     trackForCase: false,
   };
+}
+
+/** The platform's id of a person: from the directory, or the id itself for someone it does not know. */
+function platformIdOf(
+  person: PersonRow | undefined,
+  personId: string,
+  platform: 'slack' | 'teams',
+): string | null {
+  if (person) return platform === 'slack' ? person.slack_id : person.teams_id;
+  return personId.startsWith(`${platform}:`) ? personId.slice(platform.length + 1) : null;
+}
+
+/** An updated card for the person it was sent to (in their language). */
+async function caseViewForPerson(
+  deps: ComposeDeps,
+  strategy: Strategy,
+  c: CaseRecord,
+  personId: string | null,
+): Promise<View> {
+  const person = personId ? await getPerson(deps.db, personId) : undefined;
+  const locale = localeOf(person ?? null, null, strategy);
+  return caseViewForReader(deps.db, strategy, deps.clock(), c, personId, locale);
 }

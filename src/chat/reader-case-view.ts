@@ -1,0 +1,53 @@
+// A case as one reader sees it: in their language, with who else already works with the partner,
+// and with the decision buttons only when that reader may decide it now. Used for the answer to a
+// click and for every card the outbox posts or updates.
+import type { Kysely } from 'kysely';
+import {
+  approvalRequestView,
+  type CaseSummary,
+  caseView,
+  type View,
+  viewContextOf,
+} from '../conversation/index.js';
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import type { Locale } from '../domain/strategy/strategy-schema.js';
+import type { Database } from '../store/schema.js';
+import type { CaseRecord } from '../workflow/case-record.js';
+import { casesWaitingFor } from '../workflow/read-cases.js';
+import { caseSummaryOf } from './case-summary-of.js';
+import { relationshipLines } from './relationship-lines.js';
+
+/** The case's summary with the active relationships the register has with its partner. */
+export async function summaryForReader(
+  db: Kysely<Database>,
+  strategy: Strategy,
+  c: CaseRecord,
+  locale: Locale,
+): Promise<CaseSummary> {
+  const existing = await relationshipLines(db, strategy, c.proposal.partner.name, locale, { near: false });
+  return caseSummaryOf(
+    db,
+    strategy,
+    c,
+    locale,
+    existing.filter((r) => r.status === 'active'),
+  );
+}
+
+export async function caseViewForReader(
+  db: Kysely<Database>,
+  strategy: Strategy,
+  now: Date,
+  c: CaseRecord,
+  readerId: string | null,
+  locale: Locale,
+  summary?: CaseSummary,
+): Promise<View> {
+  const vc = viewContextOf(strategy, locale, now);
+  const s = summary ?? (await summaryForReader(db, strategy, c, locale));
+  if (readerId && c.state === 'open') {
+    const waiting = await casesWaitingFor(db, readerId, now, strategy.file.digest.timezone);
+    if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, s);
+  }
+  return caseView(vc, s);
+}
