@@ -7,8 +7,8 @@ import { addMonths, dateIn } from '../domain/time.js';
 import { csvFile } from '../register/csv-records.js';
 import { importRegister } from '../register/import-register.js';
 import type { Backend } from '../store/backend.js';
+import { claimKey } from '../store/processed-events.js';
 import type { Database } from '../store/schema.js';
-import { claim } from '../workflow/escalation-tick.js';
 
 export async function loadDemoPortfolio(
   db: Kysely<Database>,
@@ -19,7 +19,7 @@ export async function loadDemoPortfolio(
 ): Promise<void> {
   const first = await db
     .transaction()
-    .execute((trx) => claim(trx, 'demo:example-portfolio', null, now.toISOString()));
+    .execute((trx) => claimKey(trx, 'demo:example-portfolio', null, now.toISOString()));
   if (!first) return;
   const result = await importRegister(db, backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
     now,

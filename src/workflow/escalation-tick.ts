@@ -1,13 +1,12 @@
 // The escalation timers, for the scheduler to call: reminders, pass-up on silence, and an alert
 // when a case waits at the last step. Idempotent: each effect is claimed once by its run key
 // (`remind:case-123:step-2`) in the same transaction that enqueues it, on any number of instances.
-import type { Transaction } from 'kysely';
 import { dateIn } from '../domain/time.js';
 import { isAbsent } from '../domain/workflow/authorize-decision.js';
 import { timerActionFor } from '../domain/workflow/escalation-timers.js';
 import { appendAudit } from '../store/audit-log.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
-import type { Database } from '../store/schema.js';
+import { claimKey } from '../store/processed-events.js';
 import { caseFromRow } from './case-record.js';
 import { compareAndSet, isConflict, loadCaseForUpdate, recordDecision, SYSTEM } from './case-writes.js';
 import { type Notification, notify } from './notifications.js';
@@ -70,7 +69,7 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
           );
           return true;
         }
-        if (!(await claim(trx, action.key, String(c.id), at))) return false;
+        if (!(await claimKey(trx, action.key, String(c.id), at))) return false;
         const notifications: Notification[] = [];
         if (action.kind === 'remind' && c.assigneeId) {
           notifications.push({ kind: 'reminder', to: c.assigneeId });
@@ -122,19 +121,4 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
     }
   }
   return report;
-}
-
-/** Claims a run key once, across instances: true for the one caller that inserted it. */
-export async function claim(
-  trx: Transaction<Database>,
-  key: string,
-  ref: string | null,
-  at: string,
-): Promise<boolean> {
-  const result = await trx
-    .insertInto('processed_events')
-    .values({ key, ref, at })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
