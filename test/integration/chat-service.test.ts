@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionPayload } from '../../src/conversation/index.js';
 import { type ChatFixture, chatFixture, viewText } from '../support/chat-fixture.js';
+import { ANNA, proposal } from '../support/proposals.js';
 
 const anna = { platform: 'slack' as const, userId: 'U_u-anna' };
 const bram = { platform: 'slack' as const, userId: 'U_u-bram' };
@@ -98,15 +99,13 @@ describe('chat service', () => {
   it('asks for a reason before a rejection and takes the typed reason as the decision', async () => {
     const out = await f.wf.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: 'Deltares', type: 'knowledge-institution' },
         priority: 'climate-water',
-        intensity: 'project',
         budget: 30_000,
-        months: 6,
         direction: 'shared',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     if (!out.ok) throw new Error();
     const reject: ActionPayload = {
@@ -151,15 +150,13 @@ describe('chat service', () => {
   it('stores an owner’s review from the review form, once, and refuses anyone else', async () => {
     const out = await f.wf.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: 'Energie Samen', type: 'network' },
-        priority: 'energy-transition',
         intensity: 'exchange',
         budget: 0,
-        months: 6,
         direction: 'shared',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     if (!out.ok) throw new Error();
     const rel = await f.ts.store.db
@@ -194,16 +191,13 @@ describe('chat service', () => {
   it('does not show a case to someone who only knows its id', async () => {
     const out = await f.wf.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: 'Geheime Partner B.V.', type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
         budget: 30_000,
-        months: 6,
         direction: 'shared',
-        requester: { id: 'u-anna', role: 'employee' },
         confidential: true,
-      },
+      }),
     );
     if (!out.ok) throw new Error();
     const show = { type: 'show_case' as const, caseId: String(out.case.id) };

@@ -2,6 +2,7 @@
 // before closing the database, so a rolling restart loses no notification.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { ANNA, proposal } from '../support/proposals.js';
 import { outboxPosts } from './slack/slack-helpers.js';
 import { type SlackTestApp, startSlackApp } from './slack/slack-test-app.js';
 
@@ -20,15 +21,13 @@ describe('graceful stop', () => {
     const wf = t.app.parts.workflow;
     const out = await wf.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: 'Deltares', type: 'knowledge-institution' },
         priority: 'climate-water',
-        intensity: 'project',
         budget: 30_000,
-        months: 6,
         direction: 'shared',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     expect(out).toMatchObject({ ok: true, case: { state: 'open', assigneeId: 'u-bram' } });
     expect(outboxPosts(fake, dmOf('U_u-bram'))).toHaveLength(0);

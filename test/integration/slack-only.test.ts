@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/app/channels.js';
 import { startTestApp, type TestApp } from '../support/app-fixture.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { ANNA, proposal } from '../support/proposals.js';
 import { BOT_TOKEN, SIGNING_SECRET, strategyWithSlackIds } from './slack/slack-test-app.js';
 
 describe('Slack only', () => {
@@ -36,15 +37,13 @@ describe('Slack only', () => {
     });
     const out = await t.app.parts.workflow.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: 'Deltares', type: 'knowledge-institution' },
         priority: 'climate-water',
-        intensity: 'project',
         budget: 30_000,
-        months: 6,
         direction: 'shared',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     expect(out).toMatchObject({ ok: true, case: { assigneeId: 'u-bram' } });
     const rows = await t.app.parts.store.db.selectFrom('outbox').select(['platform', 'kind']).execute();

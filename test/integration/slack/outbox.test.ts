@@ -5,6 +5,7 @@
 // O1, O2, O5, C1).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
+import { ANNA, proposal } from '../../support/proposals.js';
 import { outboxPosts, sleep } from './slack-helpers.js';
 import { type SlackTestApp, startSlackApp } from './slack-test-app.js';
 
@@ -27,15 +28,11 @@ describe('outbound courtesy and durability', () => {
   async function submit(partner: string, escalate: boolean) {
     const out = await t.app.parts.workflow.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA,
         partner: { name: partner, type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
         budget: escalate ? 20_000 : 5_000,
-        months: 6,
-        direction: 'we_need',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     if (!out.ok) throw new Error('submit refused');
     t.app.parts.outboxLoop.kick();

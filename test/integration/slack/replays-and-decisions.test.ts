@@ -3,6 +3,7 @@
 // accidents a signature does not stop (RELIABILITY-MATRIX S3, S4, A1, A3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
+import { ANNA as ANNA_REQUESTER, proposal } from '../../support/proposals.js';
 import { blockActions, dmMessage } from '../../support/slack-sender.js';
 import { BACKENDS } from '../../support/test-stores.js';
 import { decisionButton, outboxPosts, posts, sleep, textOf, waitForPosts } from './slack-helpers.js';
@@ -28,15 +29,11 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
   async function escalatedCase(partner: string) {
     const out = await t.app.parts.workflow.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA_REQUESTER,
         partner: { name: partner, type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
         budget: 20_000,
-        months: 6,
-        direction: 'we_need',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
     t.app.parts.outboxLoop.kick();

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../support/fake-slack.js';
+import { ANNA as ANNA_REQUESTER, proposal } from '../../support/proposals.js';
 import { blockActions, homeOpened, slashCommand } from '../../support/slack-sender.js';
 import { PG_ADMIN_URL } from '../../support/test-stores.js';
 import { buttonsOf, outboxPosts, posts, sleep, textOf, waitForPosts } from './slack-helpers.js';
@@ -27,15 +28,11 @@ describe('slash command words and the Home tab', () => {
   async function escalate(partner: string) {
     const out = await t.app.parts.workflow.submit(
       { personId: 'u-anna', platform: 'slack' },
-      {
+      proposal({
+        requester: ANNA_REQUESTER,
         partner: { name: partner, type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
         budget: 20_000,
-        months: 6,
-        direction: 'we_need',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
+      }),
     );
     if (!out.ok) throw new Error('submit refused');
     return out.case.id;
