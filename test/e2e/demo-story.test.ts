@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from '../support/chromium.js';
-import { freePort } from '../support/playground.js';
+import { freePort, playgroundChat } from '../support/playground.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/demo-story/', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/koers.js', import.meta.url));
@@ -76,14 +76,10 @@ describe.skipIf(missing !== null)('the demo from the first command', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-  const box = () =>
-    page.locator('[data-lexical-editor="true"][role="textbox"]').filter({ visible: true }).last();
-  async function say(text: string) {
-    await box().click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  }
-  const seen = (text: string | RegExp) => page.getByText(text).last().waitFor({ timeout: 30_000 });
+  const chat = () => playgroundChat(page);
+  const box = () => chat().box();
+  const say = (text: string) => chat().say(text);
+  const seen = (text: string | RegExp) => chat().seen(text);
 
   it('set everything up on its own: a SQLite database under data/, the example strategy and register', async () => {
     expect(existsSync(join(cwd, 'data', 'koers.db'))).toBe(true);

@@ -13,7 +13,7 @@ import { createTeamsChannel } from '../../src/channels/teams/teams-channel.js';
 import { startTestApp, type TestApp } from '../support/app-fixture.js';
 import { chromiumMissing, launchChromium } from '../support/chromium.js';
 import { exampleStrategy } from '../support/example-strategy.js';
-import { type Playground, startPlayground } from '../support/playground.js';
+import { type Playground, playgroundChat, startPlayground } from '../support/playground.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/teams-playground/', import.meta.url));
 const missing = chromiumMissing();
@@ -43,20 +43,11 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
 
   const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
 
-  async function say(text: string) {
-    const box = page.locator('[data-lexical-editor="true"][role="textbox"]').filter({ visible: true }).last();
-    await box.click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  }
+  const say = (text: string) => playgroundChat(page).say(text);
 
   it('a person types "toets", completes the check in the form card and sees the verdict card', async () => {
     await page.goto(playground.url);
-    await page
-      .locator('[data-lexical-editor="true"][role="textbox"]')
-      .filter({ visible: true })
-      .last()
-      .waitFor({ timeout: 30_000 });
+    await playgroundChat(page).box().waitFor({ timeout: 30_000 });
     await say('demo als Anna');
     await page
       .getByText(/(U bent nu|You are now) Anna de Vries/)

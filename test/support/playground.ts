@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 const CLI = fileURLToPath(
   new URL('../../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url),
@@ -92,4 +93,20 @@ export async function startPlayground(o: {
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url, output: () => out, stop };
+}
+
+/** The Playground's chat as a person uses it: the compose box (a Lexical editor, not an input). */
+export function playgroundChat(page: Page) {
+  const box = () =>
+    page.locator('[data-lexical-editor="true"][role="textbox"]').filter({ visible: true }).last();
+  return {
+    box,
+    async say(text: string): Promise<void> {
+      await box().click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    },
+    /** Waits until the newest occurrence of a text shows. */
+    seen: (text: string | RegExp) => page.getByText(text).last().waitFor({ timeout: 30_000 }),
+  };
 }
