@@ -52,7 +52,7 @@ export interface KoersApp {
   stop(options?: { drainMs?: number }): Promise<void>;
   reloadStrategy(): boolean;
   /** Internals, for tests and the CLI. */
-  parts: ReturnType<typeof assemble> extends Promise<infer T> ? T : never;
+  parts: Awaited<ReturnType<typeof assemble>>;
 }
 
 async function assemble(o: AppOptions) {
