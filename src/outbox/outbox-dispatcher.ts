@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Backend } from '../store/backend.js';
+import { literalLimit } from '../store/literal-limit.js';
 import type { Database } from '../store/schema.js';
 import { type ChannelSender, itemFromRow, type OutboxItem } from './delivery.js';
 
@@ -53,7 +54,7 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
         .where('next_attempt_at', '<=', nowIso)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
         .orderBy('id')
-        .limit(batchSize);
+        .limit(literalLimit(batchSize));
       if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
       const ids = (await q.execute()).map((r) => Number(r.id));
       if (ids.length === 0) return [];

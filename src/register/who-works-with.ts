@@ -4,6 +4,7 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchPatterns, nearMatchScore } from '../domain/portfolio/near-match.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
+import { literalLimit } from '../store/literal-limit.js';
 import type { Database } from '../store/schema.js';
 import type { RelationshipStatus } from './register-row.js';
 
@@ -76,7 +77,7 @@ export async function whoWorksWith(
     .where('relationships.partner_key', '=', key)
     .orderBy(STATUS_ORDER)
     .orderBy('relationships.id')
-    .limit(limit)
+    .limit(literalLimit(limit))
     .execute();
 
   const patterns = nearMatchPatterns(key);
@@ -89,7 +90,7 @@ export async function whoWorksWith(
             eb.or(patterns.map((p): Expression<SqlBool> => eb('relationships.partner_key', 'like', p))),
           )
           .orderBy('relationships.id')
-          .limit(options.candidates ?? 500)
+          .limit(literalLimit(options.candidates ?? 500))
           .execute();
 
   const near = candidateRows

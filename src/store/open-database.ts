@@ -13,6 +13,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import { type Backend, backendOf } from './backend.js';
+import { registerDirectReader } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 export interface OpenDatabase {
@@ -77,6 +78,11 @@ function openSqlite(path: string): OpenDatabase {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }),
   });
+  // Outside a transaction a read sees committed rows whichever way it goes, so the hot reads skip
+  // Kysely's connection mutex and promise chain; inside one they queue behind it as any query does.
+  registerDirectReader(db, (text, params) =>
+    raw.inTransaction ? undefined : (cached.prepare(text).all(...params) as unknown[]),
+  );
   return { db, backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
 }
 

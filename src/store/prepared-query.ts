@@ -26,6 +26,20 @@ export async function preparedRows<R>(
     text = c.sql;
     byKey.set(key, text);
   }
+  const rows = directReaders.get(db)?.(text, params);
+  if (rows) return rows as R[];
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, [...params]));
   return result.rows;
+}
+
+/** Runs a read at once, or answers undefined when it must go through Kysely after all. */
+type DirectReader = (text: string, params: ReadonlyArray<unknown>) => unknown[] | undefined;
+const directReaders = new WeakMap<Kysely<Database>, DirectReader>();
+
+/**
+ * A synchronous driver (better-sqlite3) can run a prepared read without Kysely's connection
+ * handling; only the root instance is registered, so a read inside a transaction goes the usual way.
+ */
+export function registerDirectReader(db: Kysely<Database>, reader: DirectReader): void {
+  directReaders.set(db, reader);
 }

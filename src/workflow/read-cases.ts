@@ -2,6 +2,7 @@
 // message reads some of these, so they are prepared once (src/store/prepared-query.ts).
 import type { Kysely } from 'kysely';
 import { dateIn } from '../domain/time.js';
+import { literalLimit } from '../store/literal-limit.js';
 import { preparedRows } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
 import { type CaseRecord, caseFromRow } from './case-record.js';
@@ -17,14 +18,14 @@ export async function getCase(db: Kysely<Database>, id: number): Promise<CaseRec
 }
 
 export async function openCasesRequestedBy(db: Kysely<Database>, personId: string): Promise<CaseRecord[]> {
-  const rows = await preparedRows(db, 'cases-requested-by', [personId, ...MINE, LISTED], () =>
+  const rows = await preparedRows(db, 'cases-requested-by', [personId, ...MINE], () =>
     db
       .selectFrom('cases')
       .selectAll()
       .where('requester_id', '=', personId)
       .where('state', 'in', [...MINE])
       .orderBy('id', 'desc')
-      .limit(LISTED),
+      .limit(literalLimit(LISTED)),
   );
   return rows.map(caseFromRow);
 }
@@ -40,7 +41,7 @@ export async function casesWaitingFor(
   const rows = await preparedRows(
     db,
     'cases-waiting-for',
-    ['open', personId, personId, today, today, personId, LISTED],
+    ['open', personId, personId, today, today, personId],
     () =>
       db
         .selectFrom('cases')
@@ -59,7 +60,7 @@ export async function casesWaitingFor(
         )
         .where('cases.requester_id', '!=', personId)
         .orderBy('cases.id')
-        .limit(LISTED),
+        .limit(literalLimit(LISTED)),
   );
   return rows.map(caseFromRow);
 }

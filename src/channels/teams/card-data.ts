@@ -2,6 +2,12 @@
 // blocks.json): one item per line of text, fact set, choice, row of buttons or form field, with
 // every property the fragment reads present (null where the card leaves it out). People's words
 // are escaped here (teams-text.ts); buttons and choices carry our ActionPayload under `koers`.
+//
+// The fragment has one element per kind of item, each bound with `$data` to a slot of its own
+// (`textBlock`, `factSet`, ...): an item fills the one slot of its kind and leaves the others
+// empty arrays, which the templating skips without evaluating anything inside. (A `$when` per kind
+// gives the same card at about twice the cost: adaptivecards-templating prints every false
+// `$when` expression into a warning string.)
 import type {
   ActionPayload,
   Block,
@@ -107,7 +113,56 @@ export function textItems(
     }));
 }
 
-export function blockItems(blocks: ReadonlyArray<Block>, o: ItemOptions): CardItem[] {
+const SLOTS = [
+  'textBlock',
+  'factSet',
+  'option',
+  'actionSet',
+  'inputText',
+  'inputNumber',
+  'inputChoiceSet',
+  'inputToggle',
+] as const;
+type Slot = (typeof SLOTS)[number];
+
+const INPUT_SLOT = {
+  text: 'inputText',
+  number: 'inputNumber',
+  select: 'inputChoiceSet',
+  toggle: 'inputToggle',
+} as const satisfies Record<Extract<CardItem, { kind: 'input' }>['input'], Slot>;
+
+/** An item as the fragment reads it: its spacing, and the item in the slot of its kind. */
+export type TemplateItem = { spacing: Spacing } & Record<Slot, CardItem[]>;
+
+function slotOf(item: CardItem): Slot {
+  switch (item.kind) {
+    case 'text':
+      return 'textBlock';
+    case 'facts':
+      return 'factSet';
+    case 'option':
+      return 'option';
+    case 'buttons':
+      return 'actionSet';
+    case 'input':
+      return INPUT_SLOT[item.input];
+  }
+}
+
+export function templateItem(item: CardItem): TemplateItem {
+  const slotted = { spacing: item.spacing } as TemplateItem;
+  for (const slot of SLOTS) slotted[slot] = [];
+  slotted[slotOf(item)] = [item];
+  return slotted;
+}
+
+/** The blocks as the `blocks` fragment's `items`. */
+export function blockItems(blocks: ReadonlyArray<Block>, o: ItemOptions): TemplateItem[] {
+  return cardItems(blocks, o).map(templateItem);
+}
+
+function cardItems(blocks: ReadonlyArray<Block>, o: ItemOptions): CardItem[] {
   const items: CardItem[] = [];
   for (const b of blocks) {
     switch (b.type) {

@@ -5,6 +5,7 @@
 // the stored references.
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Kysely } from 'kysely';
+import { literalLimit } from '../../store/literal-limit.js';
 import { findPersonByPlatformId } from '../../store/people-repo.js';
 import { preparedRows } from '../../store/prepared-query.js';
 import type { Database } from '../../store/schema.js';
@@ -126,13 +127,13 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
     /** The most recently stored reference whose key starts so (`teams:`, `teams-channel:`). */
     async latest(prefix: 'teams:' | 'teams-channel:'): Promise<StoredRef | null> {
       const pattern = `${prefix}%`;
-      const rows = await preparedRows(db, 'teams-refs-latest', [pattern, 20], () =>
+      const rows = await preparedRows(db, 'teams-refs-latest', [pattern], () =>
         db
           .selectFrom('conversation_refs')
           .select(['key', 'reference'])
           .where('key', 'like', pattern)
           .orderBy('updated_at', 'desc')
-          .limit(20),
+          .limit(literalLimit(20)),
       );
       for (const row of rows) {
         const reference = readReference(row.reference);

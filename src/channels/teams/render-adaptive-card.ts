@@ -4,14 +4,7 @@ import type { Activity, Attachment } from 'botbuilder';
 import { type ActionPayload, type Block, textsFor, type View } from '../../conversation/index.js';
 import type { Verdict } from '../../domain/check/verdict.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
-import {
-  type ActionMode,
-  blockItems,
-  type CardItem,
-  type ItemOptions,
-  REFRESH_VERB,
-  titleOf,
-} from './card-data.js';
+import { type ActionMode, blockItems, type ItemOptions, REFRESH_VERB, titleOf } from './card-data.js';
 import { type CardTemplateName, expandTemplate } from './card-templates.js';
 import { TEAMS_LIMITS } from './teams-limits.js';
 import { escapeMarkdown, plain, stripMentions, truncate } from './teams-text.js';
@@ -186,6 +179,3 @@ export function viewActivity(view: View, o: RenderOptions = {}): Partial<Activit
 export function plainActivity(text: string): Partial<Activity> {
   return { type: 'message', text: truncate(stripMentions(text), 20_000), textFormat: 'plain' };
 }
-
-/** Items for callers that add their own lines (the demo's channel heading). */
-export type { CardItem };

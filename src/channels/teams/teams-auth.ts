@@ -6,8 +6,8 @@
 // local tests): see isLoopback.
 //
 // Outbound, botbuilder's HTTP pipeline retries 429/5xx itself (waiting out Retry-After inside one
-// send). Koers retries in the outbox instead, with backoff shared across instances, so the
-// pipeline's retry policy is taken out of every connector client.
+// send). Koers retries proactive sends in the outbox instead, with backoff shared across
+// instances, so the pipeline's retry policy is taken out of the clients the outbox uses.
 import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -19,6 +19,7 @@ export type CredentialsFactory = NonNullable<
 >;
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 export interface BotAuthOptions {
   /** Outbound credentials (tests: a stand-in for the token from login.microsoftonline.com). */
@@ -39,24 +40,76 @@ export class TeamsAuthRefused extends Error {
 }
 
 class OutboxRetriedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ClientCache<ConnectorClient>();
+  private readonly tokenClients = new ClientCache<UserTokenClient>();
+
+  /** Replies within a turn keep the pipeline's own retries: the outbox is not involved there. */
   override async authenticateRequest(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
   ) {
+    let result: Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
     try {
-      return await super.authenticateRequest(...args);
+      result = await super.authenticateRequest(...args);
     } catch (err) {
       throw new TeamsAuthRefused(err);
     }
+    const inner = result.connectorFactory;
+    return inner ? { ...result, connectorFactory: this.cached('turn', inner, (c) => c) } : result;
   }
 
+  /** Proactive sends (the outbox): without the pipeline's retries. */
   override createConnectorFactory(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>
   ): ConnectorFactory {
-    const inner = super.createConnectorFactory(...args);
+    return this.cached('outbox', super.createConnectorFactory(...args), withoutRetries);
+  }
+
+  override createUserTokenClient(
+    claimsIdentity: Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0],
+  ): Promise<UserTokenClient> {
+    // The bot's app id, where botbuilder takes it from (AuthenticationConstants' claim names).
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    return this.tokenClients.get(appId, () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private cached(
+    use: 'turn' | 'outbox',
+    inner: ConnectorFactory,
+    prepare: (client: ConnectorClient) => ConnectorClient,
+  ): ConnectorFactory {
+    const appId = (inner as unknown as { appId?: string }).appId ?? '';
     return {
-      create: async (serviceUrl: string, audience?: string) =>
-        withoutRetries(await inner.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) =>
+        this.clients.get(`${use}\n${appId}\n${audience ?? ''}\n${serviceUrl}`, () =>
+          inner.create(serviceUrl, audience).then(prepare),
+        ),
     } as ConnectorFactory;
+  }
+}
+
+/**
+ * Clients kept across turns, per bot, audience and serviceUrl. botbuilder makes a new connector
+ * client (credentials and a whole HTTP pipeline) and a new token client for every activity, which
+ * costs about as much CPU as the rest of a simple turn. A client holds nothing of the turn, and
+ * its credentials renew their own token. Bounded: without an app id, any loopback caller names
+ * the serviceUrl.
+ */
+class ClientCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  constructor(private readonly max = 64) {}
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = create();
+      entry.catch(() => this.entries.delete(key));
+      if (this.entries.size >= this.max) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+      this.entries.set(key, entry);
+    }
+    return entry;
   }
 }
 
