@@ -6,6 +6,12 @@
 // connector run here. An activity counts as done when its reply arrived at the connector. The
 // bots take turns in small chunks, so a busy machine slows both alike; each bot's own CPU time
 // per activity is reported too (the figure least moved by other load).
+//
+// Both bots run as a Teams deployment does: with an app id, every activity carrying a Bot
+// Framework token that botbuilder validates (RS256, against a local OpenID metadata and key
+// server) and every reply sent with the bot's own token (a fixed stand-in: no Microsoft login).
+// The same pair also runs without an app id, as the local demo does (loopback only, no tokens;
+// Koers then also plays the demo's "one Playground user is anyone"); that ratio is shown as well.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -13,6 +19,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startOpenIdServer } from '../test/support/openid-server.js';
+import { FixedOutboundCredentials } from '../test/support/outbound-credentials.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 
 const REQUESTS = Number(process.env.KOERS_BENCH_TEAMS_REQUESTS ?? 3000);
@@ -21,11 +29,23 @@ const CONCURRENCY = 10;
 const CHUNK = Number(process.env.KOERS_BENCH_TEAMS_CHUNK ?? 250);
 const BRAM = { id: '29:u-bram', aadObjectId: 'aad-u-bram', name: 'Bram Bakker' };
 const BOT = { id: '28:koers-bench', name: 'Koers' };
+const APP_ID = 'koers-bench-app';
+
+/** The bots' settings: with KOERS_BENCH_TEAMS_OPENID set, an app id validated against it. */
+function botEnv(): Record<string, string> {
+  const openid = process.env.KOERS_BENCH_TEAMS_OPENID;
+  return openid
+    ? { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used', KOERS_BOT_OPENID_METADATA: openid }
+    : {};
+}
+
+const outboundCredentials = () =>
+  new FixedOutboundCredentials({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used' });
 
 // ---- the bots under test (child processes) ---------------------------------------------------
 
 async function serveKoers(): Promise<number> {
-  const [{ createApp }, { createTeamsChannel }, { loadConfig }, pino] = await Promise.all([
+  const [{ createApp }, { createTeamsChannel, teamsChannelWith }, { loadConfig }, pino] = await Promise.all([
     import('../src/app/create-app.js'),
     import('../src/channels/teams/teams-channel.js'),
     import('../src/config.js'),
@@ -37,12 +57,17 @@ async function serveKoers(): Promise<number> {
     PORT: '0',
     HOST: '127.0.0.1',
     KOERS_DATABASE_URL: `sqlite:${join(dir, 'koers.db')}`,
+    ...botEnv(),
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const app = await createApp({
     config: loaded.config,
     logger: pino.default({ level: 'info' }, pino.default.destination('/dev/null')),
-    channels: [createTeamsChannel],
+    channels: [
+      loaded.config.teams
+        ? teamsChannelWith({ credentialsFactory: outboundCredentials() })
+        : createTeamsChannel,
+    ],
     scheduler: false,
   });
   const port = await app.start();
@@ -67,10 +92,20 @@ async function serveKoers(): Promise<number> {
 }
 
 async function serveBare(): Promise<number> {
-  const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = await import(
-    'botbuilder'
+  const [{ ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication }, { loadConfig }, auth] =
+    await Promise.all([
+      import('botbuilder'),
+      import('../src/config.js'),
+      import('../src/channels/teams/teams-auth.js'),
+    ]);
+  const loaded = loadConfig({ KOERS_DATABASE_URL: 'sqlite::memory:', ...botEnv() });
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const teams = loaded.config.teams;
+  const adapter = new CloudAdapter(
+    teams
+      ? new ConfigurationBotFrameworkAuthentication(auth.botFrameworkSettings(teams), outboundCredentials())
+      : new ConfigurationBotFrameworkAuthentication({}),
   );
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (ctx, next) => {
     await ctx.sendActivity(`echo: ${ctx.activity.text}`);
@@ -150,13 +185,16 @@ function startConnector(): Promise<{
   );
 }
 
-function startServer(kind: 'koers' | 'bare'): Promise<{ child: ChildProcess; port: number }> {
+function startServer(
+  kind: 'koers' | 'bare',
+  openid: string | null,
+): Promise<{ child: ChildProcess; port: number }> {
   // KOERS_BENCH_PROFILE_DIR=dir writes a CPU profile of each bot there.
   const profile = process.env.KOERS_BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KOERS_BENCH_PROFILE_DIR}`]
     : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, KOERS_BENCH_TEAMS_SERVER: kind },
+    env: { ...process.env, KOERS_BENCH_TEAMS_SERVER: kind, KOERS_BENCH_TEAMS_OPENID: openid ?? '' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -183,7 +221,7 @@ function cpuOf(child: ChildProcess): Promise<number> {
   });
 }
 
-function post(agent: Agent, port: number, body: string): Promise<number> {
+function post(agent: Agent, port: number, body: string, token: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -192,7 +230,11 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
         path: '/api/messages',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -209,6 +251,7 @@ async function load(
   bot: { child: ChildProcess; port: number },
   tag: string,
   count: number,
+  token: string | null,
 ): Promise<Turn> {
   const port = bot.port;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -236,7 +279,7 @@ async function load(
         connector.arrived.set(id, resolve);
         setTimeout(() => reject(new Error(`${tag}: no reply to ${id}`)), 30_000).unref();
       });
-      const status = await post(agent, port, JSON.stringify(activity));
+      const status = await post(agent, port, JSON.stringify(activity), token);
       if (status !== 200) throw new Error(`${tag}: HTTP ${status}`);
       latenciesMs.push(Number((await replied) - t0) / 1e6);
     }
@@ -252,79 +295,104 @@ function p99(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0;
 }
 
+interface Figures {
+  perSecond: number;
+  p99Ms: number;
+  cpuMsPerActivity: number;
+}
+
+/** Both bots under one configuration, taking turns; `token` is what each activity carries. */
+async function compare(
+  connector: Awaited<ReturnType<typeof startConnector>>,
+  openid: { metadataUrl: string; token: string } | null,
+): Promise<{ koers: Figures; bare: Figures }> {
+  const servers = await Promise.all([
+    startServer('koers', openid?.metadataUrl ?? null),
+    startServer('bare', openid?.metadataUrl ?? null),
+  ]);
+  const [koers, bare] = servers;
+  const token = openid?.token ?? null;
+  try {
+    if (!koers || !bare) throw new Error('bots did not start');
+    await load(connector, koers, 'warm-koers', 300, token);
+    await load(connector, bare, 'warm-bare', 300, token);
+    const total = {
+      koers: { seconds: 0, latenciesMs: [] as number[], cpuMs: 0 },
+      bare: { seconds: 0, latenciesMs: [] as number[], cpuMs: 0 },
+    };
+    // The bots take turns in small chunks, so other load on the machine slows both alike.
+    for (let done = 0; done < REQUESTS; done += CHUNK) {
+      const count = Math.min(CHUNK, REQUESTS - done);
+      for (const [name, bot] of [
+        ['koers', koers],
+        ['bare', bare],
+      ] as const) {
+        const cpu0 = await cpuOf(bot.child);
+        const turn = await load(connector, bot, `${name}-${openid ? 'app' : 'loop'}-${done}`, count, token);
+        total[name].cpuMs += (await cpuOf(bot.child)) - cpu0;
+        total[name].seconds += turn.seconds;
+        total[name].latenciesMs.push(...turn.latenciesMs);
+      }
+    }
+    const figures = (t: typeof total.koers): Figures => ({
+      perSecond: REQUESTS / t.seconds,
+      p99Ms: p99(t.latenciesMs),
+      cpuMsPerActivity: t.cpuMs / REQUESTS,
+    });
+    return { koers: figures(total.koers), bare: figures(total.bare) };
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+  }
+}
+
 const bench: BenchModule = {
   title: 'Teams: message activities, Koers `status` against a bare botbuilder echo bot',
   async run(): Promise<BenchResult[]> {
     const connector = await startConnector();
-    const servers = await Promise.all([startServer('koers'), startServer('bare')]);
-    const [koers, bare] = servers;
+    const openid = await startOpenIdServer();
     try {
-      if (!koers || !bare) throw new Error('bots did not start');
-      await load(connector, koers, 'warm-koers', 300);
-      await load(connector, bare, 'warm-bare', 300);
-      const total = {
-        koers: { seconds: 0, latenciesMs: [] as number[], cpuMs: 0 },
-        bare: { seconds: 0, latenciesMs: [] as number[], cpuMs: 0 },
-      };
-      // The bots take turns in small chunks, so other load on the machine slows both alike.
-      for (let done = 0; done < REQUESTS; done += CHUNK) {
-        const count = Math.min(CHUNK, REQUESTS - done);
-        for (const [name, bot] of [
-          ['koers', koers],
-          ['bare', bare],
-        ] as const) {
-          const cpu0 = await cpuOf(bot.child);
-          const turn = await load(connector, bot, `${name}-${done}`, count);
-          total[name].cpuMs += (await cpuOf(bot.child)) - cpu0;
-          total[name].seconds += turn.seconds;
-          total[name].latenciesMs.push(...turn.latenciesMs);
-        }
-      }
-      const best = {
-        koers: {
-          perSecond: REQUESTS / total.koers.seconds,
-          p99Ms: p99(total.koers.latenciesMs),
-          cpuMsPerActivity: total.koers.cpuMs / REQUESTS,
-        },
-        bare: {
-          perSecond: REQUESTS / total.bare.seconds,
-          p99Ms: p99(total.bare.latenciesMs),
-          cpuMsPerActivity: total.bare.cpuMs / REQUESTS,
-        },
-      };
-      const note = `${REQUESTS} activities each, ${CONCURRENCY} concurrent, in turns of ${CHUNK}`;
+      const token = openid.mint({ aud: APP_ID, serviceurl: connector.url, appid: 'channel-app' });
+      const app = await compare(connector, { metadataUrl: openid.metadataUrl, token });
+      const demo = await compare(connector, null);
+      const note = `${REQUESTS} activities each, ${CONCURRENCY} concurrent, in turns of ${CHUNK}; with an app id, tokens validated`;
       return [
-        { name: 'Koers `status` (card reply)', value: best.koers.perSecond, unit: 'activities/s', note },
+        { name: 'Koers `status` (card reply)', value: app.koers.perSecond, unit: 'activities/s', note },
         {
           name: 'bare botbuilder echo',
-          value: best.bare.perSecond,
+          value: app.bare.perSecond,
           unit: 'activities/s',
-          note: 'one text reply, no store',
+          note: 'one text reply, no store; the same app id and tokens',
         },
         {
           name: 'Koers / bare botbuilder',
-          value: best.koers.perSecond / best.bare.perSecond,
+          value: app.koers.perSecond / app.bare.perSecond,
           unit: 'ratio',
           target: { kind: 'min', value: 0.7 },
         },
         {
           name: 'Koers p99 to the connector',
-          value: best.koers.p99Ms,
+          value: app.koers.p99Ms,
           unit: 'ms',
           target: { kind: 'max', value: 5_000 },
           note: 'Teams re-sends after 15,000 ms',
         },
-        { name: 'bare botbuilder p99 to the connector', value: best.bare.p99Ms, unit: 'ms' },
+        { name: 'bare botbuilder p99 to the connector', value: app.bare.p99Ms, unit: 'ms' },
         {
           name: 'Koers CPU per activity',
-          value: best.koers.cpuMsPerActivity,
+          value: app.koers.cpuMsPerActivity,
           unit: 'ms',
           note: 'the bot process',
         },
-        { name: 'bare botbuilder CPU per activity', value: best.bare.cpuMsPerActivity, unit: 'ms' },
+        { name: 'bare botbuilder CPU per activity', value: app.bare.cpuMsPerActivity, unit: 'ms' },
+        {
+          name: 'without an app id: Koers / bare',
+          value: demo.koers.perSecond / demo.bare.perSecond,
+          unit: 'ratio',
+          note: `the local demo (loopback, no tokens): ${Math.round(demo.koers.perSecond)} against ${Math.round(demo.bare.perSecond)} activities/s`,
+        },
       ];
     } finally {
-      for (const s of servers) s.child.kill('SIGTERM');
+      await openid.close();
       await new Promise<void>((resolve) => connector.server.close(() => resolve()));
     }
   },

@@ -141,13 +141,9 @@ const PUBLIC_CLOUD = {
   CallerId: 'urn:botframework:azure',
 };
 
-/** The Bot Framework authentication for this configuration (null: no app id, the local demo). */
-export function createBotAuthentication(
-  teams: TeamsConfig | null,
-  options: BotAuthOptions = {},
-): ConfigurationBotFrameworkAuthentication {
-  if (!teams) return new OutboxRetriedAuthentication({}, options.credentialsFactory);
-  const settings = {
+/** botbuilder's settings for a configured app id (the bench gives a bare bot the same). */
+export function botFrameworkSettings(teams: TeamsConfig) {
+  return {
     MicrosoftAppId: teams.appId,
     MicrosoftAppPassword: teams.appPassword ?? '',
     MicrosoftAppType: teams.appType,
@@ -156,6 +152,15 @@ export function createBotAuthentication(
       ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl }
       : {}),
   };
+}
+
+/** The Bot Framework authentication for this configuration (null: no app id, the local demo). */
+export function createBotAuthentication(
+  teams: TeamsConfig | null,
+  options: BotAuthOptions = {},
+): ConfigurationBotFrameworkAuthentication {
+  if (!teams) return new OutboxRetriedAuthentication({}, options.credentialsFactory);
+  const settings = botFrameworkSettings(teams);
   return new OutboxRetriedAuthentication(
     settings,
     options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings),

@@ -4,27 +4,13 @@
 // tokens, nothing in the validation stubbed; only the bot's own outbound token (normally from
 // login.microsoftonline.com) is a stand-in.
 import { networkInterfaces } from 'node:os';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsChannelWith } from '../../../src/channels/teams/teams-channel.js';
 import { type OpenIdServer, startOpenIdServer } from '../../support/openid-server.js';
+import { FIXED_OUTBOUND_TOKEN, FixedOutboundCredentials } from '../../support/outbound-credentials.js';
 import { personalChat, startTeamsHarness, type TeamsHarness } from './teams-harness.js';
 
 const APP_ID = '7b2c0c1e-koers-test-app';
-
-/** The bot's outbound credentials without a Microsoft login: a fixed token on every call. */
-class TestOutboundCredentials extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials(): ReturnType<
-    ConfigurationServiceClientCredentialFactory['createCredentials']
-  > {
-    return {
-      async signRequest(request: { headers: { set(name: string, value: string): void } }) {
-        request.headers.set('authorization', 'Bearer test-outbound-token');
-        return request;
-      },
-    } as unknown as Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
-  }
-}
 
 function ownAddress(): string | null {
   for (const list of Object.values(networkInterfaces())) {
@@ -85,7 +71,7 @@ describe('with an app id: Bot Framework tokens', () => {
         KOERS_BOT_OPENID_METADATA: openid.metadataUrl,
       },
       channel: teamsChannelWith({
-        credentialsFactory: new TestOutboundCredentials({
+        credentialsFactory: new FixedOutboundCredentials({
           MicrosoftAppId: APP_ID,
           MicrosoftAppPassword: 'not-used-by-the-test',
         }),
@@ -133,6 +119,6 @@ describe('with an app id: Bot Framework tokens', () => {
     const res = await h.post(activity(), { authorization: `Bearer ${openid.mint(valid())}` });
     expect(res.status).toBe(200);
     const reply = await h.fc.waitFor((c) => c.conversationId === personalChat('u-anna'));
-    expect(reply.authorization).toBe('Bearer test-outbound-token');
+    expect(reply.authorization).toBe(`Bearer ${FIXED_OUTBOUND_TOKEN}`);
   });
 });
