@@ -6,6 +6,7 @@ import type { Backend } from './backend.js';
 import { initial } from './migrations/001-initial.js';
 import { delivery } from './migrations/002-delivery.js';
 import { jobs } from './migrations/003-jobs.js';
+import { delegates } from './migrations/004-delegates.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -13,6 +14,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '001-initial': initial(backend),
     '002-delivery': delivery(backend),
     '003-jobs': jobs(backend),
+    '004-delegates': delegates(),
   };
 }
 

@@ -30,7 +30,12 @@ export async function openCasesRequestedBy(db: Kysely<Database>, personId: strin
   return rows.map(caseFromRow);
 }
 
-/** Open cases assigned to the person, or to someone away who named them as delegate. */
+/**
+ * Open cases assigned to the person, or to someone away who named them as delegate; never their
+ * own requests; oldest first. Two or three reads, each served by an index in id order, rather
+ * than one OR that walks every open case in the organisation: the absent colleagues who named this
+ * person (people_delegate; usually none), then the open cases of each (cases_state_assignee).
+ */
 export async function casesWaitingFor(
   db: Kysely<Database>,
   personId: string,
@@ -38,29 +43,27 @@ export async function casesWaitingFor(
   timeZone: string,
 ): Promise<CaseRecord[]> {
   const today = dateIn(now, timeZone);
-  const rows = await preparedRows(
-    db,
-    'cases-waiting-for',
-    ['open', personId, personId, today, today, personId],
-    () =>
+  const assignedTo = (assigneeId: string) =>
+    preparedRows(db, 'cases-assigned-to', ['open', assigneeId, personId], () =>
       db
         .selectFrom('cases')
-        .selectAll('cases')
-        .leftJoin('people as assignee', 'assignee.id', 'cases.assignee_id')
-        .where('cases.state', '=', 'open')
-        .where((eb) =>
-          eb.or([
-            eb('cases.assignee_id', '=', personId),
-            eb.and([
-              eb('assignee.delegate_id', '=', personId),
-              eb('assignee.absent_from', '<=', today),
-              eb('assignee.absent_until', '>=', today),
-            ]),
-          ]),
-        )
-        .where('cases.requester_id', '!=', personId)
-        .orderBy('cases.id')
+        .selectAll()
+        .where('state', '=', 'open')
+        .where('assignee_id', '=', assigneeId)
+        .where('requester_id', '!=', personId)
+        .orderBy('id')
         .limit(literalLimit(LISTED)),
+    );
+  const absent = await preparedRows(db, 'absent-delegating-to', [personId, today, today], () =>
+    db
+      .selectFrom('people')
+      .select('id')
+      .where('delegate_id', '=', personId)
+      .where('absent_from', '<=', today)
+      .where('absent_until', '>=', today),
   );
-  return rows.map(caseFromRow);
+  const rows = await assignedTo(personId);
+  for (const { id } of absent) if (id !== personId) rows.push(...(await assignedTo(id)));
+  if (absent.length > 0) rows.sort((a, b) => Number(a.id) - Number(b.id));
+  return rows.slice(0, LISTED).map(caseFromRow);
 }
