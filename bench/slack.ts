@@ -8,16 +8,14 @@
 // The two servers take turns in small chunks, so a busy machine slows both alike; each server's
 // own CPU time per request is reported too (the figure least moved by other load).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'node:querystring';
 import { fileURLToPath } from 'node:url';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { signSlack } from '../test/support/slack-sender.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
+import { startBenchApp } from './koers-bench-app.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
@@ -29,48 +27,20 @@ const CHUNK = Number(process.env.KOERS_BENCH_SLACK_CHUNK ?? 250);
 // ---- the servers under test (child processes) ------------------------------------------------
 
 async function serveKoers(apiUrl: string): Promise<number> {
-  const [{ createApp }, { createSlackChannel }, { loadConfig }, { strategyWithSlackIds }, pino] =
-    await Promise.all([
-      import('../src/app/create-app.js'),
-      import('../src/channels/slack/slack-channel.js'),
-      import('../src/config.js'),
-      import('../test/integration/slack/slack-test-app.js'),
-      import('pino'),
-    ]);
-  const dir = mkdtempSync(join(tmpdir(), 'koers-bench-slack-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const loaded = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KOERS_DATABASE_URL: `sqlite:${join(dir, 'koers.db')}`,
-    KOERS_STRATEGY: strategyWithSlackIds(dir),
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: TOKEN,
-    SLACK_API_URL: apiUrl,
+  const [{ createSlackChannel }, { strategyWithSlackIds }] = await Promise.all([
+    import('../src/channels/slack/slack-channel.js'),
+    import('../test/integration/slack/slack-test-app.js'),
+  ]);
+  return startBenchApp({
+    platform: 'slack',
+    env: (dir) => ({
+      KOERS_STRATEGY: strategyWithSlackIds(dir),
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: apiUrl,
+    }),
+    channels: () => [createSlackChannel],
   });
-  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const app = await createApp({
-    config: loaded.config,
-    logger: pino.default({ level: 'info' }, pino.default.destination('/dev/null')),
-    channels: [createSlackChannel],
-    scheduler: false,
-  });
-  // Two proposals waiting for Bram, so his status lists something.
-  for (const partner of ['Deltares', 'TNO']) {
-    await app.parts.workflow.submit(
-      { personId: 'u-anna', platform: 'slack' },
-      {
-        partner: { name: partner, type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
-        budget: 20_000,
-        months: 6,
-        direction: 'we_need',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
-    );
-  }
-  return app.start();
 }
 
 async function serveBare(apiUrl: string): Promise<number> {

@@ -13,15 +13,13 @@
 // The same pair also runs without an app id, as the local demo does (loopback only, no tokens;
 // Koers then also plays the demo's "one Playground user is anyone"); that ratio is shown as well.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startOpenIdServer } from '../test/support/openid-server.js';
 import { FixedOutboundCredentials } from '../test/support/outbound-credentials.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
+import { startBenchApp } from './koers-bench-app.js';
 
 const REQUESTS = Number(process.env.KOERS_BENCH_TEAMS_REQUESTS ?? 3000);
 const CONCURRENCY = 10;
@@ -45,50 +43,17 @@ const outboundCredentials = () =>
 // ---- the bots under test (child processes) ---------------------------------------------------
 
 async function serveKoers(): Promise<number> {
-  const [{ createApp }, { createTeamsChannel, teamsChannelWith }, { loadConfig }, pino] = await Promise.all([
-    import('../src/app/create-app.js'),
-    import('../src/channels/teams/teams-channel.js'),
-    import('../src/config.js'),
-    import('pino'),
-  ]);
-  const dir = mkdtempSync(join(tmpdir(), 'koers-bench-teams-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const loaded = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KOERS_DATABASE_URL: `sqlite:${join(dir, 'koers.db')}`,
-    ...botEnv(),
-  });
-  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const app = await createApp({
-    config: loaded.config,
-    logger: pino.default({ level: 'info' }, pino.default.destination('/dev/null')),
-    channels: [
-      loaded.config.teams
-        ? teamsChannelWith({ credentialsFactory: outboundCredentials() })
-        : createTeamsChannel,
+  const { createTeamsChannel, teamsChannelWith } = await import('../src/channels/teams/teams-channel.js');
+  return startBenchApp({
+    platform: 'teams',
+    env: () => botEnv(),
+    channels: (config) => [
+      config.teams ? teamsChannelWith({ credentialsFactory: outboundCredentials() }) : createTeamsChannel,
     ],
-    scheduler: false,
+    prepare: async (db) => {
+      await db.updateTable('people').set({ teams_id: BRAM.aadObjectId }).where('id', '=', 'u-bram').execute();
+    },
   });
-  const port = await app.start();
-  const db = app.parts.store.db;
-  await db.updateTable('people').set({ teams_id: BRAM.aadObjectId }).where('id', '=', 'u-bram').execute();
-  // Two proposals waiting for Bram, so his status lists something.
-  for (const partner of ['Deltares', 'TNO']) {
-    await app.parts.workflow.submit(
-      { personId: 'u-anna', platform: 'teams' },
-      {
-        partner: { name: partner, type: 'knowledge-institution' },
-        priority: 'energy-transition',
-        intensity: 'project',
-        budget: 20_000,
-        months: 6,
-        direction: 'we_need',
-        requester: { id: 'u-anna', role: 'employee' },
-      },
-    );
-  }
-  return port;
 }
 
 async function serveBare(): Promise<number> {
