@@ -34,7 +34,7 @@ export interface CardAction {
 
 type Spacing = 'None' | 'Small' | 'Default' | 'Medium';
 
-export type CardItem =
+type CardItem =
   | {
       kind: 'text';
       text: string;
@@ -81,7 +81,7 @@ export interface ItemOptions {
   maxFactValueChars?: number;
 }
 
-export function cardAction(action: ActionPayload, mode: ActionMode): CardAction {
+function cardAction(action: ActionPayload, mode: ActionMode): CardAction {
   return mode === 'execute'
     ? { type: 'Action.Execute', verb: EXECUTE_VERB, data: { koers: action } }
     : { type: 'Action.Submit', verb: null, data: { koers: action } };
@@ -93,7 +93,7 @@ const BUTTON_STYLE: Record<ButtonStyle, string> = {
   default: 'default',
 };
 
-export function textItems(
+function textItems(
   text: string,
   o: Pick<ItemOptions, 'maxTextChars'>,
   look: { bold?: boolean; subtle?: boolean; attention?: boolean } = {},
@@ -133,7 +133,7 @@ const INPUT_SLOT = {
 } as const satisfies Record<Extract<CardItem, { kind: 'input' }>['input'], Slot>;
 
 /** An item as the fragment reads it: its spacing, and the item in the slot of its kind. */
-export type TemplateItem = { spacing: Spacing } & Record<Slot, CardItem[]>;
+type TemplateItem = { spacing: Spacing } & Record<Slot, CardItem[]>;
 
 function slotOf(item: CardItem): Slot {
   switch (item.kind) {
@@ -150,7 +150,7 @@ function slotOf(item: CardItem): Slot {
   }
 }
 
-export function templateItem(item: CardItem): TemplateItem {
+function templateItem(item: CardItem): TemplateItem {
   const slotted = { spacing: item.spacing } as TemplateItem;
   for (const slot of SLOTS) slotted[slot] = [];
   slotted[slotOf(item)] = [item];
