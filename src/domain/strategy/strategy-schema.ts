@@ -42,12 +42,16 @@ export const PartnerTypeSchema = z.strictObject({
   name: LocalizedTextSchema,
   policy: z.enum(['allowed', 'conditional', 'excluded']),
   reason: LocalizedTextSchema.optional(),
+  /** Words that help read a typed answer ("universiteit" for a knowledge institution); never a verdict. */
+  keywords: z.array(z.string().min(1)).default([]),
 });
 
 export const IntensitySchema = z.strictObject({
   id,
   name: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
+  /** Words that help read a typed answer ("pilot" for a project); never a verdict. */
+  keywords: z.array(z.string().min(1)).default([]),
 });
 
 export const MandateSchema = z.strictObject({
