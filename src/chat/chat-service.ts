@@ -14,10 +14,15 @@ import {
   decisionFormView,
   helpView,
   parseCommand,
+  partnerNamesToLookUp,
+  partnerNamesToLookUpAtStart,
   partnerToLookUp,
   partnerToLookUpAtStart,
   type RelationshipLine,
+  readCheckDialogState,
   readFormText,
+  replyLocaleUnder,
+  smallTalkView,
   startCheck,
   statusView,
   type Turn,
@@ -25,8 +30,11 @@ import {
   type View,
   verdictView,
   viewContextOf,
+  welcomeView,
   whoWorksWithView,
+  withWelcome,
 } from '../conversation/index.js';
+import { partnerKey as partnerKeyOf } from '../domain/portfolio/partner-key.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { submitReview } from '../jobs/reviews.js';
@@ -44,7 +52,8 @@ import {
 } from './conversation-store.js';
 import { claimEvent } from './event-claims.js';
 import { caseViewForReader } from './reader-case-view.js';
-import { relationshipLines } from './relationship-lines.js';
+import { knownPartnerKeys, relationshipLines } from './relationship-lines.js';
+import { claimWelcome } from './welcome-claims.js';
 
 export type ChatRequest =
   | { kind: 'text'; text: string }
@@ -61,6 +70,8 @@ export interface ChatResponse {
   duplicate?: boolean;
   /** Who the person was taken to be (for logs). */
   personId?: string;
+  /** The answer is itself a welcome (a greeting answered): no second one. */
+  welcomed?: boolean;
 }
 
 export interface ChatDeps {
@@ -86,11 +97,17 @@ export function createChatService(deps: ChatDeps) {
     if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock())))
       return { views: [], duplicate: true };
     const strategy = deps.strategy();
-    const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
+    const resolved = await resolvePerson(deps.db, strategy, identity, deps.demo);
     const convKey = conversationKey(identity.platform, identity.userId);
     // The words that never continue a dialog (status, who, portfolio, demo as) need no stored state.
     const state =
       request.kind === 'text' && isTopLevel(request.text) ? null : await loadConversation(deps.db, convKey);
+    // The reply's language: a message clearly in the other language switches it, and a dialog
+    // keeps the language it speaks; otherwise the person's own.
+    const dialogLocale = state?.kind === 'check' ? readCheckDialogState(state.dialog)?.locale : undefined;
+    const current = dialogLocale ?? resolved.locale;
+    const locale = request.kind === 'text' ? replyLocaleUnder(strategy, request.text, current) : current;
+    const person = locale === resolved.locale ? resolved : { ...resolved, locale };
     const s: Session = {
       deps,
       strategy,
@@ -104,7 +121,19 @@ export function createChatService(deps: ChatDeps) {
       request.kind === 'text'
         ? await onText(s, request.text)
         : await onAction(s, request.action, request.values ?? {});
-    return { ...response, personId: person.id };
+    // The first message ever from this chat user gets a short welcome first (never on install:
+    // an organisation that installs Koers for everyone must not message everyone).
+    if (
+      request.kind === 'text' &&
+      !response.welcomed &&
+      (await claimWelcome(deps.db, identity, deps.clock()))
+    ) {
+      const wc = { locale: s.person.locale, strategy: s.strategy };
+      const [first, ...rest] = response.views;
+      response.views = first ? [withWelcome(wc, first), ...rest] : [welcomeView(wc)];
+    }
+    const { welcomed: _w, ...out } = response;
+    return { ...out, personId: person.id };
   }
   return { handle };
 }
@@ -126,13 +155,26 @@ const vcOf = (s: Session) => viewContextOf(s.strategy, s.person.locale, s.deps.c
 const save = (s: Session, state: ConversationState | null) =>
   saveConversation(s.deps.db, s.convKey, state, s.deps.clock().toISOString());
 
-async function checkContext(s: Session, partner: string | null): Promise<CheckContext> {
-  const lines = partner ? await relationshipLines(s.deps.db, s.strategy, partner, s.person.locale) : [];
+/**
+ * The dialog's context for one turn. The dialog is pure, so what it may ask of the register is
+ * fetched first: which of the names it may read (`candidates`) the register knows, and the
+ * relationships with the one it will take (`partner`, or computed from what is known).
+ */
+async function checkContext(
+  s: Session,
+  partner: string | null | ((known: (name: string) => boolean) => string | null),
+  candidates: ReadonlyArray<string> = [],
+): Promise<CheckContext> {
+  const knownKeys = candidates.length > 0 ? await knownPartnerKeys(s.deps.db, candidates) : new Set<string>();
+  const knownPartner = (name: string) => knownKeys.has(partnerKeyOf(name));
+  const name = typeof partner === 'function' ? partner(knownPartner) : partner;
+  const lines = name ? await relationshipLines(s.deps.db, s.strategy, name, s.person.locale) : [];
   return {
     strategy: s.strategy,
     locale: s.person.locale,
     person: { id: s.person.id, name: s.person.name, role: s.person.role, known: s.person.known },
-    existingWith: (name) => (partner !== null && name === partner ? lines : ([] as RelationshipLine[])),
+    existingWith: (n) => (name !== null && n === name ? lines : ([] as RelationshipLine[])),
+    knownPartner,
     now: s.deps.clock(),
   };
 }
@@ -148,8 +190,13 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
   const { command } = parseCommand(text);
   const topLevel = TOP_LEVEL.has(command.kind);
   if (s.state?.kind === 'check' && !topLevel && command.kind !== 'check') {
-    const ctx = await checkContext(s, partnerToLookUp(s.state.dialog, { kind: 'text', text }));
-    return runTurn(s, continueCheck(ctx, s.state.dialog, { kind: 'text', text }));
+    const input = { kind: 'text' as const, text };
+    const ctx = await checkContext(
+      s,
+      partnerToLookUp(s.state.dialog, input),
+      partnerNamesToLookUp(s.state.dialog, input),
+    );
+    return runTurn(s, continueCheck(ctx, s.state.dialog, input));
   }
   if (s.state?.kind === 'answer_info' && !topLevel && command.kind !== 'check' && command.kind !== 'help') {
     return answer(s, s.state.caseId, text);
@@ -171,18 +218,30 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
   switch (command.kind) {
     case 'check': {
       const message = command.text;
-      const ctx = await checkContext(s, partnerToLookUpAtStart(s.strategy, message));
+      const ctx = await checkContext(
+        s,
+        (known) => partnerToLookUpAtStart(s.strategy, message, known),
+        partnerNamesToLookUpAtStart(s.strategy, message),
+      );
       return runTurn(s, startCheck(ctx, message));
+    }
+    case 'small_talk': {
+      const first = command.talk === 'greeting' || command.talk === 'capabilities';
+      const welcomed = first && (await claimWelcome(s.deps.db, s.identity, s.deps.clock()));
+      return {
+        views: [
+          smallTalkView({ locale: s.person.locale, strategy: s.strategy }, command.talk, {
+            demo: s.deps.demo,
+            welcome: welcomed,
+          }),
+        ],
+        welcomed: true,
+      };
     }
     case 'status':
       return status(s);
-    case 'who': {
-      const vc = vcOf(s);
-      const rows = command.partner
-        ? await relationshipLines(s.deps.db, s.strategy, command.partner, s.person.locale)
-        : [];
-      return { views: [whoWorksWithView(vc, command.partner, rows)] };
-    }
+    case 'who':
+      return who(s, command.partner);
     case 'portfolio':
       return {
         views: [
@@ -322,6 +381,8 @@ async function onAction(
       }
       return { views: [chatText(s.person.locale, `review_${out.refusal}`)] };
     }
+    case 'who':
+      return who(s, action.partner);
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
       // A case id in a crafted action must not show someone else's (confidential) case.
@@ -431,6 +492,11 @@ async function mayView(s: Session, c: CaseRecord): Promise<boolean> {
   ]);
   if (decided || sent) return true;
   return (await s.deps.workflow.casesWaitingFor(me)).some((w) => w.id === caseId);
+}
+
+async function who(s: Session, partner: string | null): Promise<ChatResponse> {
+  const rows = partner ? await relationshipLines(s.deps.db, s.strategy, partner, s.person.locale) : [];
+  return { views: [whoWorksWithView(vcOf(s), partner, rows)] };
 }
 
 async function status(s: Session): Promise<ChatResponse> {

@@ -33,7 +33,10 @@ function fallbackLines(b: Block): string[] {
     case 'choices':
       return [
         ...(b.label ? [b.label] : []),
-        ...b.options.map((o, i) => `${i + 1}. ${o.label}${o.description ? ` – ${o.description}` : ''}`),
+        ...b.options.map(
+          (o, i) =>
+            `${b.numbered === false ? '- ' : `${i + 1}. `}${o.label}${o.description ? ` – ${o.description}` : ''}`,
+        ),
       ];
     case 'buttons':
       return [];

@@ -23,6 +23,11 @@ export interface CheckContext {
   person: CheckPerson;
   /** Relationships in the register with this partner (partner key and near matches). */
   existingWith(partnerName: string): ReadonlyArray<RelationshipLine>;
+  /**
+   * Whether the register knows a partner by this name (its partner key), for the names a turn
+   * may ask about (see partner-lookup.ts); false for any other. Absent: nothing is known.
+   */
+  knownPartner?(partnerName: string): boolean;
   now: Date;
 }
 

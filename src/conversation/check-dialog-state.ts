@@ -20,6 +20,10 @@ export const CheckDialogStateSchema = z.object({
   kind: z.literal('check'),
   step: z.enum(DIALOG_STEPS),
   answers: CheckAnswersSchema,
+  /** The language the dialog speaks, once a message switched it from the person's own. */
+  locale: z.enum(['nl', 'en']).optional(),
+  /** Partner names offered to choose from ("TU Delft en Deltares": one or two?). */
+  partnerChoices: z.array(z.string().min(1).max(200)).max(6).optional(),
   /** ISO 8601. */
   startedAt: z.string().max(40),
   /** ISO 8601: the caller may expire dialogs left alone for long. */

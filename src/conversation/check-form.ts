@@ -7,11 +7,12 @@ import { buildView, text } from './build-view.js';
 import { assumedRoleNote, type CheckContext, requesterRole } from './check-context.js';
 import type { CheckAnswers, QuestionStep } from './check-steps.js';
 import { buildProposal } from './check-summary.js';
-import { matchChoice } from './choice-match.js';
-import { MAX_MONTHS, type NumberAnswer, parseAmountAnswer, parseMonthsAnswer } from './parse-number.js';
 import { pickedAnswer } from './step-answer.js';
 import { stepOptions } from './step-options.js';
 import { textsFor } from './texts/index.js';
+import { matchOption } from './understanding/match-option.js';
+import { parseAmount } from './understanding/parse-amount.js';
+import { parseDuration } from './understanding/parse-duration.js';
 import type { FormField, SelectField, View } from './view.js';
 
 /** The form's field ids: the same names as the dialog's answers. */
@@ -78,11 +79,13 @@ export function checkFormView(
     select('priority'),
     select('intensity'),
     {
-      kind: 'number',
+      // Text, not a number input: clients read `12.500` as twelve and a half. The server reads
+      // the amount with the same parser as the dialog.
+      kind: 'text',
       id: 'budget',
       label: label('budget'),
       required: true,
-      min: 0,
+      maxLength: 40,
       placeholder: t.placeholder.budget,
       ...(Number.isFinite(role.maxBudgetLimit)
         ? { hint: t.mandateBudget(formatMoney(role.maxBudgetLimit, ctx.strategy.currency, ctx.locale)) }
@@ -90,12 +93,11 @@ export function checkFormView(
       ...current('budget'),
     },
     {
-      kind: 'number',
+      kind: 'text',
       id: 'months',
       label: label('months'),
       required: true,
-      min: 0,
-      max: MAX_MONTHS,
+      maxLength: 40,
       placeholder: t.placeholder.months,
       ...(Number.isFinite(role.maxMonthsLimit)
         ? { hint: t.mandateMonths(formatMonths(role.maxMonthsLimit, ctx.locale)) }
@@ -147,20 +149,37 @@ export function validateCheckForm(ctx: CheckContext, values: Record<string, unkn
 
   for (const id of SELECTS) {
     const raw = stringOf(values[id]);
-    const picked = raw === '' ? null : matchChoice(raw, stepOptions(ctx, STEP_OF[id], answers) ?? []);
-    const answer = picked === null ? null : pickedAnswer(ctx, STEP_OF[id], picked);
+    const match = raw === '' ? null : matchOption(raw, stepOptions(ctx, STEP_OF[id], answers) ?? []);
+    const answer = match?.kind === 'match' ? pickedAnswer(ctx, STEP_OF[id], match.id) : null;
     if (answer?.ok) Object.assign(answers, answer.patch);
     else errors[id] = raw === '' ? t.required : t.unknownOption;
   }
 
   const example = formatMoney(12500, ctx.strategy.currency, ctx.locale);
-  const budget = numberField(values.budget, parseAmountAnswer);
-  if (budget.ok) answers.budget = budget.value;
+  const budgetText = stringOf(values.budget);
+  const budget = budgetText === '' ? null : parseAmount(budgetText);
+  if (budget?.ok) answers.budget = budget.value;
   else
-    errors.budget = budget.empty ? t.required : budget.negative ? t.negativeNumber : t.invalidAmount(example);
-  const months = numberField(values.months, parseMonthsAnswer);
-  if (months.ok) answers.months = months.value;
-  else errors.months = months.empty ? t.required : months.negative ? t.negativeNumber : t.invalidMonths;
+    errors.budget =
+      budget === null
+        ? t.required
+        : budget.reason === 'negative'
+          ? t.negativeNumber
+          : budget.reason === 'ambiguous'
+            ? t.ambiguousNumber(example)
+            : t.invalidAmount(example);
+  const monthsText = stringOf(values.months);
+  const months = monthsText === '' ? null : parseDuration(monthsText);
+  if (months?.ok) answers.months = months.months;
+  else
+    errors.months =
+      months === null
+        ? t.required
+        : months.reason === 'negative'
+          ? t.negativeNumber
+          : months.reason === 'ambiguous'
+            ? t.ambiguousNumber('12')
+            : t.invalidMonths;
   answers.confidential = isOn(values.confidential);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -168,15 +187,6 @@ export function validateCheckForm(ctx: CheckContext, values: Record<string, unkn
   if (built.ok) return { ok: true, proposal: built.proposal };
   const field = CHECK_FORM_FIELDS.find((f) => STEP_OF[f] === built.step) ?? 'partnerName';
   return { ok: false, errors: { [field]: t.answerAgain } };
-}
-
-type FieldNumber = { ok: true; value: number } | { ok: false; empty: boolean; negative: boolean };
-
-function numberField(raw: unknown, parse: (s: string) => NumberAnswer): FieldNumber {
-  const s = stringOf(raw);
-  if (s === '') return { ok: false, empty: true, negative: false };
-  const n = parse(s);
-  return n.ok ? n : { ok: false, empty: false, negative: n.reason === 'negative' };
 }
 
 /** A submitted value as text: channels send strings, numbers, or (Slack) a list of one. */

@@ -18,7 +18,6 @@ import {
   QUESTION_STEPS,
 } from './check-steps.js';
 import { buildProposal, summaryBlocks } from './check-summary.js';
-import { matchChoice } from './choice-match.js';
 import {
   answerWord,
   CONTROL_VALUE,
@@ -30,10 +29,17 @@ import {
 } from './dialog-words.js';
 import { existingNotes } from './existing-notes.js';
 import { parseFreeText } from './parse-free-text.js';
-import { answerStep, pickedAnswer, type StepAnswer } from './step-answer.js';
+import {
+  answerStep,
+  type OfferedChoice,
+  PARTNER_CHOICE_PREFIX,
+  pickedAnswer,
+  type StepAnswer,
+} from './step-answer.js';
 import { stepOptions } from './step-options.js';
 import { questionBlocks } from './step-question.js';
 import { textsFor } from './texts/index.js';
+import { matchOption } from './understanding/match-option.js';
 import type { Block, View } from './view.js';
 
 export type DialogInput =
@@ -53,7 +59,7 @@ export interface Turn {
 
 export function startCheck(ctx: CheckContext, message?: string, preface: Block[] = []): Turn {
   const t = textsFor(ctx.locale);
-  const answers = message?.trim() ? prefill(ctx, message) : {};
+  const { answers, partnerChoices } = message?.trim() ? prefill(ctx, message) : { answers: {} };
   const notes: Block[] = [...preface, text(t.intro(ctx.strategy.file.organisation.name))];
   const assumed = assumedRoleNote(ctx);
   if (assumed) notes.push(text(assumed));
@@ -71,8 +77,35 @@ export function startCheck(ctx: CheckContext, message?: string, preface: Block[]
     answers,
     startedAt: now,
     updatedAt: now,
+    ...(partnerChoices ? { partnerChoices } : {}),
   };
+  if (partnerChoices) notes.push(...partnerChoiceBlocks(ctx, partnerChoices));
   return ask(ctx, state, state.step, answers, notes);
+}
+
+/** "One partner or two?": the names to pick from, as buttons for the partner question. */
+function partnerChoiceBlocks(ctx: CheckContext, names: ReadonlyArray<string>): Block[] {
+  const t = textsFor(ctx.locale);
+  return [
+    text(t.partnerWhich(names[0] ?? '')),
+    offered(
+      'partner',
+      names.map((n, i) => ({ value: `${PARTNER_CHOICE_PREFIX}${i}`, label: n })),
+    ),
+  ];
+}
+
+function offered(step: string, choices: ReadonlyArray<OfferedChoice>): Block {
+  return {
+    type: 'choices',
+    id: `${step}-offered`,
+    numbered: false,
+    options: choices.map((c) => ({
+      id: c.value,
+      label: c.label,
+      action: { type: 'dialog', step, value: c.value },
+    })),
+  };
 }
 
 export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogInput): Turn {
@@ -119,6 +152,15 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
     return ask(ctx, state, step, answers, [text(t.staleChoice)]);
   }
   if (step === 'confirm') return confirm(ctx, state, input, value);
+  if (step === 'partner' && value.startsWith(PARTNER_CHOICE_PREFIX)) {
+    const name = state.partnerChoices?.[Number(value.slice(PARTNER_CHOICE_PREFIX.length))];
+    if (name === undefined) return ask(ctx, state, step, answers, [text(t.staleChoice)]);
+    const picked = answerStep(ctx, 'partner', name, answers, { whole: true });
+    if (!picked.ok) return ask(ctx, state, step, answers, [text(picked.problem)]);
+    const { partnerChoices: _done, ...rest } = state;
+    const next = { ...answers, ...picked.patch };
+    return ask(ctx, rest, nextStep(next), next, picked.notes);
+  }
 
   const options = stepOptions(ctx, step, answers);
   const isOption = options?.some((o) => o.id === value) === true;
@@ -129,9 +171,18 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
     input.kind === 'choice' && isOption
       ? pickedAnswer(ctx, step, value)
       : answerStep(ctx, step, value, answers);
-  if (!result.ok) return ask(ctx, state, step, answers, [text(result.problem)]);
+  if (!result.ok) {
+    if (result.partnerChoices) {
+      const asked = { ...state, partnerChoices: result.partnerChoices };
+      return ask(ctx, asked, step, answers, partnerChoiceBlocks(ctx, result.partnerChoices));
+    }
+    const notes: Block[] = [text(result.problem)];
+    if (result.choices && result.choices.length > 0) notes.push(offered(step, result.choices));
+    return ask(ctx, state, step, answers, notes);
+  }
+  const { partnerChoices: _asked, ...rest } = state;
   const next = { ...answers, ...result.patch };
-  return ask(ctx, state, nextStep(next), next, result.notes);
+  return ask(ctx, step === 'partner' ? rest : state, nextStep(next), next, result.notes);
 }
 
 const CHOICE_CONTROLS: Record<string, DialogControl> = {
@@ -152,11 +203,11 @@ function confirm(ctx: CheckContext, state: CheckDialogState, input: DialogInput,
     return ask(ctx, state, step, rest, [text(t.answerAgain)]);
   }
   if (isNo(value)) return ask(ctx, state, 'confirm', answers, [text(t.confirmNo)]);
-  const edit = matchChoice(
+  const edit = matchOption(
     value,
     QUESTION_STEPS.map((s) => ({ id: s, names: [answerLabel('nl', s), answerLabel('en', s), s] })),
   );
-  if (edit && isQuestionStep(edit)) return ask(ctx, state, edit, answers, []);
+  if (edit.kind === 'match' && isQuestionStep(edit.id)) return ask(ctx, state, edit.id, answers, []);
   const echo = answerWord(value).slice(0, 80);
   return ask(ctx, state, 'confirm', answers, [text(t.didNotUnderstand(echo, t.confirmNo))]);
 }
@@ -174,7 +225,11 @@ function ask(
     ...(step === 'confirm' ? summaryBlocks(ctx, answers) : questionBlocks(ctx, step, answers)),
   ];
   const view = buildView(blocks, step === 'confirm' ? t.summaryTitle : t.checkTitle);
-  return { state: { ...touched(ctx, state), step, answers }, views: [view], effects: [] };
+  return {
+    state: { ...touched(ctx, state), step, answers, locale: ctx.locale },
+    views: [view],
+    effects: [],
+  };
 }
 
 function submitted(proposal: Proposal): Turn {
@@ -190,11 +245,13 @@ function keyOf(step: DialogStep): keyof CheckAnswers {
 }
 
 /** What a one-message start gives; the partner name only when it is a valid one. */
-function prefill(ctx: CheckContext, message: string): CheckAnswers {
-  const guess = parseFreeText(ctx.strategy, message);
-  const { partnerName, ...rest } = guess;
+function prefill(ctx: CheckContext, message: string): { answers: CheckAnswers; partnerChoices?: string[] } {
+  const guess = parseFreeText(ctx.strategy, message, (name) => ctx.knownPartner?.(name) ?? false);
+  const { partnerName, partnerChoices, ...rest } = guess;
+  const valid = (partnerChoices ?? []).filter((n) => PartnerNameSchema.safeParse(n).success);
+  if (valid.length > 1) return { answers: rest, partnerChoices: valid };
   const name = partnerName === undefined ? undefined : PartnerNameSchema.safeParse(partnerName);
-  return name?.success ? { partnerName: name.data, ...rest } : rest;
+  return { answers: name?.success ? { partnerName: name.data, ...rest } : rest };
 }
 
 /** Answers stored under an older strategy: ids it no longer has are asked again. */

@@ -1,8 +1,19 @@
-// "help", and the short help for words the bot does not know (never silence).
+// "help", the welcome, the answers to small talk, and the short help for words the bot does not
+// know (never silence).
+
+import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { localize } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { buildView, buttons, context, text } from './build-view.js';
 import { textsFor } from './texts/index.js';
+import type { SmallTalk } from './understanding/intent.js';
 import type { Block, View } from './view.js';
+
+/** What the welcome needs: the language and the strategy (its organisation and names). */
+export interface WelcomeContext {
+  locale: Locale;
+  strategy: Strategy;
+}
 
 export function helpView(locale: Locale, options: { demo?: boolean } = {}): View {
   const t = textsFor(locale);
@@ -14,6 +25,64 @@ export function helpView(locale: Locale, options: { demo?: boolean } = {}): View
   if (options.demo) blocks.push(context(t.helpDemo));
   blocks.push(startButton(locale));
   return buildView(blocks, t.helpTitle);
+}
+
+/**
+ * The welcome in front of the first answer a person gets, in the same message: what Koers does
+ * and one example, then what they asked for.
+ */
+export function withWelcome(vc: WelcomeContext, view: View): View {
+  const t = textsFor(vc.locale);
+  const blocks: Block[] = [
+    text(t.welcomeTitle, true),
+    text(t.welcome(vc.strategy.file.organisation.name)),
+    text(t.welcomeExample(exampleQuestion(vc))),
+    ...view.blocks,
+  ];
+  return buildView(blocks, view.title);
+}
+
+/** Once per person: what Koers does, and one example in this strategy's words. */
+export function welcomeView(vc: WelcomeContext): View {
+  const t = textsFor(vc.locale);
+  return buildView(
+    [
+      text(t.welcome(vc.strategy.file.organisation.name)),
+      text(t.welcomeExample(exampleQuestion(vc))),
+      startButton(vc.locale),
+    ],
+    t.welcomeTitle,
+  );
+}
+
+/** "mag ik met TU Delft een project over energie starten?", from the strategy's own names. */
+function exampleQuestion(vc: WelcomeContext): string {
+  const t = textsFor(vc.locale);
+  const s = vc.strategy;
+  const intensity = s.intensityList[Math.min(1, s.intensityList.length - 1)];
+  const priority = s.file.priorities[0];
+  const intensityName = (localize(intensity?.name, vc.locale) || 'project').toLowerCase();
+  const topic =
+    priority?.keywords.find((k) => /^[\p{Ll}]/u.test(k)) ??
+    (localize(priority?.name, vc.locale) || '').toLowerCase();
+  return t.exampleQuestion(intensityName, topic);
+}
+
+export function smallTalkView(
+  vc: WelcomeContext,
+  talk: SmallTalk,
+  options: { demo?: boolean; welcome?: boolean } = {},
+): View {
+  const t = textsFor(vc.locale);
+  if (talk === 'thanks') return buildView([text(t.thanksBack)]);
+  if (talk === 'goodbye') return buildView([text(t.goodbyeBack)]);
+  if (options.welcome) return welcomeView(vc);
+  if (talk === 'capabilities') return helpView(vc.locale, options);
+  return buildView([
+    text(t.greetingBack),
+    text(t.welcomeExample(exampleQuestion(vc))),
+    startButton(vc.locale),
+  ]);
 }
 
 export function unknownCommandView(locale: Locale): View {

@@ -14,13 +14,21 @@ export {
 } from './check-form.js';
 export { answerInfoFormView, decisionFormView, MAX_DECISION_TEXT, readFormText } from './decision-forms.js';
 export { continueCheck, type DialogInput, type Effect, startCheck, type Turn } from './guided-check.js';
-export { helpView, unknownCommandView } from './help-view.js';
+export { helpView, smallTalkView, unknownCommandView, welcomeView, withWelcome } from './help-view.js';
 export { type ChatCommand, cleanCommandText, type ParsedCommand, parseCommand } from './parse-command.js';
 export { type FreeTextGuess, parseFreeText } from './parse-free-text.js';
-export { partnerToLookUp, partnerToLookUpAtStart } from './partner-lookup.js';
+export {
+  partnerNamesToLookUp,
+  partnerNamesToLookUpAtStart,
+  partnerToLookUp,
+  partnerToLookUpAtStart,
+} from './partner-lookup.js';
 export type { RelationshipLine, RelationshipStatus } from './relationship-line.js';
 export { type StatusLists, statusView } from './status-view.js';
 export { textsFor } from './texts/index.js';
+export { detectLanguage, replyLocale } from './understanding/detect-language.js';
+export type { SmallTalk } from './understanding/intent.js';
+export { replyLocaleUnder } from './understanding/strategy-lexicon.js';
 export { type VerdictNext, verdictView } from './verdict-view.js';
 export * from './view.js';
 export { type ViewContext, viewContextOf } from './view-context.js';

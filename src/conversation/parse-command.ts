@@ -3,6 +3,8 @@
 // Anything else is `unknown`: the caller answers with a short help, never silence.
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { fold } from './fold.js';
+import { detectLanguage } from './understanding/detect-language.js';
+import { askedWordOf, isCheckQuestion, type SmallTalk, smallTalkOf } from './understanding/intent.js';
 
 export type ChatCommand =
   /** `text`: the rest of the message, to pre-fill the check ("" when none). */
@@ -14,11 +16,16 @@ export type ChatCommand =
   | { kind: 'help' }
   /** Acting as a demo person; refusing it outside demo mode is the server's job. */
   | { kind: 'demo_as'; name: string }
+  /** Hello, "what can you do?", thanks, goodbye. */
+  | { kind: 'small_talk'; talk: SmallTalk }
   | { kind: 'unknown'; text: string };
 
 export interface ParsedCommand {
   command: ChatCommand;
-  /** The language the words were in, when they tell (`toets` is Dutch, `check` English). */
+  /**
+   * The language the message is clearly written in, when it tells (`toets` is Dutch, `check`
+   * English, a sentence by its words); null for words both languages use (`status`, `ok`).
+   */
   language: Locale | null;
 }
 
@@ -30,14 +37,16 @@ const CHECK_WORDS: Record<string, Locale | null> = {
   toetsen: 'nl',
   toetsing: 'nl',
 };
-const WHO_WORDS: Record<string, Locale> = { who: 'en', wie: 'nl' };
+const WHO_WORDS: Record<string, Locale> = { who: 'en', "who's": 'en', whos: 'en', wie: 'nl' };
+/** "… at the moment", "… nu": not part of the partner's name. */
+const WHO_TAIL =
+  /\s+(?:at the moment|right now|now|currently|already|these days|op dit moment|momenteel|nu|al|tegenwoordig|inmiddels)$/iu;
 const HELP_WORDS: Record<string, Locale | null> = { help: null, hulp: 'nl', '?': null };
 const WHO_FILLER =
-  /^(?:works?\s+with|is\s+working\s+with|werkt\s+(?:er\s+)?(?:al\s+)?(?:samen\s+)?met|werken\s+met)\s+/iu;
-const CHECK_QUESTION =
-  /(?<![\p{L}])(?:mag ik|kan ik|mogen we|kunnen we|wil(?:len)? (?:ik|we)|can i|may i|could i|can we|may we|samenwerk\p{L}*|collaborat\p{L}*|partnership|partnerschap)(?![\p{L}])/u;
-const WITH = /(?<![\p{L}])(?:met|with)(?![\p{L}])/u;
-
+  /^(?:(?:do\s+we\s+know|does\s+anyone\s+know)\s+(?:anyone\s+|someone\s+|somebody\s+)?(?:at|from)|kent\s+(?:er\s+)?iemand\s+(?:bij|van)|kent\s+iemand|heeft\s+(?:er\s+)?(?:iets|contact|ervaring)\s+met|(?:is\s+)?(?:already\s+)?working\s+with|(?:already\s+)?works?\s+(?:already\s+)?with|is\s+(?:already\s+)?working\s+with|knows|has\s+(?:a\s+)?(?:contact|relationship)\s+with|werkt\s+(?:er\s+)?(?:al\s+)?(?:samen\s+)?met|werken\s+(?:er\s+)?(?:al\s+)?(?:samen\s+)?met|kent|heeft\s+(?:er\s+)?(?:al\s+)?(?:contact|een\s+relatie)\s+met|(?:van\s+ons\s+)?werkt\s+(?:al\s+)?met)\s+/iu;
+/** "Werkt iemand al met Deltares?", "does anyone work with TU Delft?": the who question without `wie`. */
+const WHO_QUESTION =
+  /^(?:(?:werkt|kent)\s+(?:er\s+)?iemand\s+(?:hier\s+)?(?:al\s+)?(?:samen\s+)?(?:met\s+)?|(?:hebben|kennen)\s+(?:we|wij)\s+(?:al\s+)?(?:een\s+)?(?:relatie|contact|samenwerking|relaties)?\s*met\s+|(?:does|do)\s+(?:anyone|anybody|someone|somebody|we)\s+(?:here\s+)?(?:already\s+)?(?:work|works|know)\s+(?:with\s+)?|(?:is\s+)?(?:anyone|anybody|someone)\s+(?:already\s+)?working\s+with\s+)(.+)$/iu;
 export function parseCommand(input: string): ParsedCommand {
   const text = cleanCommandText(input);
   const [first = '', ...restWords] = text.split(' ');
@@ -57,6 +66,7 @@ export function parseCommand(input: string): ParsedCommand {
     const partner = rest
       .replace(WHO_FILLER, '')
       .replace(/[?!.\s]+$/u, '')
+      .replace(WHO_TAIL, '')
       .trim();
     return {
       command: { kind: 'who', partner: partner === '' ? null : partner },
@@ -70,14 +80,21 @@ export function parseCommand(input: string): ParsedCommand {
       language: demo[1]?.toLowerCase() === 'als' ? 'nl' : 'en',
     };
 
-  const folded = fold(text);
-  if (CHECK_QUESTION.test(folded) && WITH.test(folded)) {
-    return {
-      command: { kind: 'check', text },
-      language: /(?<![\p{L}])met(?![\p{L}])/u.test(folded) ? 'nl' : 'en',
-    };
+  const language = detectLanguage(text);
+  const who = WHO_QUESTION.exec(text);
+  if (who) {
+    const partner = (who[1] ?? '')
+      .replace(/[?!.\s]+$/u, '')
+      .replace(WHO_TAIL, '')
+      .trim();
+    if (partner !== '') return { command: { kind: 'who', partner }, language };
   }
-  return { command: { kind: 'unknown', text }, language: null };
+  if (isCheckQuestion(text)) return { command: { kind: 'check', text }, language };
+  const talk = smallTalkOf(text);
+  if (talk) return { command: { kind: 'small_talk', talk }, language };
+  const asked = askedWordOf(text);
+  if (asked) return { command: { kind: asked }, language };
+  return { command: { kind: 'unknown', text }, language };
 }
 
 /** The message without mention markup, a leading `/koers`, and surplus white space. */

@@ -1,182 +1,176 @@
 // A one-message start ("mag ik met TU Delft een project over energie starten?") pre-fills what
-// it can of a check. It never guesses a partner type: that is a judgement for the person.
+// the sentence clearly says of a check: the partner, and the priority, intensity, budget,
+// duration, who needs whom and confidentiality when it names them. It never guesses a partner
+// type (a judgement for the person); what it reads is said back before the first question.
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { isTypoOf } from '../domain/text/edit-distance.js';
+import { CONTROL_VALUE } from './dialog-words.js';
 import { fold } from './fold.js';
-import { matchIntensities, matchPriorities } from './match-strategy.js';
-import {
-  isYears,
-  MAX_AMOUNT,
-  MAX_MONTHS,
-  MULTIPLIER_SOURCE,
-  multiplierOf,
-  NUMBER_SOURCE,
-  readNumber,
-} from './parse-number.js';
+import { stepOptions } from './step-options.js';
+import { correctedWord } from './understanding/fuzzy-word.js';
+import { keywordWeight, type OptionTerms } from './understanding/match-option.js';
+import { MULTIPLIERS, readNumberPhrase } from './understanding/number-words.js';
+import { MAX_AMOUNT } from './understanding/parse-amount.js';
+import { MAX_MONTHS } from './understanding/parse-duration.js';
+import { partnerCandidates, readPartner } from './understanding/partner-name.js';
+import { readDigits } from './understanding/read-digits.js';
+import { tokensOf, wordsOf } from './understanding/tokens.js';
 
 export interface FreeTextGuess {
   partnerName?: string;
+  /** The partner is unclear (one or two?): the names to choose from, the whole one first. */
+  partnerChoices?: string[];
   priority?: string;
   intensity?: string;
   budget?: number;
   months?: number;
+  direction?: 'we_need' | 'they_need' | 'shared';
+  confidential?: boolean;
 }
 
-const MAX_PARTNER_WORDS = 10;
-const PARTNER_INTRO = /(?<![\p{L}\p{N}])(?:met|with)\s+/iu;
-const STOP_WORDS = new Set([
-  // nl
-  'een',
-  'over',
-  'voor',
-  'om',
-  'op',
-  'aan',
-  'rond',
-  'rondom',
-  'inzake',
-  'omtrent',
-  'betreffende',
-  'in',
-  'bij',
-  'te',
-  'starten',
-  'beginnen',
-  'aangaan',
-  'opzetten',
-  'doen',
-  'samenwerken',
-  'werken',
-  'sluiten',
-  'van',
-  'maanden',
-  'jaar',
-  // en
-  'a',
-  'an',
-  'on',
-  'about',
-  'for',
-  'to',
-  'around',
-  'regarding',
-  'at',
-  'start',
-  'begin',
-  'starting',
-  'set',
-  'do',
-  'work',
-  'collaborate',
-  'partner',
-  'months',
-  'year',
-  'years',
-]);
-// A linking word that is also a stop word (`van`, `voor`, `for`) stays in the name when a
-// capitalised word follows it: "Hoogheemraadschap van Rijnland".
-const NAME_LINKS = new Set(['van', 'of', 'voor', 'for', 'de', 'der', 'den', 'het', 'the', 'en', 'and', '&']);
-const STOP_PUNCTUATION = /[?!,;:()]/u;
-const QUOTED = /^["“”«»]([^"“”«»]{1,200})["“”«»]/u;
-const AMOUNT_START = /^(?:€|\d[\d.,]*$)/u;
-const LEADING_ARTICLE = /^(?:de|het|the)\s+/u;
+/** The phrases that end a partner name in a sentence: intensities and priorities, by name and keyword. */
+const stopPhrases = new WeakMap<Strategy, string[][]>();
 
-export function parseFreeText(strategy: Strategy, text: string): FreeTextGuess {
+export function stopPhrasesOf(strategy: Strategy): string[][] {
+  const cached = stopPhrases.get(strategy);
+  if (cached) return cached;
+  const ctx = { strategy, locale: strategy.locale };
+  const terms = [...(stepOptions(ctx, 'intensity', {}) ?? []), ...(stepOptions(ctx, 'priority', {}) ?? [])]
+    .filter((o) => o.id !== CONTROL_VALUE.none)
+    .flatMap((o) => [...o.names, ...(o.keywords ?? [])]);
+  const phrases = [...new Set(terms.map(fold))].map((t) => wordsOf(t)).filter((w) => w.length > 0);
+  stopPhrases.set(strategy, phrases);
+  return phrases;
+}
+
+/** The partner names a sentence might mean, to look up in the register before reading it. */
+export function partnerNamesIn(strategy: Strategy, text: string): string[] {
+  return partnerCandidates(text, { stopPhrases: stopPhrasesOf(strategy) });
+}
+
+export function parseFreeText(
+  strategy: Strategy,
+  text: string,
+  known: (name: string) => boolean = () => false,
+): FreeTextGuess {
   const guess: FreeTextGuess = {};
-  const partner = findPartner(text);
+  const partner = readPartner(text, { stopPhrases: stopPhrasesOf(strategy), known });
   const rest = partner
     ? text.slice(0, partner.start) + ' '.repeat(partner.end - partner.start) + text.slice(partner.end)
     : text;
-  if (partner) guess.partnerName = partner.name;
-
-  const priorities = matchPriorities(strategy, rest);
-  if (priorities.length === 1) guess.priority = priorities[0] as string;
-  const intensities = matchIntensities(strategy, rest);
-  if (intensities.length === 1) guess.intensity = intensities[0] as string;
+  if (partner?.choices) guess.partnerChoices = partner.choices;
+  else if (partner) guess.partnerName = partner.name;
 
   const folded = fold(rest);
-  const months = findMonths(folded);
-  if (months !== undefined) guess.months = months;
-  const budget = findBudget(folded);
-  if (budget !== undefined) guess.budget = budget;
+  const words = wordsOf(folded);
+  const locale: Locale = strategy.locale;
+  const options = (step: 'priority' | 'intensity' | 'direction') =>
+    (stepOptions({ strategy, locale }, step, {}) ?? []).filter((o) => o.id !== CONTROL_VALUE.none);
+  const priority = bestInText(words, options('priority'));
+  if (priority) guess.priority = priority;
+  const intensity = bestInText(words, options('intensity'));
+  if (intensity) guess.intensity = intensity;
+  const direction = bestInText(words, options('direction'), 2);
+  if (direction) guess.direction = direction as NonNullable<FreeTextGuess['direction']>;
+  const confidential = confidentialIn(words);
+  if (confidential !== undefined) guess.confidential = confidential;
+
+  const numbers = numbersIn(folded);
+  if (numbers.months !== undefined) guess.months = numbers.months;
+  if (numbers.budget !== undefined) guess.budget = numbers.budget;
   return guess;
 }
 
-interface PartnerSpan {
-  name: string;
-  start: number;
-  end: number;
+/**
+ * The one option the words name most often (by a name or keyword phrase, in any form); none when
+ * two are named as often. `minWords`: shortest phrase that counts (who-needs-whom is only read
+ * from phrases such as "we need them", never from a lone "we").
+ */
+function bestInText(words: string[], options: ReadonlyArray<OptionTerms>, minWords = 1): string | undefined {
+  let best: string[] = [];
+  let bestHits = 0;
+  for (const o of options) {
+    const phrases = [...o.names, ...(o.keywords ?? [])]
+      .map((p) => wordsOf(fold(p)))
+      .filter((p) => p.length >= minWords && p.join('').length >= 3);
+    // Typed words covered, so `energie` counts once though it meets `energie` and `energy`.
+    const hits = keywordWeight(words, phrases);
+    if (hits > bestHits) {
+      best = [o.id];
+      bestHits = hits;
+    } else if (hits > 0 && hits === bestHits) best.push(o.id);
+  }
+  return best.length === 1 ? best[0] : undefined;
 }
 
-/** The partner: the words after `met`/`with`, up to a stop word or punctuation. */
-export function findPartner(text: string): PartnerSpan | undefined {
-  const intro = PARTNER_INTRO.exec(text);
-  if (!intro) return undefined;
-  const start = intro.index + intro[0].length;
-  const after = text.slice(start);
-  const quoted = QUOTED.exec(after);
-  if (quoted) {
-    const name = (quoted[1] ?? '').trim();
-    return name === '' ? undefined : { name, start, end: start + quoted[0].length };
-  }
-  const words: string[] = [];
-  let consumed = 0;
-  for (const m of after.matchAll(/\S+/gu)) {
-    const raw = m[0];
-    const punct = STOP_PUNCTUATION.exec(raw);
-    const word = punct ? raw.slice(0, punct.index) : raw;
-    const key = fold(word).replace(/[.]+$/u, '');
-    const linked = NAME_LINKS.has(key) && isNameLike(after.slice((m.index ?? 0) + raw.length));
-    if (words.length > 0 && ((STOP_WORDS.has(key) && !linked) || AMOUNT_START.test(word))) break;
-    if (word !== '') {
-      words.push(word);
-      consumed = (m.index ?? 0) + word.length;
+const CONFIDENTIAL_WORDS = ['vertrouwelijk', 'confidential', 'confidentially', 'geheim'];
+const NEGATIONS = new Set(['niet', 'not', 'geen', 'no', 'nothing', 'niets', 'niks', 'nee', 'non']);
+
+/** "vertrouwelijk" (also misspelt) says yes; "niet vertrouwelijk", "nothing confidential" say no. */
+function confidentialIn(words: ReadonlyArray<string>): boolean | undefined {
+  const at = words.findIndex((w) => CONFIDENTIAL_WORDS.some((c) => w === c || isTypoOf(w, c)));
+  if (at === -1) return undefined;
+  return !(NEGATIONS.has(words[at - 1] ?? '') || NEGATIONS.has(words[at - 2] ?? ''));
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  maand: 1,
+  maanden: 1,
+  mnd: 1,
+  month: 1,
+  months: 1,
+  jaar: 12,
+  jaren: 12,
+  year: 12,
+  years: 12,
+  week: 12 / 52,
+  weken: 12 / 52,
+  weeks: 12 / 52,
+};
+const CURRENCY_AFTER = new Set(['euro', 'euros', 'eur']);
+
+/** A budget and a duration stated in a sentence: an amount with a currency or multiplier, a number with a unit. */
+function numbersIn(folded: string): { budget?: number; months?: number } {
+  const out: { budget?: number; months?: number } = {};
+  if (/(?<![\p{L}])(?:een half jaar|half jaar|half a year|halfjaar|six months)(?![\p{L}])/u.test(folded))
+    out.months = 6;
+  else if (/(?<![\p{L}])(?:a year and a half|anderhalf jaar)(?![\p{L}])/u.test(folded)) out.months = 18;
+  else if (/(?<![\p{L}])(?:een jaar|a year|one year|1 jaar)(?![\p{L}])/u.test(folded)) out.months = 12;
+  const tokens = tokensOf(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (readDigits(t)?.ok === false) continue;
+    const phrase = readNumberPhrase(tokens, i);
+    if (!phrase) continue;
+    const used = tokens.slice(i, phrase.end);
+    const next = tokens[phrase.end] ?? '';
+    const before = tokens[i - 1] ?? '';
+    const before2 = tokens[i - 2] ?? '';
+    const unitWord =
+      next in DURATION_UNITS
+        ? next
+        : correctedWord(
+            next,
+            Object.keys(DURATION_UNITS),
+            5,
+            (a, b) => DURATION_UNITS[a] === DURATION_UNITS[b],
+          );
+    const unit = unitWord === null ? undefined : DURATION_UNITS[unitWord];
+    if (unit !== undefined) {
+      const months = Math.ceil(phrase.value * unit - 1e-9);
+      if (months <= MAX_MONTHS && out.months === undefined) out.months = months;
+    } else if (
+      before === '€' ||
+      CURRENCY_AFTER.has(next) ||
+      used.some((u) => u in MULTIPLIERS) ||
+      before === 'budget' ||
+      (before2 === 'budget' && ['van', 'of', 'is', 'circa', 'ongeveer', 'about', 'around'].includes(before))
+    ) {
+      if (phrase.value <= MAX_AMOUNT && out.budget === undefined)
+        out.budget = Math.round(phrase.value * 100) / 100;
     }
-    if (punct || words.length >= MAX_PARTNER_WORDS) break;
+    i = phrase.end - 1;
   }
-  let name = words.join(' ').replace(LEADING_ARTICLE, '');
-  if (name.endsWith('.') && !/(?:^|\s)(?:\p{L}\.){2,}$/u.test(name)) name = name.slice(0, -1);
-  name = name.trim();
-  return name === '' ? undefined : { name, start, end: start + consumed };
-}
-
-/** Is what follows a linking word the rest of a name (a capitalised word)? */
-function isNameLike(following: string): boolean {
-  return /^\s+\p{Lu}/u.test(following);
-}
-
-const AMOUNT = `(${NUMBER_SOURCE})\\s*(${MULTIPLIER_SOURCE})?`;
-const BUDGET_PATTERNS = [
-  new RegExp(`(?:€|\\beur\\b|\\beuro\\b)\\s*${AMOUNT}(?![\\p{L}\\p{N}])`, 'u'),
-  new RegExp(`${AMOUNT}\\s*(?:€|euros?\\b|eur\\b)`, 'u'),
-  new RegExp(
-    `(?<![\\p{L}\\p{N}.,])(${NUMBER_SOURCE})\\s*(k|mln|mio|miljoen|million|duizend|thousand)(?![\\p{L}\\p{N}])`,
-    'u',
-  ),
-  new RegExp(`\\bbudget\\s*(?:van|of|:)?\\s*${AMOUNT}(?![\\p{L}\\p{N}])`, 'u'),
-];
-
-function findBudget(folded: string): number | undefined {
-  for (const p of BUDGET_PATTERNS) {
-    const m = p.exec(folded);
-    if (!m) continue;
-    const value = readNumber(m[1] ?? '') * multiplierOf(m[2]);
-    if (Number.isFinite(value) && value >= 0 && value <= MAX_AMOUNT) return value;
-  }
-  return undefined;
-}
-
-const MONTHS_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(${NUMBER_SOURCE})\\s*(maanden|maand|mnd|months?|jaar|jaren|years?)(?![\\p{L}\\p{N}])`,
-  'u',
-);
-
-function findMonths(folded: string): number | undefined {
-  const m = MONTHS_PATTERN.exec(folded);
-  if (m) {
-    const value = readNumber(m[1] ?? '') * (isYears(m[2]) ? 12 : 1);
-    return Number.isFinite(value) && value <= MAX_MONTHS ? value : undefined;
-  }
-  if (/(?<![\p{L}])(?:een half jaar|half jaar|half a year|halfjaar)(?![\p{L}])/u.test(folded)) return 6;
-  if (/(?<![\p{L}])(?:een jaar|a year|one year)(?![\p{L}])/u.test(folded)) return 12;
-  return undefined;
+  return out;
 }

@@ -1,44 +1,111 @@
-// The options of the single-choice questions, from the strategy, in the person's language (and
-// matchable in both).
+// The options of the single-choice questions, from the strategy, in the person's language, with
+// everything that helps read a typed answer (names in both languages, keywords, descriptions).
 import { DIRECTIONS } from '../domain/check/proposal.js';
 import { formatList, formatMoney } from '../domain/i18n/format.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
+import type { LocalizedText } from '../domain/strategy/strategy-schema.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckAnswers, QuestionStep } from './check-steps.js';
-import type { MatchableOption } from './choice-match.js';
 import { CONTROL_VALUE } from './dialog-words.js';
-import { namesOf } from './match-strategy.js';
 import { en } from './texts/en.js';
 import { textsFor } from './texts/index.js';
 import { nl } from './texts/nl.js';
+import { intensityConceptWords, partnerTypeConceptWords } from './understanding/concept-words.js';
+import type { OptionTerms } from './understanding/match-option.js';
 
-export interface StepOption extends MatchableOption {
+export interface StepOption extends OptionTerms {
   label: string;
   description?: string;
 }
 
 type OptionContext = Pick<CheckContext, 'strategy' | 'locale'>;
 
+/** Both languages of a strategy text (or the one it has). */
+export function namesOf(text: LocalizedText | undefined): string[] {
+  if (text === undefined) return [];
+  if (typeof text === 'string') return [text];
+  return [text.nl, text.en].filter((s): s is string => s !== undefined);
+}
+
 const NONE_WORDS = [
   'geen',
   'none',
   'geen van deze',
   'none of these',
+  'geen prioriteit',
+  'no priority',
   'verkenning',
   'exploration',
+  'verkennen',
+  'explore',
   'nee',
   'no',
   'anders',
   'other',
+  'past nergens',
+  'nothing fits',
 ];
-const DIRECTION_WORDS: Record<string, string[]> = {
-  we_need: ['wij hen', 'we them', 'wij', 'we', 'wij hebben hen nodig', 'we need them', 'we_need'],
-  they_need: ['zij ons', 'they us', 'zij', 'they', 'zij hebben ons nodig', 'they need us', 'they_need'],
-  shared: ['gedeeld', 'samen', 'gedeelde opgave', 'shared', 'together', 'shared task', 'beide', 'both'],
+const DIRECTION_WORDS: Record<string, { names: string[]; keywords: string[] }> = {
+  we_need: {
+    names: ['wij hen', 'we them', 'wij hebben hen nodig', 'we hebben hen nodig', 'we need them', 'we_need'],
+    keywords: [
+      'wij hebben hun',
+      'we hebben hun',
+      'wij hebben hen',
+      'we hebben hen',
+      'we need their',
+      'we need them',
+      'wij zoeken',
+      'we zoeken',
+      'we need',
+      'hebben wij nodig',
+      'hebben we nodig',
+      'wij hebben nodig',
+      'hun kennis',
+      'their expertise',
+    ],
+  },
+  they_need: {
+    names: ['zij ons', 'they us', 'zij hebben ons nodig', 'ze hebben ons nodig', 'they need us', 'they_need'],
+    keywords: [
+      'zij hebben onze',
+      'ze hebben onze',
+      'zij hebben ons',
+      'ze hebben ons',
+      'they need our',
+      'they need us',
+      'they need',
+      'zij zoeken',
+      'ze zoeken',
+      'hun vraag',
+      'hebben ons nodig',
+      'hebben onze',
+      'onze data',
+      'our data',
+    ],
+  },
+  shared: {
+    names: ['gedeeld', 'samen', 'gedeelde opgave', 'shared', 'together', 'shared task', 'beide', 'both'],
+    keywords: [
+      'samen',
+      'wederzijds',
+      'mutual',
+      'elkaar',
+      'each other',
+      'allebei',
+      'gezamenlijk',
+      'joint',
+      'samen oppakken',
+      'both ways',
+      'gedeelde',
+      'shared',
+      'both',
+    ],
+  },
 };
 
-function option(id: string, label: string, names: string[], description?: string): StepOption {
-  return description ? { id, label, names, description } : { id, label, names };
+function option(id: string, label: string, terms: Omit<OptionTerms, 'id'>, description?: string): StepOption {
+  return description ? { id, label, ...terms, description } : { id, label, ...terms };
 }
 
 export function stepOptions(
@@ -54,7 +121,11 @@ export function stepOptions(
         option(
           p.id,
           localize(p.name, locale),
-          namesOf(p.name),
+          {
+            names: namesOf(p.name),
+            keywords: [...p.keywords, ...partnerTypeConceptWords(p.id, namesOf(p.name))],
+            descriptions: namesOf(p.reason),
+          },
           p.policy === 'allowed' ? undefined : localize(p.reason, locale) || undefined,
         ),
       );
@@ -64,15 +135,24 @@ export function stepOptions(
           option(
             p.id,
             localize(p.name, locale),
-            namesOf(p.name),
+            { names: namesOf(p.name), keywords: p.keywords, descriptions: namesOf(p.description) },
             localize(p.description, locale) || undefined,
           ),
         ),
-        option(CONTROL_VALUE.none, t.noneOfThese, NONE_WORDS, explorationNote(ctx)),
+        option(CONTROL_VALUE.none, t.noneOfThese, { names: NONE_WORDS }, explorationNote(ctx)),
       ];
     case 'intensity':
       return strategy.intensityList.map((x) =>
-        option(x.id, localize(x.name, locale), namesOf(x.name), localize(x.description, locale) || undefined),
+        option(
+          x.id,
+          localize(x.name, locale),
+          {
+            names: namesOf(x.name),
+            keywords: [...x.keywords, ...intensityConceptWords(x.id, namesOf(x.name))],
+            descriptions: namesOf(x.description),
+          },
+          localize(x.description, locale) || undefined,
+        ),
       );
     case 'direction': {
       const p = answers.priority ? strategy.priorities.get(answers.priority) : undefined;
@@ -86,25 +166,34 @@ export function stepOptions(
         option(
           d,
           t.direction[d],
-          [nl.direction[d], en.direction[d], ...(DIRECTION_WORDS[d] ?? [])],
+          {
+            names: [nl.direction[d], en.direction[d], ...(DIRECTION_WORDS[d]?.names ?? [])],
+            keywords: DIRECTION_WORDS[d]?.keywords ?? [],
+          },
           described[d],
         ),
       );
     }
     case 'confidential':
       return [
-        option('no', t.confidentialNo, [
-          'nee',
-          'no',
-          'n',
-          'niet',
-          'neen',
-          'standaard',
-          'default',
-          'overslaan',
-          'skip',
-        ]),
-        option('yes', t.confidentialYes, ['ja', 'yes', 'j', 'y', 'vertrouwelijk', 'confidential']),
+        option('no', t.confidentialNo, {
+          names: [
+            'nee',
+            'no',
+            'n',
+            'niet',
+            'neen',
+            'standaard',
+            'default',
+            'overslaan',
+            'skip',
+            'openbaar',
+            'public',
+          ],
+        }),
+        option('yes', t.confidentialYes, {
+          names: ['ja', 'yes', 'j', 'y', 'vertrouwelijk', 'confidential', 'geheim', 'secret'],
+        }),
       ];
     default:
       return null;

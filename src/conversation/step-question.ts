@@ -6,8 +6,12 @@ import { buttons, context, text } from './build-view.js';
 import { type CheckContext, requesterRole } from './check-context.js';
 import { type CheckAnswers, QUESTION_STEPS, type QuestionStep } from './check-steps.js';
 import { CONTROL_VALUE } from './dialog-words.js';
+import { fold } from './fold.js';
+import type { StepOption } from './step-options.js';
 import { stepOptions } from './step-options.js';
 import { textsFor } from './texts/index.js';
+import { keywordWeight } from './understanding/match-option.js';
+import { wordsOf } from './understanding/tokens.js';
 import type { Block, Button } from './view.js';
 
 export function questionBlocks(ctx: CheckContext, step: QuestionStep, answers: CheckAnswers): Block[] {
@@ -35,6 +39,10 @@ export function questionBlocks(ctx: CheckContext, step: QuestionStep, answers: C
   }
 
   const options = stepOptions(ctx, step, answers);
+  // "Gemeente Leiden" sounds like a government body: offered as a hint, never filled in, because
+  // the type decides whether a partner is excluded or conditional.
+  const suggested = step === 'partnerType' && options ? typeSuggestedByName(partner, options) : null;
+  if (suggested) blocks.push(context(t.typeFromName(partner, lowerFirst(suggested.label))));
   if (options) {
     const selected = selectedOption(step, answers);
     blocks.push({
@@ -92,4 +100,26 @@ function selectedOption(step: QuestionStep, a: CheckAnswers): string | undefined
     default:
       return undefined;
   }
+}
+
+/** The one partner type whose keywords the partner's name holds ("Gemeente …", "… B.V."). */
+function typeSuggestedByName(partner: string, options: ReadonlyArray<StepOption>): StepOption | null {
+  const words = wordsOf(fold(partner).replace(/\.(?=\p{L}|$)/gu, ''));
+  if (words.length === 0) return null;
+  const hits = options.filter(
+    (o) =>
+      keywordWeight(
+        words,
+        (o.keywords ?? []).map((k) => wordsOf(fold(k))),
+      ) >= 1,
+  );
+  return hits.length === 1 ? (hits[0] as StepOption) : null;
+}
+
+/** "Overheid" → "overheid", but "GGD" stays "GGD". */
+function lowerFirst(name: string): string {
+  const [first = ''] = name.split(/\s+/u);
+  return first.length > 1 && first === first.toUpperCase()
+    ? name
+    : name.charAt(0).toLowerCase() + name.slice(1);
 }

@@ -33,6 +33,8 @@ export const ActionPayloadSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('withdraw'), caseId }),
   z.strictObject({ type: z.literal('answer_info'), caseId }),
   z.strictObject({ type: z.literal('show_case'), caseId }),
+  /** "Did you mean …": who works with this partner. */
+  z.strictObject({ type: z.literal('who'), partner: z.string().min(1).max(200) }),
   /** The answer to a relationship's review (src/jobs/reviews.ts); `dueDate` is the review it answers. */
   z.strictObject({
     type: z.literal('submit_review'),
@@ -97,6 +99,11 @@ export interface ChoicesBlock {
   options: ChoiceOption[];
   /** The option chosen earlier, when the question is asked again. */
   selected?: string;
+  /**
+   * The options are shown with their numbers (1., 2., …), so a typed number picks one
+   * (default). False for a short offer of choices, whose numbers would clash with the list's.
+   */
+  numbered?: boolean;
 }
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';

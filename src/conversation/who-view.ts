@@ -7,6 +7,7 @@ import type { View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
 const MAX_LISTED = 25;
+const MAX_SUGGESTED = 5;
 
 /** `partner` null: the word came without a partner, so say how to ask. */
 export function whoWorksWithView(
@@ -17,6 +18,8 @@ export function whoWorksWithView(
   const t = textsFor(vc.locale);
   if (partner === null || partner.trim() === '') return buildView([text(t.whoMissing)]);
   if (rows.length === 0) return buildView([text(t.whoNone(partner))], t.whoTitle(partner));
+  // Nothing under this name, but near names: "did you mean …?", each a button that asks again.
+  const onlyNear = rows.every((r) => r.near === true);
   const sorted = [...rows].sort((a, b) => Number(a.near === true) - Number(b.near === true));
   const lines = sorted.slice(0, MAX_LISTED).map((r) => {
     const what = relationshipWhat(r, t.relationshipStatus);
@@ -25,5 +28,22 @@ export function whoWorksWithView(
       : t.whoLine(r.ownerName, r.unit ?? null, what);
   });
   if (rows.length > MAX_LISTED) lines.push(t.more(rows.length - MAX_LISTED));
-  return buildView([text(bullets(lines))], t.whoTitle(partner));
+  if (!onlyNear) return buildView([text(bullets(lines))], t.whoTitle(partner));
+  const names = [...new Set(sorted.map((r) => r.partnerName).filter((n): n is string => !!n))].slice(
+    0,
+    MAX_SUGGESTED,
+  );
+  return buildView(
+    [
+      text(t.whoDidYouMean(partner)),
+      {
+        type: 'choices',
+        id: 'who-suggested',
+        numbered: false,
+        options: names.map((n) => ({ id: n, label: n, action: { type: 'who', partner: n } })),
+      },
+      text(bullets(lines)),
+    ],
+    t.whoTitle(partner),
+  );
 }

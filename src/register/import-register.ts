@@ -9,6 +9,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
+import { indexPartnerKeys } from '../store/partner-index.js';
 import type { Database, RelationshipsTable } from '../store/schema.js';
 import { type CsvSource, CsvSyntaxError, csvRecords } from './csv-records.js';
 import {
@@ -284,6 +285,10 @@ async function insertRows(
     created_at: at,
     updated_at: at,
   }));
+  await indexPartnerKeys(
+    trx,
+    values.map((v) => v.partner_key),
+  );
   if (backend === 'sqlite') {
     await trx.insertInto('relationships').values(values).execute();
     return;

@@ -1,9 +1,13 @@
 // "Who works with partner X?": the relationships with the same partner key, and near matches
-// (`TU Delft` / `Technische Universiteit Delft`). Near candidates come from SQL LIKE on the
-// key's significant words, capped, and are scored here: the register is never read whole.
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import { NEAR_MATCH_THRESHOLD, nearMatchPatterns, nearMatchScore } from '../domain/portfolio/near-match.js';
-import { partnerKey } from '../domain/portfolio/partner-key.js';
+// (`TU Delft` / `Technische Universiteit Delft`, `Deltaris` / `Deltares`). Near candidates come
+// from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
+// through a variant with one letter left out, a word one typo away; they are scored here. The
+// register is never read whole.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
+import { partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
+import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
+import { isNearWord } from '../domain/text/edit-distance.js';
 import { literalLimit } from '../store/literal-limit.js';
 import type { Database } from '../store/schema.js';
 import type { RelationshipStatus } from './register-row.js';
@@ -73,22 +77,22 @@ export async function whoWorksWith(
     return q;
   };
 
+  const keys = partnerKeysOf(name);
   const exactRows = await base()
-    .where('relationships.partner_key', '=', key)
+    .where('relationships.partner_key', 'in', keys)
     .orderBy(STATUS_ORDER)
     .orderBy('relationships.id')
     .limit(literalLimit(limit))
     .execute();
 
-  const patterns = nearMatchPatterns(key);
+  const nearKeys = (await nearCandidateKeys(db, key, options.candidates ?? 500)).filter(
+    (k) => !keys.includes(k),
+  );
   const candidateRows =
-    patterns.length === 0
+    nearKeys.length === 0
       ? []
       : await base()
-          .where('relationships.partner_key', '<>', key)
-          .where((eb) =>
-            eb.or(patterns.map((p): Expression<SqlBool> => eb('relationships.partner_key', 'like', p))),
-          )
+          .where('relationships.partner_key', 'in', nearKeys)
           .orderBy('relationships.id')
           .limit(literalLimit(options.candidates ?? 500))
           .execute();
@@ -105,6 +109,31 @@ export async function whoWorksWith(
     )
     .slice(0, limit);
   return { key, exact: exactRows.map(toRelationship), near };
+}
+
+/** Partner keys other than `key` that share an indexed word with it, or a word one typo away. */
+async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<string[]> {
+  const words = lookupWords(key);
+  if (words.length === 0) return [];
+  const variants = [...new Set(words.flatMap(wordVariants))];
+  const found = await db
+    .selectFrom('word_variants')
+    .select('word')
+    .distinct()
+    .where('variant', 'in', variants)
+    .execute();
+  const near = new Set(words);
+  for (const { word } of found)
+    if (words.some((w) => isNearWord(w, word) || isNearWord(word, w))) near.add(word);
+  const keys = await db
+    .selectFrom('partner_words')
+    .select('partner_key')
+    .distinct()
+    .where('word', 'in', [...near])
+    .where('partner_key', '<>', key)
+    .limit(literalLimit(cap))
+    .execute();
+  return keys.map((k) => k.partner_key);
 }
 
 function statusRank(status: RelationshipStatus): number {

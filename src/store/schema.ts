@@ -264,3 +264,30 @@ export interface Database {
   reviews: ReviewsTable;
   review_prompts: ReviewPromptsTable;
 }
+
+// "Who works with" and the welcome (migration 005-partner-words).
+
+/** A partner key under each of its words (see partner-words.ts): near matches by index. */
+export interface PartnerWordsTable {
+  word: string;
+  partner_key: string;
+}
+
+/** Each indexed word under its variants with one letter left out: typed words with a typo find it. */
+export interface WordVariantsTable {
+  variant: string;
+  word: string;
+}
+
+/** Chat users Koers has welcomed (once each, on their first message or App Home visit). */
+export interface WelcomedTable {
+  /** `slack:U…` / `teams:…`: the chat identity, not the directory person. */
+  key: string;
+  at: string;
+}
+
+export interface Database {
+  partner_words: PartnerWordsTable;
+  word_variants: WordVariantsTable;
+  welcomed: WelcomedTable;
+}

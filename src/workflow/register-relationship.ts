@@ -3,6 +3,7 @@ import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { addMonths, dateIn } from '../domain/time.js';
+import { indexPartnerKeys } from '../store/partner-index.js';
 import type { Database } from '../store/schema.js';
 
 /** Adds a relationship to the register for a decided case (one per case: a unique index). */
@@ -45,4 +46,5 @@ export async function registerRelationship(
       updated_at: at,
     })
     .execute();
+  await indexPartnerKeys(trx, [partnerKey(proposal.partner.name)]);
 }

@@ -1,12 +1,17 @@
 // "Who works with partner X?" on every backend, over the example portfolio and people.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_PORTFOLIO } from '../../src/config.js';
+import { parseCommand } from '../../src/conversation/parse-command.js';
+import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../../src/domain/portfolio/near-match.js';
+import { partnerKey, partnerKeysOf } from '../../src/domain/portfolio/partner-key.js';
 import { csvFile, csvText } from '../../src/register/csv-records.js';
 import { importRegister } from '../../src/register/import-register.js';
 import { syncPeopleFromStrategy } from '../../src/register/sync-people.js';
 import { whoWorksWith } from '../../src/register/who-works-with.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
+import { loadCorpus } from '../support/understanding-corpus.js';
 
 const strategy = exampleStrategy();
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -129,3 +134,64 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
     expect(await whoWorksWith(ts.store.db, '   ')).toEqual({ key: '', exact: [], near: [] });
   });
 });
+
+describe.each(BACKENDS)('who works with, for what people type, on %s', (backend) => {
+  // The corpus's register and its lookups: the store finds what the pure scorer finds over the
+  // whole register, typos included, reading only the candidates its word index gives.
+  let ts: TestStore;
+  const corpus = loadCorpus();
+  beforeAll(async () => {
+    ts = await makeTestStore(backend);
+    await syncPeopleFromStrategy(ts.store.db, corpus.strategy, NOW);
+    const csv = readFileSync(new URL('../fixtures/understanding/register.csv', import.meta.url), 'utf8');
+    const imported = await importRegister(ts.store.db, ts.store.backend, corpus.strategy, csvText(csv), {
+      now: NOW,
+    });
+    expect(imported.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await ts.drop();
+  });
+
+  it('finds a partner typed with a typo as a near match: Deltaris, TU Delf', async () => {
+    expect((await whoWorksWith(ts.store.db, 'Deltaris')).near.map((r) => r.partner)).toContain(
+      'Stichting Deltares',
+    );
+    expect((await whoWorksWith(ts.store.db, 'TU Delf')).near.map((r) => r.partner)).toContain('TU Delft');
+  });
+
+  it('gives every lookup of the corpus the exact and near partners the scorer gives over the whole register', async () => {
+    for (const c of corpus.cases.filter((x) => x.at === 'who')) {
+      const { command } = parseCommand(c.say);
+      if (command.kind !== 'who' || !command.partner) continue;
+      const want = scoreAll(corpus.register, command.partner);
+      const got = await whoWorksWith(ts.store.db, command.partner);
+      expect([...new Set(got.exact.map((r) => r.partner))].sort(), c.say).toEqual(want.exact);
+      expect([...new Set(got.near.map((r) => r.partner))].sort(), c.say).toEqual(want.near);
+    }
+  });
+
+  it('indexes a relationship added later, so a typo finds it too', async () => {
+    await importRegister(
+      ts.store.db,
+      ts.store.backend,
+      corpus.strategy,
+      csvText(
+        'partner,partner_type,priority,intensity,owner,status\nHoogheemraadschap Zeeveld-Noord,government,,explore,u-femke,active\n',
+      ),
+      { now: NOW },
+    );
+    const near = (await whoWorksWith(ts.store.db, 'Hoogheemraadschap Zeveld-Noord')).near;
+    expect(near[0]?.partner).toBe('Hoogheemraadschap Zeeveld-Noord');
+  });
+});
+
+function scoreAll(register: ReadonlyArray<string>, query: string): { exact: string[]; near: string[] } {
+  const keys = partnerKeysOf(query);
+  const q = partnerKey(query);
+  const exact = register.filter((n) => keys.includes(partnerKey(n)));
+  const near = register.filter(
+    (n) => !keys.includes(partnerKey(n)) && nearMatchScore(q, partnerKey(n)) >= NEAR_MATCH_THRESHOLD,
+  );
+  return { exact: [...new Set(exact)].sort(), near: [...new Set(near)].sort() };
+}

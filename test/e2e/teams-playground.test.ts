@@ -69,8 +69,11 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
       await combos.nth(i).click();
       await page.getByRole('option', { name: new RegExp(`^${pick}`) }).click();
     }
-    await form.getByRole('spinbutton').nth(0).fill('20000');
-    await form.getByRole('spinbutton').nth(1).fill('6');
+    // Amounts are typed as text and read on the server: `12.500` is twelve thousand five hundred.
+    expect(await form.getByRole('spinbutton').count()).toBe(0);
+    const texts = form.getByRole('textbox');
+    await texts.nth(1).fill('12.500');
+    await texts.nth(2).fill('zes maanden');
     await shot('2-form-filled');
     await form.getByRole('button', { name: 'Toetsen', exact: true }).click();
 
@@ -84,6 +87,12 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
     expect(await page.getByRole('button', { name: 'Toetsen', exact: true }).count()).toBe(0);
     await verdict.scrollIntoViewIfNeeded();
     await shot('3-verdict-card');
+    const stored = await t.app.parts.store.db
+      .selectFrom('cases')
+      .select('proposal')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.proposal)).toMatchObject({ budget: 12500, months: 6 });
   }, 120_000);
 
   it('the approval request reaches the Playground, Bram approves, the strategy channel shows the outcome', async () => {

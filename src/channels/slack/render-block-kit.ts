@@ -211,7 +211,10 @@ function choices(b: ChoicesBlock, nextId: () => string): KnownBlock[] {
     out.push(
       section(
         b.options
-          .map((o, i) => `${i + 1}. ${o.label}${o.description ? ` – ${o.description}` : ''}`)
+          .map(
+            (o, i) =>
+              `${b.numbered === false ? '' : `${i + 1}. `}${o.label}${o.description ? ` – ${o.description}` : ''}`,
+          )
           .join('\n'),
       ),
     );
@@ -219,7 +222,12 @@ function choices(b: ChoicesBlock, nextId: () => string): KnownBlock[] {
   out.push(
     ...actions(
       b.options.map((o, i) =>
-        button(`${i + 1}. ${o.label}`, o.action, o.id === b.selected ? 'primary' : 'default', nextId()),
+        button(
+          b.numbered === false ? o.label : `${i + 1}. ${o.label}`,
+          o.action,
+          o.id === b.selected ? 'primary' : 'default',
+          nextId(),
+        ),
       ),
     ),
   );

@@ -187,10 +187,12 @@ function cardItems(blocks: ReadonlyArray<Block>, o: ItemOptions): CardItem[] {
         if (b.label) items.push(...textItems(b.label, o, { bold: true }));
         b.options.forEach((opt, i) => {
           const selected = b.selected === opt.id;
-          const title = plain(opt.label, TEAMS_LIMITS.maxTitleChars);
+          // Numbered as in the text fallback and in Slack, so a typed number picks the option.
+          const label = b.numbered === false ? opt.label : `${i + 1}. ${opt.label}`;
+          const title = plain(label, TEAMS_LIMITS.maxTitleChars);
           items.push({
             kind: 'option',
-            text: escapeMarkdown(`${selected ? '✓ ' : ''}${plain(opt.label, TEAMS_LIMITS.maxTextChars)}`),
+            text: escapeMarkdown(`${selected ? '✓ ' : ''}${plain(label, TEAMS_LIMITS.maxTextChars)}`),
             title,
             description: opt.description
               ? escapeMarkdown(truncate(opt.description, o.maxTextChars ?? TEAMS_LIMITS.maxTextChars))

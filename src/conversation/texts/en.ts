@@ -99,8 +99,18 @@ export const en: Texts = {
     `Counts against the room for exploration: up to ${intensity}, at most ${budget}, ${max} at a time.`,
   noExploration: 'The strategy leaves no room for exploration: the check will advise against it.',
   explorationValue: 'None (exploration)',
-  priorityTaken: (name) => `I take that as ${name}.`,
-  priorityAmbiguous: (names) => `That fits ${names}. Which one do you mean?`,
+  readAs: (value) => `I read that as: ${value}.`,
+  roundedUp: (months) => `I count that as ${months}: part of a month counts as a whole one.`,
+  whichOne: (names) => `That fits ${names}. Which one do you mean?`,
+  didYouMean: 'Did you mean one of these?',
+  amountAmbiguous: (answer, example) =>
+    `I am not sure which amount “${answer}” is. Write it as ${example} or 12500.`,
+  monthsAmbiguous: (answer) =>
+    `How many months is “${answer}”? Give a number of months, such as 6 or “2 years”.`,
+  partnerWhich: (typed) =>
+    `Is “${typed}” one partner, or more? Choose the partner for this check; for another partner, do a check of its own afterwards.`,
+  typeFromName: (partner, type) =>
+    `From its name, ${partner} looks like a ${type}. Is that right? Choose below.`,
   confidentialYes: 'Yes, keep the name out of channels',
   confidentialNo: 'No (the default)',
   negativeNumber: 'It cannot be below 0.',
@@ -119,6 +129,7 @@ export const en: Texts = {
   required: 'Please fill this in.',
   invalidAmount: (example) => `Give an amount, such as ${example} or 12500; 0 if there is no budget.`,
   invalidMonths: 'Give a number of months, such as 6 or 24.',
+  ambiguousNumber: (example) => `That can be read in more than one way; write it as ${example}.`,
   unknownOption: 'Choose one of the options.',
   partnerTooLong: (max) => `At most ${max} characters.`,
   partnerUnsafe: 'The name contains invisible or control characters.',
@@ -236,5 +247,14 @@ export const en: Texts = {
     'You may also ask in one message, for example: “can I start a project with Deltares on water?”',
   helpDemo: 'Demo: “demo as NAME” lets you act as someone from the demo people.',
   unknownCommand: 'I did not understand that. Say check, status, who PARTNER, portfolio or help.',
+  welcomeTitle: 'Welcome to Koers',
+  welcome: (org) =>
+    `I help you check partnerships against the collaboration strategy of ${org}: whether you may go ahead, who decides, or whether it does not fit.`,
+  welcomeExample: (example) => `Just ask, for example: “${example}” Type help for everything I can do.`,
+  exampleQuestion: (intensity, topic) => `can I start a ${intensity} with TU Delft on ${topic}?`,
+  greetingBack: 'Hello! How can I help?',
+  thanksBack: 'You are welcome.',
+  goodbyeBack: 'Goodbye! Type help when you need me again.',
+  whoDidYouMean: (partner) => `The portfolio has no relationship with ${partner}. Did you mean one of these?`,
   startCheckButton: 'Start a check',
 };

@@ -105,8 +105,17 @@ export const nl: Texts = {
     `Telt mee in de speelruimte voor verkenning: tot ${intensity}, hoogstens ${budget}, ${max} tegelijk.`,
   noExploration: 'De strategie biedt geen speelruimte voor verkenning: de toets zal het afraden.',
   explorationValue: 'Geen (verkenning)',
-  priorityTaken: (name) => `Ik lees dat als ${name}.`,
-  priorityAmbiguous: (names) => `Dat past bij ${names}. Welke bedoelt u?`,
+  readAs: (value) => `Ik lees: ${value}.`,
+  roundedUp: (months) => `Ik reken dat als ${months}: een deel van een maand telt als een hele.`,
+  whichOne: (names) => `Dat past bij ${names}. Welke bedoelt u?`,
+  didYouMean: 'Bedoelt u een van deze?',
+  amountAmbiguous: (answer, example) =>
+    `Ik weet niet zeker welk bedrag “${answer}” is. Schrijf het zoals ${example} of 12500.`,
+  monthsAmbiguous: (answer) =>
+    `Hoeveel maanden is “${answer}”? Geef een aantal maanden, zoals 6 of “2 jaar”.`,
+  partnerWhich: (typed) =>
+    `Is “${typed}” één partner, of meer? Kies de partner voor deze toets; voor een andere partner doet u daarna een eigen toets.`,
+  typeFromName: (partner, type) => `Uit de naam lijkt ${partner} een ${type}. Klopt dat? Kies hieronder.`,
   confidentialYes: 'Ja, houd de naam buiten de kanalen',
   confidentialNo: 'Nee (standaard)',
   negativeNumber: 'Het kan niet lager zijn dan 0.',
@@ -125,6 +134,7 @@ export const nl: Texts = {
   required: 'Vul dit in.',
   invalidAmount: (example) => `Geef een bedrag, zoals ${example} of 12500; 0 als er geen budget is.`,
   invalidMonths: 'Geef een aantal maanden, zoals 6 of 24.',
+  ambiguousNumber: (example) => `Dat kan op meer manieren gelezen worden; schrijf het zoals ${example}.`,
   unknownOption: 'Kies een van de mogelijkheden.',
   partnerTooLong: (max) => `Hoogstens ${max} tekens.`,
   partnerUnsafe: 'De naam bevat onzichtbare tekens of stuurtekens.',
@@ -242,5 +252,14 @@ export const nl: Texts = {
     'U kunt het ook in één bericht vragen, bijvoorbeeld: “mag ik met TU Delft een project over energie starten?”',
   helpDemo: 'Demo: met “demo als NAAM” doet u zich voor als iemand uit de demopersonen.',
   unknownCommand: 'Dat begrijp ik niet. Zeg toets, status, wie PARTNER, portfolio of hulp.',
+  welcomeTitle: 'Welkom bij Koers',
+  welcome: (org) =>
+    `Ik help u samenwerkingen te toetsen aan de samenwerkingsstrategie van ${org}: of u zelf verder kunt, wie erover beslist, of dat het niet past.`,
+  welcomeExample: (example) => `Vraag het gewoon, bijvoorbeeld: “${example}” Typ hulp voor alles wat ik kan.`,
+  exampleQuestion: (intensity, topic) => `mag ik met TU Delft een ${intensity} over ${topic} starten?`,
+  greetingBack: 'Hallo! Waarmee kan ik u helpen?',
+  thanksBack: 'Graag gedaan.',
+  goodbyeBack: 'Tot ziens! Typ hulp als u me weer nodig hebt.',
+  whoDidYouMean: (partner) => `Het portfolio kent geen samenwerking met ${partner}. Bedoelt u een van deze?`,
   startCheckButton: 'Start een toets',
 };

@@ -90,8 +90,20 @@ export interface Texts {
   explorationRoom: (intensity: string, budget: string, maxActive: number) => string;
   noExploration: string;
   explorationValue: string;
-  priorityTaken: (name: string) => string;
-  priorityAmbiguous: (names: string) => string;
+  /** What an answer was read as, when it was not typed literally (a typo, a keyword, words). */
+  readAs: (value: string) => string;
+  /** A duration in weeks or days, counted as whole months. */
+  roundedUp: (months: string) => string;
+  /** Two or more options fit about equally: which one? */
+  whichOne: (names: string) => string;
+  /** Above the closest options, offered after an answer that fits none. */
+  didYouMean: string;
+  amountAmbiguous: (answer: string, example: string) => string;
+  monthsAmbiguous: (answer: string) => string;
+  /** "TU Delft en Deltares": one partner or two? */
+  partnerWhich: (typed: string) => string;
+  /** A partner type the name suggests, offered, never filled in. */
+  typeFromName: (partner: string, type: string) => string;
   confidentialYes: string;
   confidentialNo: string;
   negativeNumber: string;
@@ -111,6 +123,8 @@ export interface Texts {
   required: string;
   invalidAmount: (example: string) => string;
   invalidMonths: string;
+  /** A form's amount or duration that could be read in more than one way. */
+  ambiguousNumber: (example: string) => string;
   unknownOption: string;
   partnerTooLong: (max: number) => string;
   partnerUnsafe: string;
@@ -186,5 +200,14 @@ export interface Texts {
   helpOneMessage: string;
   helpDemo: string;
   unknownCommand: string;
+  /** The first message to a person, once. */
+  welcomeTitle: string;
+  welcome: (organisation: string) => string;
+  welcomeExample: (example: string) => string;
+  exampleQuestion: (intensity: string, topic: string) => string;
+  greetingBack: string;
+  thanksBack: string;
+  goodbyeBack: string;
+  whoDidYouMean: (partner: string) => string;
   startCheckButton: string;
 }

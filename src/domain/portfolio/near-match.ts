@@ -8,6 +8,8 @@
 // and a discounted containment, so `rijnland` finds `hoogheemraadschap van rijnland` while
 // `tu delft` does not find `gemeente delft`.
 
+import { isNearWord } from '../text/edit-distance.js';
+
 const STOP_WORDS: ReadonlySet<string> = new Set([
   'van',
   'de',
@@ -53,6 +55,7 @@ const REVERSE_ALIASES: ReadonlyMap<string, string[]> = (() => {
 /** Scores at or above this are near matches. */
 export const NEAR_MATCH_THRESHOLD = 0.6;
 const CONTAINMENT_WEIGHT = 0.8;
+const TYPO_WEIGHT = 0.9;
 const MAX_ACRONYM = 6;
 const MAX_RUN = 6;
 
@@ -125,14 +128,19 @@ export function nearMatchScore(keyA: string, keyB: string): number {
   const sa = canonical(collapseAcronyms(a, acronymsIn(b)));
   const sb = canonical(collapseAcronyms(b, acronymsIn(a)));
   if (sa.length === 0 || sb.length === 0) return 0;
-  const left = new Map<string, number>();
-  for (const w of sa) left.set(w, (left.get(w) ?? 0) + 1);
+  // A word typed with a small typo (`deltaris`) counts almost as much as the word itself.
+  const left = [...sa];
   let common = 0;
   for (const w of sb) {
-    const n = left.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      left.set(w, n - 1);
+    let at = left.indexOf(w);
+    let weight = 1;
+    if (at === -1) {
+      at = left.findIndex((l) => isNearWord(w, l) || isNearWord(l, w));
+      weight = TYPO_WEIGHT;
+    }
+    if (at !== -1) {
+      common += weight;
+      left.splice(at, 1);
     }
   }
   const dice = (2 * common) / (sa.length + sb.length);

@@ -19,3 +19,13 @@ export function partnerKey(name: string): string {
   }
   return key.replace(LEADING_FOUNDATION, '');
 }
+
+/**
+ * The keys a typed name may stand for: its own, and without a leading article ("de HZ" is HZ,
+ * while "The Ocean Cleanup" keeps its own key too).
+ */
+export function partnerKeysOf(name: string): string[] {
+  const key = partnerKey(name);
+  const bare = key.replace(/^(?:de|het|the|een|a|an) (?=\S)/u, '');
+  return bare === key || bare === '' ? [key] : [key, bare];
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const DOMAIN = fileURLToPath(new URL('../../../src/domain/', import.meta.url));
-const PURE_DIRS = ['strategy', 'check', 'portfolio', 'i18n'];
+const PURE_DIRS = ['strategy', 'check', 'portfolio', 'i18n', 'text'];
 const FORBIDDEN_IMPORT =
   /from\s+['"](?:@slack\/|botbuilder|adaptivecards|kysely|pg['"]|better-sqlite3|pino|node:(?:fs|http|https|net|child_process|worker_threads)|fs['"]|http['"]|\.\.\/\.\.\/(?!domain\/))/;
 
@@ -16,7 +16,7 @@ function files(dir: string): string[] {
   );
 }
 
-describe('src/domain/{strategy,check,portfolio,i18n}', () => {
+describe('src/domain/{strategy,check,portfolio,i18n,text}', () => {
   const sources = PURE_DIRS.flatMap((d) => files(join(DOMAIN, d))).map((f) => ({
     name: f.slice(DOMAIN.length),
     text: readFileSync(f, 'utf8'),

@@ -218,7 +218,7 @@ describe('steering the dialog', () => {
     const at = run(ctx, startCheck(ctx), ['TU Delft', '1']);
     const one = step(ctx, at, 'iets met zonneparken');
     expect(one.state?.answers.priority).toBe('energy-transition');
-    expect(fallback(one)).toContain('Ik lees dat als Energietransitie.');
+    expect(fallback(one)).toContain('Ik lees: Energietransitie.');
     const several = step(ctx, at, 'water en energie');
     expect(several.state?.step).toBe('priority');
     expect(fallback(several)).toContain('Dat past bij Energietransitie of Klimaatadaptatie en water.');

@@ -42,7 +42,32 @@ describe('parseCommand', () => {
   });
 
   it('calls anything else unknown, so the caller can answer with a short help', () => {
-    expect(parseCommand('good morning').command).toEqual({ kind: 'unknown', text: 'good morning' });
     expect(parseCommand('wat is het weer met regen').command.kind).toBe('unknown');
+    expect(parseCommand('asdf qwerty').command).toEqual({ kind: 'unknown', text: 'asdf qwerty' });
+  });
+
+  it('reads greetings, "what can you do?", thanks and goodbyes as small talk', () => {
+    expect(parseCommand('good morning').command).toEqual({ kind: 'small_talk', talk: 'greeting' });
+    expect(parseCommand('hallo').command).toEqual({ kind: 'small_talk', talk: 'greeting' });
+    expect(parseCommand('what can you do?').command).toEqual({ kind: 'small_talk', talk: 'capabilities' });
+    expect(parseCommand('wat kun je?').command).toEqual({ kind: 'small_talk', talk: 'capabilities' });
+    expect(parseCommand('bedankt!').command).toEqual({ kind: 'small_talk', talk: 'thanks' });
+    expect(parseCommand('doei').command).toEqual({ kind: 'small_talk', talk: 'goodbye' });
+  });
+
+  it('takes every ordinary way of asking, in Dutch and English, as the start of a check', () => {
+    for (const text of [
+      'Ik wil graag kennis delen met Wageningen University over zuivering',
+      'Wij willen een joint venture met Shell',
+      'Mogen wij met Deltares een project doen over water?',
+      'is het goed als we met de gemeente een convenant sluiten',
+      'we zijn van plan om met Waternet samen te werken',
+      'Can I start a partnership with Shell?',
+      "we'd like to partner with TU Delft",
+      'is it OK to work with Deltares on flooding?',
+      'samenwerking met Gemeente Leiden?',
+      'samenwerkign met Evides?',
+    ])
+      expect(parseCommand(text).command.kind, text).toBe('check');
   });
 });

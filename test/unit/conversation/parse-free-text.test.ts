@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPartner, parseFreeText } from '../../../src/conversation/parse-free-text.js';
+import { parseFreeText } from '../../../src/conversation/parse-free-text.js';
+import { readPartner } from '../../../src/conversation/understanding/partner-name.js';
 import { strategy } from './fixtures.js';
 
 describe('parseFreeText', () => {
@@ -70,9 +71,35 @@ describe('parseFreeText', () => {
     });
   });
 
+  it('ends a partner name where the sentence goes on, and keeps the linking words of a name', () => {
+    const name = (t: string) => parseFreeText(strategy, t).partnerName;
+    expect(name('mag ik met Greenpeace Nederland kennis delen over water?')).toBe('Greenpeace Nederland');
+    expect(name('mag ik met het Rijksinstituut voor Volksgezondheid en Milieu samenwerken?')).toBe(
+      'Rijksinstituut voor Volksgezondheid en Milieu',
+    );
+    expect(name('we would like to work with Partners for Water on flooding')).toBe('Partners for Water');
+    expect(name('mag ik met Arcadis Nederland B.V. een project doen voor 45k')).toBe(
+      'Arcadis Nederland B.V.',
+    );
+    expect(name('mag ik met een ingenieursbureau een pilot doen?')).toBeUndefined();
+  });
+
+  it('asks which partner is meant when the register knows a part of a name joined by "en"', () => {
+    const known = (n: string) => ['tu delft', 'deltares'].includes(n.toLowerCase());
+    expect(parseFreeText(strategy, 'mag ik met TU Delft en Deltares een project doen?', known)).toMatchObject(
+      {
+        partnerChoices: ['TU Delft en Deltares', 'TU Delft', 'Deltares'],
+        intensity: 'project',
+      },
+    );
+    expect(parseFreeText(strategy, 'mag ik met TU Delft en Deltares een project doen?').partnerName).toBe(
+      'TU Delft en Deltares',
+    );
+  });
+
   it('stops a partner name at a number or a question mark', () => {
-    expect(findPartner('met Deltares 6 maanden')?.name).toBe('Deltares');
-    expect(findPartner('samenwerken met TNO?')?.name).toBe('TNO');
-    expect(findPartner('geen partner hier')).toBeUndefined();
+    expect(readPartner('met Deltares 6 maanden')?.name).toBe('Deltares');
+    expect(readPartner('samenwerken met TNO?')?.name).toBe('TNO');
+    expect(readPartner('geen partner hier')).toBeNull();
   });
 });
