@@ -17,12 +17,14 @@ export interface KoersRun {
   errors: string[];
 }
 
-export function koers(args: string[], stdin?: string): Promise<KoersRun> {
+/** Runs `koers ARGS` in the checkout; killed after 20 s, so a command that never ends fails its test. */
+export function koers(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<KoersRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/koers.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -32,9 +34,10 @@ export function koers(args: string[], stdin?: string): Promise<KoersRun> {
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, stdout, stderr, errors: stderr.split('\n').filter((l) => l !== '') }),
-    );
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, errors: stderr.split('\n').filter((l) => l !== '') });
+    });
     child.stdin.end(stdin ?? '');
   });
 }

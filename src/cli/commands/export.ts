@@ -4,20 +4,21 @@
 
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, exportRegister } from '../../register/export-register.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { openCliStore } from '../open-cli-store.js';
-
-const USAGE = 'usage: koers export [--format csv|json] [--output FILE] [--database URL]';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgsOrFail(args);
-  if (positionals.length > 0) throw new InputError([`unexpected argument "${positionals[0]}"`, USAGE]);
+  const { values } = parseCommandArgs(USAGE.export, args);
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new InputError([`--format must be csv or json, not "${values.format}"`, USAGE]);
+    throw new InputError([
+      `--format must be csv or json, not "${values.format}"`,
+      ...usageLines(USAGE.export),
+    ]);
   const store = await openCliStore(io, values.database);
   try {
     if (values.output === undefined) {
@@ -58,18 +59,5 @@ async function exportToFile(
     out.destroy();
     rmSync(partial, { force: true });
     throw err;
-  }
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { format: { type: 'string' }, output: { type: 'string' }, database: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
   }
 }
