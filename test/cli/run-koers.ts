@@ -53,6 +53,46 @@ export function scratch(files: Record<string, string>): Record<string, string> &
   return Object.assign(paths, { dir });
 }
 
+const NO_STACK = /^\s+at /m;
+
+/**
+ * A scratch directory with its own SQLite database, and `koers` run in it against that database
+ * and the example strategy (a run that prints a stack trace fails).
+ */
+export function workspace(files: Record<string, string> = {}) {
+  const paths = scratch(files);
+  const dbPath = join(paths.dir, 'koers.db');
+  const run = (args: string[], env: Record<string, string> = {}): Promise<KoersRun> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/koers.js'), ...args], {
+        cwd: paths.dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NO_COLOR: '1',
+          USER: 'tester',
+          KOERS_STRATEGY: EXAMPLE_STRATEGY,
+          KOERS_DATABASE_URL: `sqlite:${dbPath}`,
+          ...env,
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (NO_STACK.test(stderr)) reject(new Error(`koers printed a stack trace:\n${stderr}`));
+        else resolve({ code, stdout, stderr, errors: stderr.split('\n').filter((l) => l !== '') });
+      });
+      child.stdin.end();
+    });
+  return { paths, dbPath, run };
+}
+
 /** The contract §4 proposal: an employee asking for a € 25.000 project with TU Delft. */
 export const CONTRACT_PROPOSAL = {
   partner: { name: 'TU Delft', type: 'knowledge-institution' },
