@@ -116,10 +116,26 @@ export const USAGE = {
     notes: ['Every row or none.', STORE_NOTE],
   },
   export: {
-    synopsis: ['export [--format csv|json] [--output FILE] [--database URL]'],
-    summary: 'write the register',
+    synopsis: [
+      'export [--format csv|json] [--output FILE] [--database URL]',
+      'export --cases [--format json|csv] [--since DATE] [--output FILE] [--database URL]',
+    ],
+    summary: 'write the register, or with --cases every case and its decisions',
     flags: {
-      format: { type: 'string', value: 'csv|json', help: 'the output format (default: csv)' },
+      cases: {
+        type: 'boolean',
+        help: 'every case instead: its proposal, verdict, route, state, people and decisions (the audit trail)',
+      },
+      format: {
+        type: 'string',
+        value: 'csv|json',
+        help: 'the output format (default: csv for the register, json with --cases)',
+      },
+      since: {
+        type: 'string',
+        value: 'DATE',
+        help: 'with --cases: only cases created on or after DATE (YYYY-MM-DD, from 00:00 UTC)',
+      },
       output: {
         type: 'string',
         value: 'FILE',
@@ -129,6 +145,7 @@ export const USAGE = {
     },
     notes: [
       "CSV cells that start with = + - @ get a leading ' so a spreadsheet never runs them.",
+      'With --cases, CSV has one row per case and its decisions in one cell; confidential partners are named.',
       STORE_NOTE,
     ],
   },
