@@ -1,76 +1,66 @@
 // The `koers` command: dispatches to a subcommand and turns every outcome into an exit code.
 // Bad input prints one line per problem and exits 2; a fault exits 1; never a stack trace.
-// Commands load lazily: `koers check` does not pay for the server, the store or Bolt.
+// Commands load lazily: `koers check` does not pay for the server, the store or Bolt, and
+// `koers COMMAND --help` loads none of them.
 
 import { scrubSecrets } from '../logger.js';
 import { InputError } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
+import { type CommandName, USAGE } from './command-usage.js';
+import { asksForHelp, commandHelp } from './parse-command-args.js';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 type Loader = () => Promise<Command>;
 
-const COMMANDS: Record<string, { load: Loader; help: string }> = {
-  serve: {
-    load: async () => (await import('./commands/serve.js')).serveCommand,
-    help: 'serve [--playground]             run the bot server (--playground: with the local Playground demo)',
-  },
-  check: {
-    load: async () => (await import('./commands/check.js')).checkCommand,
-    help: 'check --strategy F --proposal P|- [--portfolio CSV] [--lang nl|en]   one check, JSON out',
-  },
-  validate: {
-    load: async () => (await import('./commands/validate.js')).validateCommand,
-    help: 'validate F                       validate a strategy file',
-  },
-  schema: {
-    load: async () => (await import('./commands/schema.js')).schemaCommand,
-    help: 'schema                           print the JSON Schema of the strategy file',
-  },
-  import: {
-    load: async () => (await import('./commands/import.js')).importCommand,
-    help: 'import CSV [--skip-bad] [--dry-run] [--strategy F] [--database URL]   import a relationship register',
-  },
-  'import-people': {
-    load: async () => (await import('./commands/import-people.js')).importPeopleCommand,
-    help: 'import-people CSV [--dry-run] [--strategy F] [--database URL]   import the people directory',
-  },
-  export: {
-    load: async () => (await import('./commands/export.js')).exportCommand,
-    help: 'export [--format csv|json] [--output FILE]   write the register',
-  },
-  digest: {
-    load: async () => (await import('./commands/digest.js')).digestCommand,
-    help: 'digest --preview [--format text|json] [--lang nl|en] | --send   the weekly portfolio digest',
-  },
-  migrate: {
-    load: async () => (await import('./commands/migrate.js')).migrateCommand,
-    help: 'migrate                          bring the database schema up to date',
-  },
-  audit: {
-    load: async () => (await import('./commands/audit.js')).auditCommand,
-    help: "audit verify                     check the audit log's hash chain",
-  },
+const COMMANDS: Record<CommandName, Loader> = {
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  'import-people': async () => (await import('./commands/import-people.js')).importPeopleCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  digest: async () => (await import('./commands/digest.js')).digestCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  audit: async () => (await import('./commands/audit.js')).auditCommand,
 };
 
+/** Every command `koers` dispatches to, in the order `koers --help` lists them. */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
 export function usage(): string {
-  return `usage: koers <command>\n\n${Object.values(COMMANDS)
-    .map((c) => `  koers ${c.help}`)
-    .join('\n')}\n`;
+  const width = Math.max(...COMMAND_NAMES.map((n) => n.length)) + 2;
+  return [
+    'usage: koers <command> [arguments]',
+    '',
+    ...COMMAND_NAMES.map((n) => `  ${n.padEnd(width)}${USAGE[n].summary}`),
+    '',
+    "koers <command> --help shows a command's arguments and flags.",
+    '',
+  ].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name === undefined || name === '--help' || name === '-h') {
     io.out(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (name === 'help') return help(args, io);
+  if (!isCommand(name)) {
     io.err(`koers: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  // Help is answered here, before the command loads: it opens no store and reads no strategy.
+  if (asksForHelp(args)) {
+    io.out(commandHelp(USAGE[name]));
+    return 0;
+  }
+  const load = COMMANDS[name];
   try {
-    const run = await command.load();
+    const run = await load();
     return await run(args, io);
   } catch (err) {
     if (err instanceof InputError) {
@@ -83,6 +73,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     return 1;
   }
+}
+
+/** `koers help` lists the commands; `koers help COMMAND` is `koers COMMAND --help`. */
+function help(args: string[], io: CliIo): number {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.out(usage());
+    return 0;
+  }
+  if (!isCommand(name) || rest.length > 0) {
+    io.err(`koers: unknown command "${args.join(' ')}"\n${usage()}`);
+    return 2;
+  }
+  io.out(commandHelp(USAGE[name]));
+  return 0;
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith('/dist/cli/main.js');

@@ -1,51 +1,14 @@
 // `koers import`, `import-people`, `export`, `migrate` and `audit verify` through the real, built
 // command (dist/ is built by test/global-setup.ts), each on its own SQLite file.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { EXAMPLE_PORTFOLIO, EXAMPLE_STRATEGY, type KoersRun, ROOT, scratch } from './run-koers.js';
+import { EXAMPLE_PORTFOLIO, EXAMPLE_STRATEGY, workspace } from './run-koers.js';
 
 const EXAMPLE_ROWS = readFileSync(EXAMPLE_PORTFOLIO, 'utf8').trim().split('\n').length - 1;
 const HEADER = 'partner,partner_type,priority,intensity,owner,status';
-const NO_STACK = /^\s+at /m;
-
-/** A scratch directory with its own database, and `koers` run against it. */
-function workspace(files: Record<string, string> = {}) {
-  const paths = scratch(files);
-  const dbPath = join(paths.dir, 'koers.db');
-  const run = (args: string[], env: Record<string, string> = {}): Promise<KoersRun> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin/koers.js'), ...args], {
-        cwd: paths.dir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NO_COLOR: '1',
-          USER: 'tester',
-          KOERS_STRATEGY: EXAMPLE_STRATEGY,
-          KOERS_DATABASE_URL: `sqlite:${dbPath}`,
-          ...env,
-        },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-      });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => {
-        expect(stderr).not.toMatch(NO_STACK);
-        resolve({ code, stdout, stderr, errors: stderr.split('\n').filter((l) => l !== '') });
-      });
-      child.stdin.end();
-    });
-  return { paths, dbPath, run };
-}
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_STRATEGY, koers, ROOT } from './run-koers.js';
+import { EXAMPLE_STRATEGY, koers, ROOT, scratch } from './run-koers.js';
 
 const broken = (name: string) => `test/fixtures/strategies/broken/${name}.yaml`;
 
@@ -22,6 +22,18 @@ describe.concurrent('koers validate', () => {
       `${broken('three-problems')}: roles[1].mandate.maxBuget: unknown key "maxBuget" (line 36)`,
       `${broken('three-problems')}: roles[2].mandate.maxIntensity: unknown intensity "allianc" (line 40)`,
       `${broken('three-problems')}: decisionLines.default[1]: "manager" does not rank above the step before it (a decision line rises through roles) (line 42)`,
+    ]);
+  });
+
+  it('suggests the closest id for an unknown one, without the follow-on "smaller mandate" above it', async () => {
+    const example = readFileSync(EXAMPLE_STRATEGY, 'utf8');
+    const director = 'mandate: { maxIntensity: alliance, maxBudget: 1000000';
+    expect(example.split(director)).toHaveLength(2);
+    const { typo } = scratch({ typo: example.replace(director, director.replace('alliance', 'allianc')) });
+    const run = await koers(['validate', typo as string]);
+    expect(run.code).toBe(2);
+    expect(run.errors).toEqual([
+      `${typo}: roles[3].mandate.maxIntensity: unknown intensity "allianc" (line 118); did you mean "alliance"?`,
     ]);
   });
 

@@ -1,25 +1,19 @@
 // `koers audit verify`: walks the audit log's hash chain. Exit 0 when it is intact, 1 naming the
 // first row that does not fit (an edited, deleted or missing row).
-import { parseArgs } from 'node:util';
 import { verifyAudit } from '../../store/audit-log.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { openCliStore } from '../open-cli-store.js';
-
-const USAGE = 'usage: koers audit verify [--database URL]';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
+  const parsed = parseCommandArgs(USAGE.audit, args);
   const [sub, ...rest] = parsed.positionals;
   if (sub !== 'verify' || rest.length > 0)
     throw new InputError([
       sub === undefined ? 'name what to do: verify' : `unknown audit command "${sub}"`,
-      USAGE,
+      ...usageLines(USAGE.audit),
     ]);
   const store = await openCliStore(io, parsed.values.database);
   let result: Awaited<ReturnType<typeof verifyAudit>>;
@@ -36,8 +30,4 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     `audit log broken${result.seq === null ? '' : ` at row ${result.seq}`}: ${result.problem} (${result.rows} rows before it are intact)\n`,
   );
   return 1;
-}
-
-function parse(args: string[]) {
-  return parseArgs({ args, options: { database: { type: 'string' } }, strict: true, allowPositionals: true });
 }

@@ -1,6 +1,5 @@
 // `koers check` (check-contract.md §4): one proposal, one JSON verdict on stdout, exit 0 for
 // any verdict; exit 2 with one line per problem for bad input.
-import { parseArgs } from 'node:util';
 import { checkProposal } from '../../domain/check/check-proposal.js';
 import { parseProposal } from '../../domain/check/proposal.js';
 import { EMPTY_PORTFOLIO, indexPortfolio } from '../../domain/portfolio/portfolio-view.js';
@@ -10,18 +9,18 @@ import { readPortfolioCsv } from '../../portfolio-csv/read-portfolio-csv.js';
 import { loadStrategyFile, readTextFile } from '../../strategy-file/load-strategy-file.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
-
-const USAGE = 'usage: koers check --strategy FILE --proposal FILE|- [--portfolio CSV] [--lang nl|en]';
+import { USAGE } from '../command-usage.js';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgsOrFail(args);
+  const { values } = parseCommandArgs(USAGE.check, args);
   const problems: string[] = [];
   if (!values.strategy) problems.push('--strategy is required');
   if (!values.proposal) problems.push('--proposal is required (a file, or - for stdin)');
   if (values.lang !== undefined && !(LOCALES as readonly string[]).includes(values.lang)) {
     problems.push(`--lang must be nl or en, not "${values.lang}"`);
   }
-  if (problems.length > 0) throw new InputError([...problems, USAGE]);
+  if (problems.length > 0) throw new InputError([...problems, ...usageLines(USAGE.check)]);
 
   const strategy = loadStrategyFile(values.strategy as string);
   const source = values.proposal === '-' ? 'stdin' : (values.proposal as string);
@@ -53,22 +52,4 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   });
   io.out(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        strategy: { type: 'string' },
-        proposal: { type: 'string' },
-        portfolio: { type: 'string' },
-        lang: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
 }

@@ -3,7 +3,6 @@
 // --send` claims that period's run key, the same one the scheduler claims, and enqueues the post
 // for the running server to send: several at once, or after the scheduler, post once.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
 import { LOCALES, type Locale } from '../../domain/strategy/strategy-schema.js';
 import { portfolioChartSvg } from '../../jobs/chart/portfolio-chart-svg.js';
@@ -16,27 +15,26 @@ import { createLogger } from '../../logger.js';
 import type { ChatPlatform } from '../../workflow/notifications.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { cliConfig, cliStrategy, openCliStore } from '../open-cli-store.js';
-
-const USAGE =
-  'usage: koers digest --preview [--format text|json] [--lang nl|en] [--chart FILE] | --send   [--strategy F] [--database URL]';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function digestCommand(
   args: string[],
   io: CliIo,
   clock: () => Date = () => new Date(),
 ): Promise<number> {
-  const { values, positionals } = parseArgsOrFail(args);
+  const { values } = parseCommandArgs(USAGE.digest, args);
   const problems: string[] = [];
-  if (positionals.length > 0) problems.push(`unexpected argument "${positionals[0]}"`);
-  if (values.preview === values.send) problems.push('give exactly one of --preview and --send');
+  if ((values.preview === true) === (values.send === true))
+    problems.push('give exactly one of --preview and --send');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') problems.push(`--format must be text or json, not "${format}"`);
   if (values.lang !== undefined && !(LOCALES as readonly string[]).includes(values.lang))
     problems.push(`--lang must be nl or en, not "${values.lang}"`);
   if (values.send && (values.format !== undefined || values.chart !== undefined))
     problems.push('--format and --chart go with --preview');
-  if (problems.length > 0) throw new InputError([...problems, USAGE]);
+  if (problems.length > 0) throw new InputError([...problems, ...usageLines(USAGE.digest)]);
 
   const strategy = cliStrategy(io, values.strategy);
   const { cron, timezone } = strategy.file.digest;
@@ -126,25 +124,4 @@ function sendPlatforms(io: CliIo, channel: { slack?: string; teams?: string } | 
       `the strategy names no alliance team channel (channels.allianceTeam) for ${configured.join(' or ')}`,
     ]);
   return withChannel;
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        preview: { type: 'boolean', default: false },
-        send: { type: 'boolean', default: false },
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        chart: { type: 'string' },
-        strategy: { type: 'string' },
-        database: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
 }

@@ -1,42 +1,52 @@
-// `koers export [--format csv|json] [--output FILE]`: the whole register, streamed in id order.
-// With --output the file appears only when the export is complete (written beside it, then
-// renamed), so a failed export never leaves half a file under the name asked for.
+// `koers export [--format csv|json] [--output FILE]`: the whole register, streamed in id order;
+// `koers export --cases [--format json|csv] [--since DATE]`: every case with its decisions, the
+// audit trail. With --output the file appears only when the export is complete (written beside
+// it, then renamed), so a failed export never leaves half a file under the name asked for.
 
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, exportRegister } from '../../register/export-register.js';
+import { isDate } from '../../register/register-row.js';
+import { exportCases } from '../../workflow/export-cases.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { openCliStore } from '../open-cli-store.js';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
-const USAGE = 'usage: koers export [--format csv|json] [--output FILE] [--database URL]';
+type Write = (chunk: string) => void | Promise<void>;
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgsOrFail(args);
-  if (positionals.length > 0) throw new InputError([`unexpected argument "${positionals[0]}"`, USAGE]);
-  const format = (values.format ?? 'csv') as ExportFormat;
+  const { values } = parseCommandArgs(USAGE.export, args);
+  const cases = values.cases === true;
+  const format = (values.format ?? (cases ? 'json' : 'csv')) as ExportFormat;
+  const problems: string[] = [];
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new InputError([`--format must be csv or json, not "${values.format}"`, USAGE]);
+    problems.push(`--format must be csv or json, not "${values.format}"`);
+  if (values.since !== undefined && !cases) problems.push('--since goes with --cases');
+  else if (values.since !== undefined && !isDate(values.since))
+    problems.push(`--since must be a date as YYYY-MM-DD, not "${values.since}"`);
+  if (problems.length > 0) throw new InputError([...problems, ...usageLines(USAGE.export)]);
+
   const store = await openCliStore(io, values.database);
+  const exportTo = (write: Write) =>
+    cases
+      ? exportCases(store.db, format, write, values.since === undefined ? {} : { since: values.since })
+      : exportRegister(store.db, format, write);
   try {
     if (values.output === undefined) {
-      await exportRegister(store.db, format, (chunk) => io.out(chunk));
+      await exportTo((chunk) => io.out(chunk));
       return 0;
     }
-    const count = await exportToFile(store, format, values.output);
-    io.out(`exported ${count} relationship(s) to ${values.output}\n`);
+    const count = await exportToFile(values.output, exportTo);
+    io.out(`exported ${count} ${cases ? 'case(s)' : 'relationship(s)'} to ${values.output}\n`);
     return 0;
   } finally {
     await store.close();
   }
 }
 
-async function exportToFile(
-  store: Awaited<ReturnType<typeof openCliStore>>,
-  format: ExportFormat,
-  path: string,
-): Promise<number> {
+async function exportToFile(path: string, exportTo: (write: Write) => Promise<number>): Promise<number> {
   const partial = `${path}.partial-${process.pid}`;
   const out = createWriteStream(partial, { flags: 'wx' });
   try {
@@ -47,7 +57,7 @@ async function exportToFile(
     ]);
   }
   try {
-    const count = await exportRegister(store.db, format, async (chunk) => {
+    const count = await exportTo(async (chunk) => {
       if (!out.write(chunk)) await once(out, 'drain');
     });
     out.end();
@@ -58,18 +68,5 @@ async function exportToFile(
     out.destroy();
     rmSync(partial, { force: true });
     throw err;
-  }
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { format: { type: 'string' }, output: { type: 'string' }, database: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
   }
 }

@@ -1,17 +1,17 @@
 // `koers import-people CSV`: the people directory from a CSV (id, name, role required), checked
 // against the strategy's roles and the people already in the store; every row or none.
-import { parseArgs } from 'node:util';
 import { csvFile } from '../../register/csv-records.js';
 import { importPeople } from '../../register/import-people.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
-
-const USAGE = 'usage: koers import-people CSV [--dry-run] [--strategy FILE] [--database URL]';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function importPeopleCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgsOrFail(args);
-  if (positionals.length !== 1) throw new InputError(['give exactly one CSV file', USAGE]);
+  const { values, positionals } = parseCommandArgs(USAGE['import-people'], args);
+  if (positionals.length !== 1)
+    throw new InputError(['give exactly one CSV file', ...usageLines(USAGE['import-people'])]);
   const file = positionals[0] as string;
   requireFile(file, 'people CSV');
   const strategy = cliStrategy(io, values.strategy);
@@ -33,17 +33,4 @@ export async function importPeopleCommand(args: string[], io: CliIo): Promise<nu
     `${r.dryRun ? 'dry run: nothing was written; would import' : 'imported'} ${r.people} people (${r.added} new, ${r.updated} updated)\n`,
   );
   return 0;
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { 'dry-run': { type: 'boolean' }, strategy: { type: 'string' }, database: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
 }

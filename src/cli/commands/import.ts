@@ -1,7 +1,6 @@
 // `koers import CSV`: an existing register into the store (interfaces.md). Bad rows are listed
 // with their line numbers and nothing is imported unless --skip-bad; duplicates are skipped and
 // counted; progress on a terminal only; a summary at the end. Exit 0 done, 2 bad input.
-import { parseArgs } from 'node:util';
 import { csvFile } from '../../register/csv-records.js';
 import {
   type BadLine,
@@ -11,14 +10,16 @@ import {
 } from '../../register/import-register.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
+import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
-const USAGE = 'usage: koers import CSV [--skip-bad] [--dry-run] [--strategy FILE] [--database URL]';
 const SHOWN_DUPLICATES = 10;
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgsOrFail(args);
-  if (positionals.length !== 1) throw new InputError(['give exactly one CSV file', USAGE]);
+  const { values, positionals } = parseCommandArgs(USAGE.import, args);
+  if (positionals.length !== 1)
+    throw new InputError(['give exactly one CSV file', ...usageLines(USAGE.import)]);
   const file = positionals[0] as string;
   requireFile(file, 'register CSV');
   const strategy = cliStrategy(io, values.strategy);
@@ -90,22 +91,4 @@ function progressLine(p: ImportProgress): string {
   return p.phase === 'validating'
     ? `validating: ${p.rows} rows`
     : `importing: ${p.rows} of ${p.total ?? '?'} rows`;
-}
-
-function parseArgsOrFail(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        'skip-bad': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        strategy: { type: 'string' },
-        database: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
 }

@@ -1,23 +1,11 @@
 // `koers migrate`: brings the database schema up to date and does nothing else (interfaces.md).
-import { parseArgs } from 'node:util';
-import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
 import { openCliStore } from '../open-cli-store.js';
-
-const USAGE = 'usage: koers migrate [--database URL]';
+import { parseCommandArgs } from '../parse-command-args.js';
 
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
-  let database: string | undefined;
-  try {
-    ({ database } = parseArgs({
-      args,
-      options: { database: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }).values);
-  } catch (err) {
-    throw new InputError([(err as Error).message, USAGE]);
-  }
+  const { database } = parseCommandArgs(USAGE.migrate, args).values;
   const store = await openCliStore(io, database);
   await store.close();
   io.out(

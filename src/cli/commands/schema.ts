@@ -1,9 +1,10 @@
 import { strategyJsonSchema } from '../../domain/strategy/strategy-json-schema.js';
-import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 
 export function schemaCommand(args: string[], io: CliIo): number {
-  if (args.length > 0) throw new InputError(['usage: koers schema']);
+  parseCommandArgs(USAGE.schema, args);
   io.out(`${JSON.stringify(strategyJsonSchema(), null, 2)}\n`);
   return 0;
 }

@@ -2,7 +2,6 @@
 // (the local demo) it also loads the demo data and starts the Microsoft 365 Agents Playground.
 // Ctrl-C (SIGINT) and SIGTERM stop everything cleanly; SIGHUP reloads the strategy file.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CHANNELS } from '../../app/channels.js';
 import { createApp } from '../../app/create-app.js';
 import { type Playground, startPlayground } from '../../app/playground.js';
@@ -11,19 +10,11 @@ import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
+import { USAGE } from '../command-usage.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
-  let values: { playground?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { playground: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new InputError([(err as Error).message, 'usage: koers serve [--playground]']);
-  }
+  const { values } = parseCommandArgs(USAGE.serve, args);
   const loaded = loadConfig(io.env);
   if (!loaded.ok) throw new InputError(loaded.problems);
   const config = loaded.config;

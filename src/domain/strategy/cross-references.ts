@@ -1,6 +1,7 @@
 // Checks the zod schema cannot express: references between sections, unique ids, rising
 // decision lines and mandates that never shrink going up (check-contract.md §1).
 import { Cron } from 'croner';
+import { closestId } from './closest-id.js';
 import type { StrategyIssue } from './strategy-issues.js';
 import type { Mandate, Person } from './strategy-schema.js';
 
@@ -16,6 +17,22 @@ export interface CrossReferenceInput {
   people?: ReadonlyArray<Person> | undefined;
 }
 
+/**
+ * The id a salvaged item gets when the schema rejected its own (salvage-strategy.ts): no
+ * reference can name it, and while a section holds one, references to that section's ids are
+ * not reported as unknown (they may well have meant the item whose id is broken).
+ */
+export const unreadableId = (index: number): string => `\u0000${index}`;
+const isUnreadable = (id: string) => id.startsWith('\u0000');
+
+/** The ids of one section, for resolving references to it. */
+interface IdSection {
+  noun: string;
+  ids: ReadonlySet<string>;
+  /** False when an item's id could not be read: an unknown reference may be that item. */
+  readable: boolean;
+}
+
 /** `uncheckedMandates`: indices of roles whose mandate is not compared with the one below it. */
 export function crossReferenceIssues(
   s: CrossReferenceInput,
@@ -24,29 +41,41 @@ export function crossReferenceIssues(
   const issues: StrategyIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
-  const priorityIds = uniqueIds(s.priorities, 'priorities', 'priority', add);
-  uniqueIds(s.partnerTypes, 'partnerTypes', 'partner type', add);
-  const intensityIds = uniqueIds(s.intensities, 'intensities', 'intensity', add);
-  const roleIds = uniqueIds(s.roles, 'roles', 'role', add);
+  const priorities = idSection(s.priorities, 'priorities', 'priority', add);
+  idSection(s.partnerTypes, 'partnerTypes', 'partner type', add);
+  const intensities = idSection(s.intensities, 'intensities', 'intensity', add);
+  const roles = idSection(s.roles, 'roles', 'role', add);
   // First occurrence wins, so a duplicate id (reported above) does not also reorder the ranks.
   const intensityRank = firstIndexById(s.intensities);
   const roleRank = firstIndexById(s.roles);
+  // An unknown id is reported once, where it is written, with the closest known id. The checks
+  // that compare ids (mandates going up, decision lines rising) leave it out, so it does not
+  // come back as their follow-on errors.
+  const checkReference = (
+    ids: IdSection,
+    value: string,
+    path: string,
+    issue: Partial<StrategyIssue> = {},
+  ): void => {
+    if (!ids.ids.has(value) && ids.readable) issues.push(unknownReference(ids, value, path, issue));
+  };
 
   s.roles.forEach((role, i) => {
     const at = `roles[${i}].mandate`;
     const m = role.mandate;
-    if (m.maxIntensity !== undefined && !intensityIds.has(m.maxIntensity)) {
-      add(`${at}.maxIntensity`, `unknown intensity "${m.maxIntensity}"`);
-    }
+    if (m.maxIntensity !== undefined) checkReference(intensities, m.maxIntensity, `${at}.maxIntensity`);
     if (Array.isArray(m.priorities)) {
       m.priorities.forEach((p, j) => {
-        if (!priorityIds.has(p)) add(`${at}.priorities[${j}]`, `unknown priority "${p}"`);
+        checkReference(priorities, p, `${at}.priorities[${j}]`);
       });
     }
     const below = i > 0 ? s.roles[i - 1] : undefined;
     if (below && !uncheckedMandates.has(i) && !uncheckedMandates.has(i - 1)) {
-      for (const shrink of mandateShrinks(below.mandate, m, intensityRank)) {
-        add(`${at}.${shrink}`, `the mandate of "${role.id}" is smaller than that of "${below.id}" below it`);
+      for (const shrink of mandateShrinks(below.mandate, m, intensityRank, priorities.ids)) {
+        add(
+          `${at}.${shrink}`,
+          `the mandate of ${roleName(role.id, i)} is smaller than that of ${roleName(below.id, i - 1)} below it`,
+        );
       }
     }
   });
@@ -56,7 +85,9 @@ export function crossReferenceIssues(
     line.forEach((roleId, j) => {
       const rank = roleRank.get(roleId);
       if (rank === undefined) {
-        add(`${path}[${j}]`, `unknown role "${roleId}" (a decision line names only roles)`);
+        checkReference(roles, roleId, `${path}[${j}]`, {
+          message: `unknown role "${roleId}" (a decision line names only roles)`,
+        });
         return;
       }
       if (rank <= previous) {
@@ -73,19 +104,14 @@ export function crossReferenceIssues(
     const path = `decisionLines.byPriority.${priority}`;
     // An override for a priority the file does not have never applies, so it cannot lift or
     // tighten anything: a warning, not an error (check-contract.md's own example has one).
-    if (!priorityIds.has(priority)) {
-      issues.push({
-        path,
-        message: `unknown priority "${priority}": this override never applies`,
-        severity: 'warning',
-      });
-    }
+    checkReference(priorities, priority, path, {
+      message: `unknown priority "${priority}": this override never applies`,
+      severity: 'warning',
+    });
     checkLine(line, path);
   }
 
-  if (s.exploration && !intensityIds.has(s.exploration.maxIntensity)) {
-    add('exploration.maxIntensity', `unknown intensity "${s.exploration.maxIntensity}"`);
-  }
+  if (s.exploration) checkReference(intensities, s.exploration.maxIntensity, 'exploration.maxIntensity');
 
   if (s.digest) {
     if (!isTimeZone(s.digest.timezone)) add('digest.timezone', `unknown time zone "${s.digest.timezone}"`);
@@ -93,22 +119,47 @@ export function crossReferenceIssues(
       add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
   }
 
-  if (s.people) issues.push(...peopleIssues(s.people, roleIds, 'people'));
+  // With a role id unreadable, a person's unknown role may be that role: not reported.
+  if (s.people) issues.push(...peopleIssues(s.people, roles.ids, 'people', roles.readable));
   return issues;
 }
 
-function uniqueIds(
+function idSection(
   items: ReadonlyArray<{ id: string }>,
-  section: string,
+  name: string,
   noun: string,
   add: (path: string, message: string) => void,
-): Set<string> {
-  const seen = new Set<string>();
+): IdSection {
+  const ids = new Set<string>();
+  let readable = true;
   items.forEach((item, i) => {
-    if (seen.has(item.id)) add(`${section}[${i}].id`, `duplicate ${noun} id "${item.id}"`);
-    seen.add(item.id);
+    if (isUnreadable(item.id)) readable = false;
+    else if (ids.has(item.id)) add(`${name}[${i}].id`, `duplicate ${noun} id "${item.id}"`);
+    ids.add(item.id);
   });
-  return seen;
+  return { noun, ids, readable };
+}
+
+function unknownReference(
+  ids: Pick<IdSection, 'noun' | 'ids'>,
+  value: string,
+  path: string,
+  issue: Partial<StrategyIssue>,
+): StrategyIssue {
+  const suggestion = closestId(
+    value,
+    [...ids.ids].filter((id) => !isUnreadable(id)),
+  );
+  return {
+    path,
+    message: `unknown ${ids.noun} "${value}"`,
+    ...issue,
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
+}
+
+function roleName(id: string, index: number): string {
+  return isUnreadable(id) ? `roles[${index}]` : `"${id}"`;
 }
 
 function firstIndexById(items: ReadonlyArray<{ id: string }>): Map<string, number> {
@@ -119,17 +170,27 @@ function firstIndexById(items: ReadonlyArray<{ id: string }>): Map<string, numbe
   return out;
 }
 
-/** The limits of `upper` that are tighter than those of `lower` (a missing limit is no limit). */
-function mandateShrinks(lower: Mandate, upper: Mandate, intensityRank: Map<string, number>): string[] {
+/**
+ * The limits of `upper` that are tighter than those of `lower` (a missing limit is no limit).
+ * An unknown intensity or priority is not compared: it is reported where it is written.
+ */
+function mandateShrinks(
+  lower: Mandate,
+  upper: Mandate,
+  intensityRank: ReadonlyMap<string, number>,
+  priorityIds: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
-  const rank = (id: string | undefined) =>
-    id === undefined ? Infinity : (intensityRank.get(id) ?? Infinity);
-  if (rank(upper.maxIntensity) < rank(lower.maxIntensity)) out.push('maxIntensity');
+  const rank = (id: string | undefined) => (id === undefined ? Infinity : intensityRank.get(id));
+  const upperRank = rank(upper.maxIntensity);
+  const lowerRank = rank(lower.maxIntensity);
+  if (upperRank !== undefined && lowerRank !== undefined && upperRank < lowerRank) out.push('maxIntensity');
   if ((upper.maxBudget ?? Infinity) < (lower.maxBudget ?? Infinity)) out.push('maxBudget');
   if ((upper.maxMonths ?? Infinity) < (lower.maxMonths ?? Infinity)) out.push('maxMonths');
   if (upper.priorities !== 'all') {
     const allowed = new Set(upper.priorities);
-    if (lower.priorities === 'all' || lower.priorities.some((p) => !allowed.has(p))) out.push('priorities');
+    if (lower.priorities === 'all' || lower.priorities.some((p) => priorityIds.has(p) && !allowed.has(p)))
+      out.push('priorities');
   }
   return out;
 }
@@ -152,11 +213,15 @@ function isCron(pattern: string, timezone: string): boolean {
   }
 }
 
-/** A people directory: unique ids, known roles, existing managers and delegates, no reports-to cycles. */
+/**
+ * A people directory: unique ids, known roles, existing managers and delegates, no reports-to
+ * cycles. `checkRoles` false: roles are not checked (the strategy's role ids could not all be read).
+ */
 export function peopleIssues(
   people: ReadonlyArray<Person>,
   roleIds: ReadonlySet<string>,
   section: string,
+  checkRoles = true,
 ): StrategyIssue[] {
   const issues: StrategyIssue[] = [];
   const byId = new Map<string, number>();
@@ -165,20 +230,21 @@ export function peopleIssues(
       issues.push({ path: `${section}[${i}].id`, message: `duplicate person id "${p.id}"` });
     else byId.set(p.id, i);
   });
+  const roles = { noun: 'role', ids: roleIds };
+  const persons = { noun: 'person', ids: new Set(byId.keys()) };
+  const at = (i: number, field: string) => `${section}[${i}].${field}`;
   people.forEach((p, i) => {
-    if (!roleIds.has(p.role))
-      issues.push({ path: `${section}[${i}].role`, message: `unknown role "${p.role}"` });
+    if (checkRoles && !roleIds.has(p.role)) issues.push(unknownReference(roles, p.role, at(i, 'role'), {}));
     if (p.reportsTo !== undefined && !byId.has(p.reportsTo)) {
-      issues.push({ path: `${section}[${i}].reportsTo`, message: `unknown person "${p.reportsTo}"` });
+      issues.push(unknownReference(persons, p.reportsTo, at(i, 'reportsTo'), {}));
     }
     if (p.delegate !== undefined) {
-      if (!byId.has(p.delegate))
-        issues.push({ path: `${section}[${i}].delegate`, message: `unknown person "${p.delegate}"` });
+      if (!byId.has(p.delegate)) issues.push(unknownReference(persons, p.delegate, at(i, 'delegate'), {}));
       else if (p.delegate === p.id)
-        issues.push({ path: `${section}[${i}].delegate`, message: 'a person cannot be their own delegate' });
+        issues.push({ path: at(i, 'delegate'), message: 'a person cannot be their own delegate' });
     }
     if (p.absent && p.absent.until < p.absent.from) {
-      issues.push({ path: `${section}[${i}].absent.until`, message: 'the absence ends before it starts' });
+      issues.push({ path: at(i, 'absent.until'), message: 'the absence ends before it starts' });
     }
   });
   const reportsTo = new Map(people.map((p) => [p.id, p.reportsTo]));

@@ -1,7 +1,7 @@
 // When the schema rejects a file, the cross-reference checks still run on what can be read of
 // it, so every problem is reported at once (check-contract.md §1), not only the schema's. Parts
 // the schema rejected are left out of those checks, so one mistake does not echo as several.
-import type { CrossReferenceInput } from './cross-references.js';
+import { type CrossReferenceInput, unreadableId } from './cross-references.js';
 import { type Mandate, MandateSchema, type Person, PersonSchema } from './strategy-schema.js';
 
 export interface SalvagedStrategy {
@@ -17,7 +17,7 @@ const strings = (x: unknown): string[] | undefined =>
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 /** An item's id, or a placeholder no reference can name (keeps the indices of the others). */
 const idOf = (item: unknown, i: number) =>
-  isObject(item) && typeof item.id === 'string' ? item.id : `\u0000${i}`;
+  isObject(item) && typeof item.id === 'string' ? item.id : unreadableId(i);
 
 export function salvageStrategy(data: unknown): SalvagedStrategy | null {
   if (!isObject(data)) return null;

@@ -7,6 +7,8 @@ export interface StrategyIssue {
   line?: number;
   /** A warning names dead configuration that cannot change any verdict; the file is still valid. */
   severity?: 'warning';
+  /** For an unknown id: the known id of the same kind it is most likely a typo of. */
+  suggestion?: string;
 }
 
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
@@ -22,7 +24,8 @@ export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
 export function formatIssue(issue: StrategyIssue): string {
   const where = issue.path === '' ? '' : `${issue.path}: `;
   const line = issue.line === undefined ? '' : ` (line ${issue.line})`;
-  return `${where}${issue.message}${line}`;
+  const hint = issue.suggestion === undefined ? '' : `; did you mean "${issue.suggestion}"?`;
+  return `${where}${issue.message}${line}${hint}`;
 }
 
 /** True when the last key of `path` is absent from its (present) parent object in `data`. */
