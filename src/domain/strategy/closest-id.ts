@@ -1,21 +1,6 @@
 // "Did you mean …?" for an id the strategy does not have: the known id of the same kind that is
 // closest by edit distance, offered only when it is close enough to be a likely typo.
-
-/** Levenshtein distance: the fewest insertions, deletions and substitutions from `a` to `b`. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[y.length] ?? 0;
-}
+import { editDistance } from '../text/edit-distance.js';
 
 /**
  * The candidate closest to `unknown`, when it is at most 2 edits away, or at most 1 when either
