@@ -32,8 +32,9 @@ describe.concurrent('koers validate', () => {
     const { typo } = scratch({ typo: example.replace(director, director.replace('alliance', 'allianc')) });
     const run = await koers(['validate', typo as string]);
     expect(run.code).toBe(2);
+    const line = example.split('\n').findIndex((l) => l.includes(director)) + 1;
     expect(run.errors).toEqual([
-      `${typo}: roles[3].mandate.maxIntensity: unknown intensity "allianc" (line 118); did you mean "alliance"?`,
+      `${typo}: roles[3].mandate.maxIntensity: unknown intensity "allianc" (line ${line}); did you mean "alliance"?`,
     ]);
   });
 
