@@ -53,7 +53,7 @@ import {
 import { claimEvent } from './event-claims.js';
 import { caseViewForReader } from './reader-case-view.js';
 import { knownPartnerKeys, relationshipLines } from './relationship-lines.js';
-import { claimWelcome } from './welcome-claims.js';
+import { type WelcomeClaims, welcomeClaims } from './welcome-claims.js';
 
 export type ChatRequest =
   | { kind: 'text'; text: string }
@@ -89,6 +89,7 @@ export interface ChatDeps {
 }
 
 export function createChatService(deps: ChatDeps) {
+  const claimWelcome = welcomeClaims(deps.db);
   async function handle(
     identity: ChatIdentity,
     request: ChatRequest,
@@ -116,6 +117,7 @@ export function createChatService(deps: ChatDeps) {
       convKey,
       state,
       idempotencyKey: options.dedupeKey,
+      claimWelcome,
     };
     const response =
       request.kind === 'text'
@@ -123,11 +125,7 @@ export function createChatService(deps: ChatDeps) {
         : await onAction(s, request.action, request.values ?? {});
     // The first message ever from this chat user gets a short welcome first (never on install:
     // an organisation that installs Koers for everyone must not message everyone).
-    if (
-      request.kind === 'text' &&
-      !response.welcomed &&
-      (await claimWelcome(deps.db, identity, deps.clock()))
-    ) {
+    if (request.kind === 'text' && !response.welcomed && (await claimWelcome(identity, deps.clock()))) {
       const wc = { locale: s.person.locale, strategy: s.strategy };
       const [first, ...rest] = response.views;
       response.views = first ? [withWelcome(wc, first), ...rest] : [welcomeView(wc)];
@@ -148,6 +146,7 @@ interface Session {
   convKey: string;
   state: ConversationState | null;
   idempotencyKey: string | undefined;
+  claimWelcome: WelcomeClaims;
 }
 
 const actorOf = (s: Session) => ({ personId: s.person.id, platform: s.identity.platform });
@@ -227,7 +226,7 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
     }
     case 'small_talk': {
       const first = command.talk === 'greeting' || command.talk === 'capabilities';
-      const welcomed = first && (await claimWelcome(s.deps.db, s.identity, s.deps.clock()));
+      const welcomed = first && (await s.claimWelcome(s.identity, s.deps.clock()));
       return {
         views: [
           smallTalkView({ locale: s.person.locale, strategy: s.strategy }, command.talk, {

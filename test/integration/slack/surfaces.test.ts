@@ -132,6 +132,17 @@ describe('slash command words and the Home tab', () => {
     expect(posts(fake, dmOf(BRAM)).some((p) => /Goedgekeurd/.test(textOf(p)))).toBe(true);
   });
 
+  it('welcomes a person on their first Home visit, once, and never someone who has not come', async () => {
+    await t.slack.event(homeOpened(BRAM));
+    await fake.waitFor(() => fake.callsOf('views.publish').length === 1);
+    expect(textOf(fake.callsOf('views.publish')[0])).toMatch(/Welkom bij Koers/);
+    await t.slack.event(homeOpened(BRAM));
+    await fake.waitFor(() => fake.callsOf('views.publish').length === 2);
+    expect(textOf(fake.callsOf('views.publish')[1])).not.toMatch(/Welkom bij Koers/);
+    // Nobody else was messaged: installation, or someone else's visit, is no first contact.
+    expect(fake.callsOf('chat.postMessage')).toEqual([]);
+  });
+
   it('never writes the bot token or the signing secret to a log line or a row', async () => {
     await escalate('Deltares');
     await t.slack.command(slashCommand(ANNA, 'status', fake.responseUrl()));
