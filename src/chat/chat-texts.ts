@@ -80,5 +80,5 @@ const en: Texts = {
 
 export function chatText(locale: Locale, key: string, arg?: string): View {
   const t = (locale === 'nl' ? nl : en)[key] ?? (locale === 'nl' ? nl : en).refused_not_found;
-  return buildView([text((t as (a?: string) => string)(arg))]);
+  return buildView('notice', [text((t as (a?: string) => string)(arg))]);
 }

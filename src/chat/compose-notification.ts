@@ -177,7 +177,7 @@ function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: Outbo
     unreachable: `Case ${ref} (${partner}): the decider cannot be reached and the case went to someone else.`,
   };
   const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
-  return buildView([
+  return buildView('notice', [
     text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true),
     text(words),
   ]);

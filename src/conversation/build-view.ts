@@ -1,13 +1,21 @@
 // Small builders for views, and the plain-text fallback computed from the blocks, so a view's
 // fallback never drifts from what it shows.
-import type { Block, Button, ContextBlock, Fact, FactsBlock, TextBlock, View } from './view.js';
+import type { Verdict } from '../domain/check/verdict.js';
+import type { Block, Button, ContextBlock, Fact, FactsBlock, TextBlock, View, ViewKind } from './view.js';
 
-export function buildView(blocks: Block[], title?: string): View {
+export interface ViewMeta {
+  caseId?: string;
+  verdict?: Verdict;
+}
+
+export function buildView(kind: ViewKind, blocks: Block[], title?: string, meta: ViewMeta = {}): View {
   const lines: string[] = [];
   if (title) lines.push(title);
   for (const b of blocks) lines.push(...fallbackLines(b));
-  const view: View = { blocks, fallbackText: lines.join('\n') };
+  const view: View = { kind, blocks, fallbackText: lines.join('\n') };
   if (title) view.title = title;
+  if (meta.caseId) view.caseId = meta.caseId;
+  if (meta.verdict) view.verdict = meta.verdict;
   return view;
 }
 

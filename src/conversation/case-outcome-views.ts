@@ -43,7 +43,7 @@ export function requesterUpdateView(vc: ViewContext, c: CaseSummary): View {
     );
   }
   blocks.push(context(t.caseRef(c.caseId)));
-  return buildView(blocks, t.caseTitle(c.partner));
+  return buildView('update', blocks, t.caseTitle(c.partner), { caseId: c.caseId });
 }
 
 /** The outcome kind a strategy-channel summary is posted for; null: not a final outcome to post. */
@@ -67,5 +67,5 @@ export function strategyChannelSummaryView(vc: ViewContext, c: CaseSummary): Vie
   const blocks: Block[] = [text(t.channelOutcome[outcome](w), true), proposalFacts(vc, c, null)];
   if (c.decisionReason && !c.confidential) blocks.push(text(c.decisionReason));
   blocks.push(context(t.caseRef(c.caseId)));
-  return buildView(blocks, t.caseTitle(partner));
+  return buildView('summary', blocks, t.caseTitle(partner), { caseId: c.caseId });
 }

@@ -13,18 +13,29 @@ const DECIDABLE: ReadonlySet<CaseState> = new Set(['open', 'exception_requested'
 
 /** The case for its assignee: buttons while it waits for them, the state once it does not. */
 export function approvalRequestView(vc: ViewContext, c: CaseSummary): View {
-  return buildView(caseBlocks(vc, c, true), textsFor(vc.locale).caseTitle(c.partner));
+  return buildView('approval', caseBlocks(vc, c, true), textsFor(vc.locale).caseTitle(c.partner), {
+    caseId: c.caseId,
+  });
 }
 
 /** The case for everyone else who has it (earlier steps, delegates): never with buttons. */
 export function caseView(vc: ViewContext, c: CaseSummary): View {
-  return buildView(caseBlocks(vc, c, false), textsFor(vc.locale).caseTitle(c.partner));
+  return buildView('case', caseBlocks(vc, c, false), textsFor(vc.locale).caseTitle(c.partner), {
+    caseId: c.caseId,
+  });
 }
 
 export function reminderView(vc: ViewContext, c: CaseSummary): View {
   const t = textsFor(vc.locale);
   const since = formatMoment(vc, c.waitingSince);
-  return buildView([text(t.reminder(c.partner, since), true), ...caseBlocks(vc, c, true)], t.reminderTitle);
+  return buildView(
+    'reminder',
+    [text(t.reminder(c.partner, since), true), ...caseBlocks(vc, c, true)],
+    t.reminderTitle,
+    {
+      caseId: c.caseId,
+    },
+  );
 }
 
 export function stateWords(vc: ViewContext, c: CaseSummary, partner = c.partner): StateWords {

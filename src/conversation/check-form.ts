@@ -117,6 +117,7 @@ export function checkFormView(
   const fields = plain.map(withError);
   const assumed = assumedRoleNote(ctx);
   return buildView(
+    'check_form',
     [
       text(t.formIntro),
       ...(assumed ? [text(assumed)] : []),

@@ -19,6 +19,7 @@ export function decisionFormView(
   const t = textsFor(vc.locale);
   const field: DecisionFormField = decision === 'reject' ? 'reason' : 'question';
   return buildView(
+    'decision_form',
     [
       text(t.caseTitle(c.partner), true),
       {
@@ -48,6 +49,7 @@ export function decisionFormView(
 export function answerInfoFormView(vc: ViewContext, c: CaseSummary, error?: string): View {
   const t = textsFor(vc.locale);
   return buildView(
+    'decision_form',
     [
       text(t.infoAsked(c.infoQuestion ?? ''), true),
       {

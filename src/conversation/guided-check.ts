@@ -137,7 +137,7 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
   const control = input.kind === 'choice' ? CHOICE_CONTROLS[value] : controlOf(value);
   if (control === 'restart') return startCheck(ctx);
   if (control === 'cancel')
-    return { state: null, views: [buildView([text(t.cancelled)], t.checkTitle)], effects: [] };
+    return { state: null, views: [buildView('notice', [text(t.cancelled)], t.checkTitle)], effects: [] };
   if (control === 'back') {
     const previous = previousStep(step);
     return previous
@@ -224,7 +224,11 @@ function ask(
     ...notes,
     ...(step === 'confirm' ? summaryBlocks(ctx, answers) : questionBlocks(ctx, step, answers)),
   ];
-  const view = buildView(blocks, step === 'confirm' ? t.summaryTitle : t.checkTitle);
+  const view = buildView(
+    step === 'confirm' ? 'confirm' : 'question',
+    blocks,
+    step === 'confirm' ? t.summaryTitle : t.checkTitle,
+  );
   return {
     state: { ...touched(ctx, state), step, answers, locale: ctx.locale },
     views: [view],

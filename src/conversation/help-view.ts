@@ -24,7 +24,7 @@ export function helpView(locale: Locale, options: { demo?: boolean } = {}): View
   ];
   if (options.demo) blocks.push(context(t.helpDemo));
   blocks.push(startButton(locale));
-  return buildView(blocks, t.helpTitle);
+  return buildView('help', blocks, t.helpTitle);
 }
 
 /**
@@ -39,13 +39,17 @@ export function withWelcome(vc: WelcomeContext, view: View): View {
     text(t.welcomeExample(exampleQuestion(vc))),
     ...view.blocks,
   ];
-  return buildView(blocks, view.title);
+  return buildView(view.kind, blocks, view.title, {
+    ...(view.caseId ? { caseId: view.caseId } : {}),
+    ...(view.verdict ? { verdict: view.verdict } : {}),
+  });
 }
 
 /** Once per person: what Koers does, and one example in this strategy's words. */
 export function welcomeView(vc: WelcomeContext): View {
   const t = textsFor(vc.locale);
   return buildView(
+    'welcome',
     [
       text(t.welcome(vc.strategy.file.organisation.name)),
       text(t.welcomeExample(exampleQuestion(vc))),
@@ -74,11 +78,11 @@ export function smallTalkView(
   options: { demo?: boolean; welcome?: boolean } = {},
 ): View {
   const t = textsFor(vc.locale);
-  if (talk === 'thanks') return buildView([text(t.thanksBack)]);
-  if (talk === 'goodbye') return buildView([text(t.goodbyeBack)]);
+  if (talk === 'thanks') return buildView('notice', [text(t.thanksBack)]);
+  if (talk === 'goodbye') return buildView('notice', [text(t.goodbyeBack)]);
   if (options.welcome) return welcomeView(vc);
   if (talk === 'capabilities') return helpView(vc.locale, options);
-  return buildView([
+  return buildView('welcome', [
     text(t.greetingBack),
     text(t.welcomeExample(exampleQuestion(vc))),
     startButton(vc.locale),
@@ -86,7 +90,7 @@ export function smallTalkView(
 }
 
 export function unknownCommandView(locale: Locale): View {
-  return buildView([text(textsFor(locale).unknownCommand), startButton(locale)]);
+  return buildView('help', [text(textsFor(locale).unknownCommand), startButton(locale)]);
 }
 
 function startButton(locale: Locale): Block {

@@ -40,5 +40,5 @@ export function statusView(vc: ViewContext, lists: StatusLists): View {
   }
   if (lists.waitingForMe.length > MAX_LISTED)
     blocks.push(text(t.more(lists.waitingForMe.length - MAX_LISTED)));
-  return buildView(blocks, t.statusTitle);
+  return buildView('status', blocks, t.statusTitle);
 }

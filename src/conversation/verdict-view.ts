@@ -74,5 +74,8 @@ export function verdictView(
     );
   }
   blocks.push(context(t.caseRef(caseId)));
-  return buildView(blocks, t.verdictTitle(next.partnerName ?? null));
+  return buildView('verdict', blocks, t.verdictTitle(next.partnerName ?? null), {
+    caseId,
+    verdict: result.verdict,
+  });
 }

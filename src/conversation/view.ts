@@ -2,6 +2,7 @@
 // with a plain-text fallback. All text is plain: people's words (partner names, reasons) are
 // kept as data here, and each channel escapes them for its own markup.
 import { z } from 'zod';
+import type { Verdict } from '../domain/check/verdict.js';
 
 export const DECISIONS = ['approve', 'reject', 'ask_info', 'pass_up'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -182,7 +183,40 @@ export interface ContextBlock {
 
 export type Block = TextBlock | FactsBlock | ChoicesBlock | ButtonsBlock | FormBlock | ContextBlock;
 
+/**
+ * What a view is, so each channel draws it without guessing from its words: the guided check
+ * (`question`, `confirm`, `check_form`), the check's outcome (`verdict`), a case (`approval` for
+ * the person who decides it now, `case` for everyone else, `reminder`, `update` for the
+ * requester, `summary` for the strategy channel), and the other answers.
+ */
+export const VIEW_KINDS = [
+  'question',
+  'confirm',
+  'check_form',
+  'verdict',
+  'approval',
+  'case',
+  'reminder',
+  'update',
+  'summary',
+  'status',
+  'who',
+  'help',
+  'welcome',
+  'portfolio',
+  'digest',
+  'review',
+  'decision_form',
+  'notice',
+] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+
 export interface View {
+  kind: ViewKind;
+  /** The case the view is about, when it is about one. */
+  caseId?: string;
+  /** For `verdict`: the check's outcome. */
+  verdict?: Verdict;
   title?: string;
   blocks: Block[];
   /** The whole view as plain text: notifications, screen readers, clients without cards. */

@@ -16,8 +16,8 @@ export function whoWorksWithView(
   rows: ReadonlyArray<RelationshipLine>,
 ): View {
   const t = textsFor(vc.locale);
-  if (partner === null || partner.trim() === '') return buildView([text(t.whoMissing)]);
-  if (rows.length === 0) return buildView([text(t.whoNone(partner))], t.whoTitle(partner));
+  if (partner === null || partner.trim() === '') return buildView('who', [text(t.whoMissing)]);
+  if (rows.length === 0) return buildView('who', [text(t.whoNone(partner))], t.whoTitle(partner));
   // Nothing under this name, but near names: "did you mean …?", each a button that asks again.
   const onlyNear = rows.every((r) => r.near === true);
   const sorted = [...rows].sort((a, b) => Number(a.near === true) - Number(b.near === true));
@@ -28,12 +28,13 @@ export function whoWorksWithView(
       : t.whoLine(r.ownerName, r.unit ?? null, what);
   });
   if (rows.length > MAX_LISTED) lines.push(t.more(rows.length - MAX_LISTED));
-  if (!onlyNear) return buildView([text(bullets(lines))], t.whoTitle(partner));
+  if (!onlyNear) return buildView('who', [text(bullets(lines))], t.whoTitle(partner));
   const names = [...new Set(sorted.map((r) => r.partnerName).filter((n): n is string => !!n))].slice(
     0,
     MAX_SUGGESTED,
   );
   return buildView(
+    'who',
     [
       text(t.whoDidYouMean(partner)),
       {

@@ -170,6 +170,7 @@ describe('cards and Teams limits', () => {
     expect(card).not.toBeNull();
     expect(bytesOf(card!)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
     const endless: View = {
+      kind: 'notice',
       title: 't',
       blocks: Array.from({ length: 2000 }, () => ({ type: 'text' as const, text: 'y'.repeat(200) })),
       fallbackText: 'z'.repeat(100_000),
@@ -182,6 +183,7 @@ describe('cards and Teams limits', () => {
 
   it('sends a line of words as a plain message, not as a card', () => {
     const a = viewActivity({
+      kind: 'notice',
       blocks: [{ type: 'text', text: 'Goedgekeurd. <at>Bram</at>' }],
       fallbackText: 'Goedgekeurd. <at>Bram</at>',
     });
@@ -191,6 +193,7 @@ describe('cards and Teams limits', () => {
 
 describe('the digest through Teams', () => {
   const view: View = {
+    kind: 'digest',
     title: 'Portfolio-overzicht week 47',
     blocks: [
       { type: 'context', text: '17–23 november 2026' },

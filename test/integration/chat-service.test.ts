@@ -138,7 +138,12 @@ describe('chat service', () => {
         clock: f2.clock.now,
         logger: (await import('pino')).default({ level: 'silent' }),
         demo: false,
-        portfolioView: async (locale) => ({ title: 'p', blocks: [], fallbackText: `portfolio in ${locale}` }),
+        portfolioView: async (locale) => ({
+          kind: 'portfolio' as const,
+          title: 'p',
+          blocks: [],
+          fallbackText: `portfolio in ${locale}`,
+        }),
       });
       const r = await chat.handle(anna, { kind: 'text', text: 'portfolio' });
       expect(viewText(r.views[0])).toBe('portfolio in nl');

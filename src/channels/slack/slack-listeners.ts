@@ -293,7 +293,7 @@ function withForm(r: Pick<ChatResponse, 'views' | 'form'>): View[] {
 }
 
 function note(text: string): View {
-  return { blocks: [{ type: 'text', text }], fallbackText: text };
+  return { kind: 'notice', blocks: [{ type: 'text', text }], fallbackText: text };
 }
 
 function submitOf(form: View): ActionPayload | null {

@@ -10,7 +10,6 @@ import { TEAMS_LIMITS } from './teams-limits.js';
 import { escapeMarkdown, plain, stripMentions, truncate } from './teams-text.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-const LOCALES: Locale[] = ['nl', 'en'];
 
 export type Tone = 'good' | 'warning' | 'attention' | 'accent';
 
@@ -25,14 +24,23 @@ export interface RenderOptions {
   notice?: { text: string; tone: Tone } | null;
 }
 
-/** Which template draws a view. The view says what it is by its content. */
+/** Which template draws a view: by what the view says it is, never by its wording. */
 export function cardKindOf(view: View, o: RenderOptions = {}): Exclude<CardTemplateName, 'digest'> {
-  if (view.blocks.some((b) => b.type === 'form' && b.submit.action.type === 'submit_check_form'))
-    return 'check-form';
-  if (verdictOf(view)) return 'verdict';
-  if (LOCALES.some((l) => view.title === textsFor(l).statusTitle)) return 'status';
-  if (o.refresh || actionsOf(view.blocks).some((a) => a.type === 'decide')) return 'approval';
-  return 'view';
+  switch (view.kind) {
+    case 'check_form':
+      return 'check-form';
+    case 'verdict':
+      return 'verdict';
+    case 'status':
+      return 'status';
+    case 'approval':
+    case 'case':
+    case 'reminder':
+      return 'approval';
+    default:
+      // A card that Teams refreshes, or that carries decision buttons, is about a case.
+      return o.refresh || actionsOf(view.blocks).some((a) => a.type === 'decide') ? 'approval' : 'view';
+  }
 }
 
 function actionsOf(blocks: ReadonlyArray<Block>): ActionPayload[] {
@@ -43,17 +51,6 @@ function actionsOf(blocks: ReadonlyArray<Block>): ActionPayload[] {
         ? b.options.map((x) => x.action)
         : [],
   );
-}
-
-/** A verdict view starts with the outcome line of the check, in either language. */
-function verdictOf(view: View): Verdict | null {
-  const first = view.blocks[0];
-  if (first?.type !== 'text' || !first.emphasis) return null;
-  for (const l of LOCALES) {
-    const outcomes = textsFor(l).outcome;
-    for (const v of Object.keys(outcomes) as Verdict[]) if (outcomes[v] === first.text) return v;
-  }
-  return null;
 }
 
 const VERDICT_TONE: Record<Verdict, Tone> = {
@@ -86,7 +83,7 @@ export function cardData(
         data: {
           ...common,
           outcome: escapeMarkdown(outcome),
-          tone: VERDICT_TONE[verdictOf(view) ?? 'escalate'],
+          tone: VERDICT_TONE[view.verdict ?? 'escalate'],
           items: blockItems(rest, itemOptions),
         },
       };

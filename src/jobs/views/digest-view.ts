@@ -11,6 +11,7 @@ export function digestView(digest: Digest, locale: Locale): View {
   const blocks: Block[] = [{ type: 'context', text: headerLine(digest, locale) }];
   for (const s of digestSections(digest, locale)) blocks.push(...sectionBlocks(s));
   return {
+    kind: 'digest',
     title: digestWords(locale).title(digest.period.label),
     blocks,
     fallbackText: digestText(digest, locale),

@@ -44,5 +44,5 @@ export function portfolioSummaryView(digest: Digest, locale: Locale): View {
     ...top.map((l) => `• ${l}`),
     w.summary.more,
   ].join('\n');
-  return { title: w.summary.title, blocks, fallbackText };
+  return { kind: 'portfolio', title: w.summary.title, blocks, fallbackText };
 }

@@ -67,6 +67,7 @@ export function reviewRequestView(subject: ReviewSubject, locale: Locale): View 
     dueDate: subject.dueDate,
   };
   return {
+    kind: 'review',
     title: w.title,
     blocks: [
       { type: 'text', text: intro },

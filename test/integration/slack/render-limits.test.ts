@@ -4,7 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHome, renderMessage, renderModal } from '../../../src/channels/slack/render-block-kit.js';
-import type { ActionPayload, Block, FormField, View } from '../../../src/conversation/index.js';
+import {
+  type ActionPayload,
+  type Block,
+  type FormField,
+  VIEW_KINDS,
+  type View,
+} from '../../../src/conversation/index.js';
 import { limitProblem } from '../../support/fake-slack.js';
 import { liveMarkup } from './slack-helpers.js';
 
@@ -101,6 +107,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   }),
 );
 const view: fc.Arbitrary<View> = fc.record({
+  kind: fc.constantFrom(...VIEW_KINDS),
   title: words,
   blocks: fc.array(block, { maxLength: 70 }),
   fallbackText: fc.string({ maxLength: 50_000 }),
