@@ -2,6 +2,7 @@
 // the reader's language, and how it was decided.
 import type { Kysely } from 'kysely';
 import type { CaseSummary, RelationshipLine } from '../conversation/index.js';
+import { reasonsForReader } from '../domain/check/check-proposal.js';
 import { localize, roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import type { Database } from '../store/schema.js';
@@ -10,14 +11,21 @@ import { namesOf } from './chat-identity.js';
 
 type FinalDecision = { case_id: number; decider_id: string; reason: string | null; at: string; id: number };
 
+/** Who reads a summary: the requester reads "uw mandaat", anyone else the requester's, by name. */
+export interface SummaryReader {
+  /** null: a channel, or nobody in particular. */
+  readerId: string | null;
+}
+
 export async function caseSummaryOf(
   db: Kysely<Database>,
   strategy: Strategy,
   c: CaseRecord,
   locale: Locale,
   existing: ReadonlyArray<RelationshipLine> = [],
+  reader?: SummaryReader,
 ): Promise<CaseSummary> {
-  const [summary] = await caseSummariesOf(db, strategy, [c], locale, existing);
+  const [summary] = await caseSummariesOf(db, strategy, [c], locale, existing, reader);
   return summary as CaseSummary;
 }
 
@@ -28,6 +36,7 @@ export async function caseSummariesOf(
   cases: ReadonlyArray<CaseRecord>,
   locale: Locale,
   existing: ReadonlyArray<RelationshipLine> = [],
+  reader?: SummaryReader,
 ): Promise<CaseSummary[]> {
   if (cases.length === 0) return [];
   const decided = cases.filter((c) => c.closedAt !== null).map((c) => c.id);
@@ -50,7 +59,7 @@ export async function caseSummariesOf(
     db,
     cases.flatMap((c) => [c.requesterId, c.assigneeId, lastOf.get(c.id)?.decider_id]),
   );
-  return cases.map((c) => summarise(strategy, c, locale, existing, lastOf.get(c.id), names));
+  return cases.map((c) => summarise(strategy, c, locale, existing, lastOf.get(c.id), names, reader));
 }
 
 function summarise(
@@ -60,6 +69,7 @@ function summarise(
   existing: ReadonlyArray<RelationshipLine>,
   last: FinalDecision | undefined,
   names: ReadonlyMap<string, string>,
+  reader: SummaryReader | undefined,
 ): CaseSummary {
   const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? id) : undefined);
   const stepRole = strategy.roles.get(c.steps[c.step] ?? '');
@@ -81,7 +91,14 @@ function summarise(
     months: p.months ?? 0,
     direction: p.direction,
     requesterName: nameOf(c.requesterId) ?? c.requesterId,
-    reasons: result.reasons.map((r) => r.message),
+    reasons:
+      reader === undefined || reader.readerId === c.requesterId
+        ? result.reasons.map((r) => r.message)
+        : reasonsForReader(strategy, p, result.reasons, {
+            strategy,
+            locale,
+            whose: nameOf(c.requesterId) ?? c.requesterId,
+          }),
     existing: [...existing],
     state: c.state,
     exception: c.kind === 'exception',
@@ -91,5 +108,6 @@ function summarise(
     ...(last?.reason ? { decisionReason: last.reason } : {}),
     ...(c.infoQuestion ? { infoQuestion: c.infoQuestion } : {}),
     ...(c.infoAnswer ? { infoAnswer: c.infoAnswer } : {}),
+    ...(p.description ? { description: p.description } : {}),
   };
 }

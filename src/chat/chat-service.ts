@@ -13,6 +13,8 @@ import {
   continueCheck,
   decisionFormView,
   helpView,
+  holderOf,
+  noticeView,
   parseCommand,
   partnerNamesToLookUp,
   partnerNamesToLookUpAtStart,
@@ -26,6 +28,7 @@ import {
   startCheck,
   statusView,
   type Turn,
+  textsFor,
   unknownCommandView,
   type View,
   verdictView,
@@ -41,6 +44,7 @@ import { submitReview } from '../jobs/reviews.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
+import { caseRouteOf } from './case-route-of.js';
 import { caseSummariesOf, caseSummaryOf } from './case-summary-of.js';
 import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
 import { chatText } from './chat-texts.js';
@@ -128,7 +132,11 @@ export function createChatService(deps: ChatDeps) {
     if (request.kind === 'text' && !response.welcomed && (await claimWelcome(identity, deps.clock()))) {
       const wc = { locale: s.person.locale, strategy: s.strategy };
       const [first, ...rest] = response.views;
-      response.views = first ? [withWelcome(wc, first), ...rest] : [welcomeView(wc)];
+      // Into the same message, unless the answer is a view of its own kind (a status, a digest).
+      response.views =
+        first && MERGES_WELCOME.has(first.kind)
+          ? [withWelcome(wc, first), ...rest]
+          : [welcomeView(wc), ...response.views];
     }
     const { welcomed: _w, ...out } = response;
     return { ...out, personId: person.id };
@@ -177,6 +185,17 @@ async function checkContext(
     now: s.deps.clock(),
   };
 }
+
+/** Answers a first-time welcome goes in front of, in the same message. */
+const MERGES_WELCOME: ReadonlySet<View['kind']> = new Set([
+  'question',
+  'confirm',
+  'who',
+  'help',
+  'notice',
+  'verdict',
+  'status',
+]);
 
 const TOP_LEVEL = new Set(['status', 'who', 'portfolio', 'demo_as']);
 
@@ -275,19 +294,14 @@ async function runTurn(s: Session, turn: Turn): Promise<ChatResponse> {
     s.deps.onCheck?.(out.case.verdict);
     const c = out.case;
     let assignee: { name: string; roleName: string } | undefined;
-    if (c.state === 'open' && c.assigneeId) {
-      const who = await s.deps.db
-        .selectFrom('people')
-        .select(['name', 'role'])
-        .where('id', '=', c.assigneeId)
-        .executeTakeFirst();
-      const role = s.strategy.roles.get(c.steps[c.step] ?? '');
-      if (who) assignee = { name: who.name, roleName: role ? roleName(role, s.person.locale) : who.role };
-    }
+    const route = c.state === 'open' ? await caseRouteOf(s.deps.db, s.strategy, c, s.person.locale) : null;
+    const first = route?.steps[c.step];
+    if (first?.holderName) assignee = { name: first.holderName, roleName: first.roleName };
     views.push(
       verdictView(s.strategy, s.person.locale, c.result[s.person.locale] ?? c.result.nl, {
         caseId: String(c.id),
         ...(assignee ? { assignee } : {}),
+        ...(route ? { route: route.steps, routeWhy: route.why } : {}),
         partnerName: c.proposal.partner.name,
       }),
     );
@@ -413,7 +427,9 @@ async function decide(
         version: action.version,
         decision: action.decision,
       });
-      const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale);
+      const summary = await caseSummaryOf(s.deps.db, s.strategy, c, s.person.locale, [], {
+        readerId: s.person.id,
+      });
       return {
         views: [],
         form: decisionFormView(
@@ -437,6 +453,12 @@ async function decide(
   if (s.state?.kind === 'decision_text') await save(s, null);
   if (!out.ok) return refused(s, out.refusal, caseId, out.case);
   const replace = await viewOfCaseFor(s, out.case);
+  // An endorsement says where the case goes now; the last word says who hears it.
+  if (out.action === 'endorse') {
+    const route = await caseRouteOf(s.deps.db, s.strategy, out.case, s.person.locale);
+    const now = route?.steps[out.case.step];
+    if (now) return { views: [noticeView(textsFor(s.person.locale).endorsedNext(holderOf(now)))], replace };
+  }
   return { views: [chatText(s.person.locale, `decided_${out.action}`)], replace };
 }
 

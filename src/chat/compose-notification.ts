@@ -101,7 +101,7 @@ export async function composeNotification(
       if (!c) return { mode: 'skip', reason: 'case not found' };
       const view = strategyChannelSummaryView(
         viewContextOf(strategy, locale, deps.clock()),
-        await caseSummaryOf(deps.db, strategy, c, locale),
+        await caseSummaryOf(deps.db, strategy, c, locale, [], { readerId: null }),
       );
       return view
         ? { mode: 'post', recipient, view, trackForCase: false }
@@ -124,7 +124,7 @@ export async function composeNotification(
     if (!c) return { mode: 'skip', reason: 'case not found' };
     const locale = localeOf(person ?? null, null, strategy);
     const vc = viewContextOf(strategy, locale, deps.clock());
-    const summary = await summaryForReader(deps.db, strategy, c, locale);
+    const summary = await summaryForReader(deps.db, strategy, c, locale, target.person);
     const recipient: Recipient = { kind: 'person', personId: target.person, platformUserId };
     switch (item.kind) {
       case 'approval_request':

@@ -14,24 +14,34 @@ import type { Locale } from '../domain/strategy/strategy-schema.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import { casesWaitingFor } from '../workflow/read-cases.js';
+import { caseRouteOf } from './case-route-of.js';
 import { caseSummaryOf } from './case-summary-of.js';
 import { relationshipLines } from './relationship-lines.js';
 
-/** The case's summary with the active relationships the register has with its partner. */
+/**
+ * The case's summary for one reader (null: a channel): the active relationships the register has
+ * with its partner, the whole route, and the reasons in the reader's voice.
+ */
 export async function summaryForReader(
   db: Kysely<Database>,
   strategy: Strategy,
   c: CaseRecord,
   locale: Locale,
+  readerId: string | null = null,
 ): Promise<CaseSummary> {
-  const existing = await relationshipLines(db, strategy, c.proposal.partner.name, locale, { near: false });
-  return caseSummaryOf(
+  const [existing, route] = await Promise.all([
+    relationshipLines(db, strategy, c.proposal.partner.name, locale, { near: false }),
+    caseRouteOf(db, strategy, c, locale),
+  ]);
+  const summary = await caseSummaryOf(
     db,
     strategy,
     c,
     locale,
     existing.filter((r) => r.status === 'active'),
+    { readerId },
   );
+  return route ? { ...summary, route: route.steps, routeWhy: route.why } : summary;
 }
 
 export async function caseViewForReader(
@@ -44,7 +54,7 @@ export async function caseViewForReader(
   summary?: CaseSummary,
 ): Promise<View> {
   const vc = viewContextOf(strategy, locale, now);
-  const s = summary ?? (await summaryForReader(db, strategy, c, locale));
+  const s = summary ?? (await summaryForReader(db, strategy, c, locale, readerId));
   if (readerId && c.state === 'open') {
     const waiting = await casesWaitingFor(db, readerId, now, strategy.file.digest.timezone);
     if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, s);

@@ -2,7 +2,7 @@
 // partner is never named.
 import { buildView, buttons, context, text } from './build-view.js';
 import type { CaseSummary } from './case-summary.js';
-import { proposalFacts, stateWords } from './case-views.js';
+import { holderOf, proposalFacts, routeBlocks, stateWords } from './case-views.js';
 import { type ChannelOutcome, textsFor } from './texts/index.js';
 import type { Block, View } from './view.js';
 import type { ViewContext } from './view-context.js';
@@ -11,13 +11,23 @@ import type { ViewContext } from './view-context.js';
 export function requesterUpdateView(vc: ViewContext, c: CaseSummary): View {
   const t = textsFor(vc.locale);
   const w = stateWords(vc, c);
+  // After an endorsement: who endorsed, and with whom it is now.
+  const endorsed =
+    c.state === 'open' ? [...(c.route ?? [])].reverse().find((s) => s.status === 'done') : undefined;
+  const current = c.route?.[c.step];
   const line =
     c.exception && c.state === 'approved'
       ? t.requesterExceptionGranted(w)
       : c.exception && c.state === 'rejected'
         ? t.requesterExceptionRefused(w)
-        : t.requesterUpdate[c.state](w);
-  const blocks: Block[] = [text(line, true)];
+        : endorsed && current
+          ? t.endorsedBy(
+              { ...w, by: endorsed.holderName ?? endorsed.roleName },
+              holderOf(current),
+              current.lastWord,
+            )
+          : t.requesterUpdate[c.state](w);
+  const blocks: Block[] = [text(line, true), ...routeBlocks(vc, c)];
   if (c.state === 'info_requested') {
     blocks.push(
       buttons([

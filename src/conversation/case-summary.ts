@@ -15,6 +15,16 @@ export const CASE_STATES = [
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
+/** One step of a case's route as the views show it. */
+export interface RouteStep {
+  roleName: string;
+  /** Who took it (done), holds it (current) or will hold it (ahead); null when nobody does. */
+  holderName: string | null;
+  status: 'done' | 'current' | 'ahead';
+  /** This step's approval is the last word (no step after it on the route). */
+  lastWord: boolean;
+}
+
 export interface CaseSummary {
   caseId: string;
   /** Optimistic-concurrency version; carried by the decision buttons. */
@@ -50,6 +60,12 @@ export interface CaseSummary {
   decisionReason?: string;
   infoQuestion?: string;
   infoAnswer?: string;
+  /** The whole route, for a view of this one case (not in lists). */
+  route?: RouteStep[];
+  /** Why the route has more than one step ("het budget is hoger dan het mandaat van de teamleider"). */
+  routeWhy?: string | null;
+  /** The requester's own description of the proposal. */
+  description?: string;
 }
 
 export const FINAL_STATES: ReadonlySet<CaseState> = new Set([

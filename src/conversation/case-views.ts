@@ -2,7 +2,7 @@
 // buttons), the same case for everyone else (without), its decided state, and the reminder.
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
 import { buildView, buttons, context, facts, text } from './build-view.js';
-import type { CaseState, CaseSummary } from './case-summary.js';
+import type { CaseState, CaseSummary, RouteStep } from './case-summary.js';
 import { formatMoment, formatWhen } from './format-time.js';
 import { relationshipWhat } from './relationship-line.js';
 import { type StateWords, type Texts, textsFor } from './texts/index.js';
@@ -90,13 +90,19 @@ function caseBlocks(vc: ViewContext, c: CaseSummary, forAssignee: boolean): Bloc
           : t.decisionNeeded(c.requesterName, c.stepRoleName),
       ),
     );
+    const here = c.route?.[c.step];
+    const next = c.route?.[c.step + 1];
+    if (here?.lastWord || (c.route && !next)) blocks.push(text(t.yourLastWord));
+    else if (next) blocks.push(text(t.yourEndorsement(holderOf(next))));
   }
   blocks.push(text(stateLine(vc, c), true));
   if (c.confidential) blocks.push(context(t.confidentialNote));
   const facts = proposalFacts(vc, c);
   const since = waiting ? formatMoment(vc, c.waitingSince) : null;
   if (since) facts.facts.push({ label: t.fact.waitingSince, value: since });
+  if (c.description) facts.facts.push({ label: t.fact.description, value: c.description });
   blocks.push(facts);
+  blocks.push(...routeBlocks(vc, c));
   if (c.reasons.length > 0) blocks.push(text(t.reasonsHeading, true), text(bullets(c.reasons)));
   if (c.infoQuestion) blocks.push(text(t.infoAsked(c.infoQuestion)));
   if (c.infoAnswer) blocks.push(text(t.infoAnswered(c.infoAnswer)));
@@ -128,6 +134,22 @@ function decisionButtons(t: Texts, c: CaseSummary): Button[] {
   ];
   if (c.canPassUp !== false) out.push(button('pass_up', t.passUpButton, 'default'));
   return out;
+}
+
+/** "Bram Bakker (Teamleider)", or the role alone when nobody holds it. */
+export function holderOf(step: RouteStep): string {
+  return step.holderName ? `${step.holderName} (${step.roleName})` : step.roleName;
+}
+
+/** The whole route in one line, and why it has more than one step. */
+export function routeBlocks(
+  vc: Pick<ViewContext, 'locale'>,
+  c: Pick<CaseSummary, 'route' | 'routeWhy'>,
+): Block[] {
+  const t = textsFor(vc.locale);
+  if (!c.route || c.route.length < 2) return [];
+  const line = c.route.map((s) => t.routeStep(s.roleName, s.holderName, s.status)).join(' → ');
+  return [context(t.routeLine(line)), ...(c.routeWhy ? [context(t.routeWhy(c.routeWhy))] : [])];
 }
 
 export function bullets(lines: ReadonlyArray<string>): string {

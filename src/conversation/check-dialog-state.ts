@@ -13,6 +13,7 @@ export const CheckAnswersSchema = z.object({
   months: z.number().finite().nonnegative().optional(),
   direction: z.enum(DIRECTIONS).optional(),
   confidential: z.boolean().optional(),
+  description: z.string().max(2000).optional(),
 });
 
 export const CheckDialogStateSchema = z.object({

@@ -1,6 +1,11 @@
 // The same check as one form (a Slack modal, a Teams form card): the form view, and one submit
 // validated field by field, with each problem in the person's language on its own field.
-import { MAX_PARTNER_NAME, PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
+import {
+  DescriptionSchema,
+  MAX_PARTNER_NAME,
+  PartnerNameSchema,
+  type Proposal,
+} from '../domain/check/proposal.js';
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
 import { answerLabel } from './answer-values.js';
 import { buildView, text } from './build-view.js';
@@ -25,12 +30,13 @@ export const CHECK_FORM_FIELDS = [
   'months',
   'direction',
   'confidential',
+  'description',
 ] as const;
 export type CheckFormField = (typeof CHECK_FORM_FIELDS)[number];
 export type CheckFormErrors = Partial<Record<CheckFormField, string>>;
 export type CheckFormResult = { ok: true; proposal: Proposal } | { ok: false; errors: CheckFormErrors };
 
-const STEP_OF: Record<CheckFormField, QuestionStep> = {
+const STEP_OF: Record<Exclude<CheckFormField, 'description'>, QuestionStep> = {
   partnerName: 'partner',
   partnerType: 'partnerType',
   priority: 'priority',
@@ -49,7 +55,7 @@ export function checkFormView(
 ): View {
   const t = textsFor(ctx.locale);
   const { role } = requesterRole(ctx);
-  const label = (f: CheckFormField) => answerLabel(ctx.locale, STEP_OF[f]);
+  const label = (f: Exclude<CheckFormField, 'description'>) => answerLabel(ctx.locale, STEP_OF[f]);
   const withError = <F extends FormField>(field: F): F => {
     const error = errors[field.id as CheckFormField];
     return error ? { ...field, error } : field;
@@ -112,6 +118,16 @@ export function checkFormView(
       required: false,
       hint: t.stepHelp.confidential,
       value: isOn(values.confidential),
+    },
+    {
+      kind: 'text',
+      id: 'description',
+      label: t.fact.description,
+      required: false,
+      multiline: true,
+      maxLength: 2000,
+      hint: t.describeHint,
+      ...current('description'),
     },
   ];
   const fields = plain.map(withError);
@@ -182,11 +198,15 @@ export function validateCheckForm(ctx: CheckContext, values: Record<string, unkn
             ? t.ambiguousNumber('12')
             : t.invalidMonths;
   answers.confidential = isOn(values.confidential);
+  const description = DescriptionSchema.safeParse(stringOf(values.description));
+  if (description.success) answers.description = description.data;
+  else errors.description = t.answerAgain;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const built = buildProposal(ctx, answers);
   if (built.ok) return { ok: true, proposal: built.proposal };
-  const field = CHECK_FORM_FIELDS.find((f) => STEP_OF[f] === built.step) ?? 'partnerName';
+  const field =
+    CHECK_FORM_FIELDS.find((f) => f !== 'description' && STEP_OF[f] === built.step) ?? 'partnerName';
   return { ok: false, errors: { [field]: t.answerAgain } };
 }
 

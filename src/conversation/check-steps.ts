@@ -25,6 +25,8 @@ export interface CheckAnswers {
   months?: number;
   direction?: 'we_need' | 'they_need' | 'shared';
   confidential?: boolean;
+  /** In the requester's words, for whoever decides; "" when they skipped it. */
+  description?: string;
 }
 
 const KEY: Record<QuestionStep, keyof CheckAnswers> = {

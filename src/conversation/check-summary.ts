@@ -22,8 +22,10 @@ export function summaryBlocks(ctx: CheckContext, answers: CheckAnswers): Block[]
         const value = answerValue(ctx, s, answers);
         return value === null ? null : { label: answerLabel(ctx.locale, s), value };
       }),
+      answers.description ? { label: t.fact.description, value: answers.description } : null,
       { label: t.fact.role, value: r.assumed ? t.assumedRole(role) : role },
     ]),
+    ...(answers.description ? [] : [context(t.describeAsk)]),
     buttons([
       {
         id: 'submit',
@@ -31,19 +33,33 @@ export function summaryBlocks(ctx: CheckContext, answers: CheckAnswers): Block[]
         style: 'primary',
         action: { type: 'dialog', step: 'confirm', value: CONTROL_VALUE.submit },
       },
+      {
+        id: 'edit',
+        label: t.changeButton,
+        style: 'default',
+        action: { type: 'dialog', value: CONTROL_VALUE.edit },
+      },
       ...controlButtons(ctx, 'confirm'),
     ]),
+    context(t.controlsHint),
+  ];
+}
+
+/** "Which answer?": the questions to go back to, one choice each. */
+export function editChoiceBlocks(ctx: CheckContext): Block[] {
+  const t = textsFor(ctx.locale);
+  return [
     {
       type: 'choices',
       id: 'edit',
       label: t.changeLabel,
+      numbered: false,
       options: QUESTION_STEPS.map((s) => ({
         id: `${EDIT_PREFIX}${s}`,
         label: answerLabel(ctx.locale, s),
         action: { type: 'dialog', value: `${EDIT_PREFIX}${s}` },
       })),
     },
-    context(t.controlsHint),
   ];
 }
 
@@ -60,6 +76,7 @@ export function buildProposal(ctx: CheckContext, a: CheckAnswers): BuiltProposal
     direction: a.direction ?? '',
     requester: { id: ctx.person.id, role: requesterRole(ctx).role.id },
     confidential: a.confidential ?? false,
+    ...(a.description ? { description: a.description } : {}),
   };
   const parsed = parseProposal(raw, ctx.strategy);
   if (parsed.ok) return parsed;

@@ -10,6 +10,7 @@ export const CONTROL_VALUE = {
   help: '~help',
   submit: '~submit',
   none: '~none',
+  edit: '~edit',
 } as const;
 export const EDIT_PREFIX = '~edit:';
 

@@ -2,7 +2,7 @@
 // gives the next state, what to show, and what to do. The caller stores the state (null: delete
 // it), renders the views, and runs the effects (a `submit` goes to the workflow, whose outcome is
 // shown with verdictView).
-import { PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
+import { DescriptionSchema, PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
 import { formatList } from '../domain/i18n/format.js';
 import { answerLabel, answerValue } from './answer-values.js';
 import { buildView, text } from './build-view.js';
@@ -17,7 +17,7 @@ import {
   previousStep,
   QUESTION_STEPS,
 } from './check-steps.js';
-import { buildProposal, summaryBlocks } from './check-summary.js';
+import { buildProposal, editChoiceBlocks, summaryBlocks } from './check-summary.js';
 import {
   answerWord,
   CONTROL_VALUE,
@@ -40,6 +40,7 @@ import { stepOptions } from './step-options.js';
 import { questionBlocks } from './step-question.js';
 import { textsFor } from './texts/index.js';
 import { matchOption } from './understanding/match-option.js';
+import { readYesNo } from './understanding/yes-no.js';
 import type { Block, View } from './view.js';
 
 export type DialogInput =
@@ -130,6 +131,8 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
   const state: CheckDialogState = { ...read, step, answers };
 
   const value = input.kind === 'text' ? input.text : input.value;
+  if (value === CONTROL_VALUE.edit || (step === 'confirm' && isChangeWord(value)))
+    return ask(ctx, state, 'confirm', answers, editChoiceBlocks(ctx));
   if (input.kind === 'choice' && value.startsWith(EDIT_PREFIX)) {
     const target = value.slice(EDIT_PREFIX.length);
     return ask(ctx, state, isQuestionStep(target) ? target : step, answers, []);
@@ -203,11 +206,21 @@ function confirm(ctx: CheckContext, state: CheckDialogState, input: DialogInput,
     return ask(ctx, state, step, rest, [text(t.answerAgain)]);
   }
   if (isNo(value)) return ask(ctx, state, 'confirm', answers, [text(t.confirmNo)]);
+  if (input.kind === 'text' && readYesNo(value) === true) {
+    const built = buildProposal(ctx, answers);
+    if (built.ok) return submitted(built.proposal);
+  }
   const edit = matchOption(
     value,
     QUESTION_STEPS.map((s) => ({ id: s, names: [answerLabel('nl', s), answerLabel('en', s), s] })),
   );
   if (edit.kind === 'match' && isQuestionStep(edit.id)) return ask(ctx, state, edit.id, answers, []);
+  // Words that are neither yes, no nor a question to change: the description asked for here.
+  const description = input.kind === 'text' ? DescriptionSchema.safeParse(value) : null;
+  if (description?.success && isDescription(description.data)) {
+    const next = { ...answers, description: description.data };
+    return ask(ctx, state, 'confirm', next, [text(t.descriptionAdded)]);
+  }
   const echo = answerWord(value).slice(0, 80);
   return ask(ctx, state, 'confirm', answers, [text(t.didNotUnderstand(echo, t.confirmNo))]);
 }
@@ -268,4 +281,14 @@ function sanitize(ctx: CheckContext, a: CheckAnswers): CheckAnswers {
   if (typeof out.priority === 'string' && !strategy.priorities.has(out.priority)) delete out.priority;
   if (out.intensity !== undefined && !strategy.intensities.has(out.intensity)) delete out.intensity;
   return out;
+}
+
+/** "wijzig", "aanpassen", "change": which answer? */
+function isChangeWord(value: string): boolean {
+  return /^(?:wijzig(?:en)?|aanpassen|veranderen|change|edit|modify)[.!…]*$/iu.test(value.trim());
+}
+
+/** A description is a few words at least, not a word the dialog did not understand. */
+function isDescription(text: string): boolean {
+  return text.split(/\s+/u).length >= 3 && text.length >= 15;
 }

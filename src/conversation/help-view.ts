@@ -89,6 +89,11 @@ export function smallTalkView(
   ]);
 }
 
+/** A line of words: a confirmation, a refusal, a short answer. */
+export function noticeView(words: string): View {
+  return buildView('notice', [text(words)]);
+}
+
 export function unknownCommandView(locale: Locale): View {
   return buildView('help', [text(textsFor(locale).unknownCommand), startButton(locale)]);
 }

@@ -1,8 +1,14 @@
 // The conversation's public API: what channels and the server wire to. No SDK, no I/O.
 
 export { channelOutcomeOf, requesterUpdateView, strategyChannelSummaryView } from './case-outcome-views.js';
-export { CASE_STATES, type CaseState, type CaseSummary, FINAL_STATES } from './case-summary.js';
-export { approvalRequestView, caseView, reminderView, stateLine } from './case-views.js';
+export {
+  CASE_STATES,
+  type CaseState,
+  type CaseSummary,
+  FINAL_STATES,
+  type RouteStep,
+} from './case-summary.js';
+export { approvalRequestView, caseView, holderOf, reminderView, stateLine } from './case-views.js';
 export { type CheckContext, type CheckPerson, requesterRole } from './check-context.js';
 export { type CheckDialogState, CheckDialogStateSchema, readCheckDialogState } from './check-dialog-state.js';
 export {
@@ -14,7 +20,14 @@ export {
 } from './check-form.js';
 export { answerInfoFormView, decisionFormView, MAX_DECISION_TEXT, readFormText } from './decision-forms.js';
 export { continueCheck, type DialogInput, type Effect, startCheck, type Turn } from './guided-check.js';
-export { helpView, smallTalkView, unknownCommandView, welcomeView, withWelcome } from './help-view.js';
+export {
+  helpView,
+  noticeView,
+  smallTalkView,
+  unknownCommandView,
+  welcomeView,
+  withWelcome,
+} from './help-view.js';
 export { type ChatCommand, cleanCommandText, type ParsedCommand, parseCommand } from './parse-command.js';
 export { type FreeTextGuess, parseFreeText } from './parse-free-text.js';
 export {

@@ -3,8 +3,8 @@ import { buildView, buttons, text } from './build-view.js';
 import type { CaseSummary } from './case-summary.js';
 import { stateLine } from './case-views.js';
 import { formatMoment } from './format-time.js';
-import { textsFor } from './texts/index.js';
-import type { Block, View } from './view.js';
+import { type Texts, textsFor } from './texts/index.js';
+import type { Block, Button, View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
 const MAX_LISTED = 10;
@@ -20,6 +20,7 @@ export function statusView(vc: ViewContext, lists: StatusLists): View {
   if (lists.mine.length === 0) blocks.push(text(t.noCases));
   for (const c of lists.mine.slice(0, MAX_LISTED)) {
     blocks.push(text(t.caseLine(c.partner, c.intensityName, stateLine(vc, c))));
+    blocks.push(buttons(ownActions(t, c)));
   }
   if (lists.mine.length > MAX_LISTED) blocks.push(text(t.more(lists.mine.length - MAX_LISTED)));
 
@@ -41,4 +42,38 @@ export function statusView(vc: ViewContext, lists: StatusLists): View {
   if (lists.waitingForMe.length > MAX_LISTED)
     blocks.push(text(t.more(lists.waitingForMe.length - MAX_LISTED)));
   return buildView('status', blocks, t.statusTitle);
+}
+
+/** What a requester can do with their own proposal from the list: answer, ask, withdraw, open. */
+function ownActions(t: Texts, c: CaseSummary): Button[] {
+  const out: Button[] = [];
+  const id = c.caseId;
+  if (c.state === 'info_requested')
+    out.push({
+      id: `answer:${id}`,
+      label: t.answerButton,
+      style: 'primary',
+      action: { type: 'answer_info', caseId: id },
+    });
+  if (c.state === 'advised_against')
+    out.push({
+      id: `exception:${id}`,
+      label: t.exceptionButton,
+      style: 'primary',
+      action: { type: 'request_exception', caseId: id },
+    });
+  out.push({
+    id: `view:${id}`,
+    label: t.openButton,
+    style: 'default',
+    action: { type: 'show_case', caseId: id },
+  });
+  if (c.state === 'open' || c.state === 'info_requested')
+    out.push({
+      id: `withdraw:${id}`,
+      label: t.withdrawButton,
+      style: 'danger',
+      action: { type: 'withdraw', caseId: id },
+    });
+  return out;
 }

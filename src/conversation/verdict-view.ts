@@ -4,6 +4,8 @@ import type { CheckResult } from '../domain/check/check-proposal.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { buildView, buttons, context, text } from './build-view.js';
+import type { RouteStep } from './case-summary.js';
+import { holderOf } from './case-views.js';
 import { textsFor } from './texts/index.js';
 import type { Block, View } from './view.js';
 
@@ -12,6 +14,9 @@ export interface VerdictNext {
   /** Who holds the first step, for `escalate`. */
   assignee?: { name: string; roleName: string };
   partnerName?: string;
+  /** The whole route with who holds each step, for `escalate`. */
+  route?: RouteStep[];
+  routeWhy?: string | null;
 }
 
 export function verdictView(
@@ -45,14 +50,20 @@ export function verdictView(
       const r = strategy.roles.get(id);
       return r ? roleName(r, locale) : id;
     });
-    blocks.push(
-      text(
-        next.assignee
-          ? t.sentTo(next.assignee.name, next.assignee.roleName)
-          : t.sentToLine(roles.join(' → ')),
-        true,
-      ),
-    );
+    if (next.route && next.route.length > 1) {
+      const [first, ...rest] = next.route as [RouteStep, ...RouteStep[]];
+      blocks.push(text(t.sentToRoute(holderOf(first), rest.map(holderOf).join(' → ')), true));
+      if (next.routeWhy) blocks.push(context(t.routeWhy(next.routeWhy)));
+    } else {
+      blocks.push(
+        text(
+          next.assignee
+            ? t.sentTo(next.assignee.name, next.assignee.roleName)
+            : t.sentToLine(roles.join(' → ')),
+          true,
+        ),
+      );
+    }
     blocks.push(
       buttons([
         { id: 'withdraw', label: t.withdrawButton, style: 'default', action: { type: 'withdraw', caseId } },

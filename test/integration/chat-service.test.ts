@@ -146,7 +146,7 @@ describe('chat service', () => {
         }),
       });
       const r = await chat.handle(anna, { kind: 'text', text: 'portfolio' });
-      expect(viewText(r.views[0])).toBe('portfolio in nl');
+      expect(viewText(r.views.find((v) => v.kind === 'portfolio'))).toBe('portfolio in nl');
     } finally {
       await f2.drop();
     }

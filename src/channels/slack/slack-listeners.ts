@@ -307,6 +307,7 @@ function showCaseActions(views: ReadonlyArray<View>): ActionPayload[] {
   for (const v of views)
     for (const b of v.blocks)
       if (b.type === 'buttons')
-        for (const btn of b.buttons) if (btn.action.type === 'show_case') out.push(btn.action);
+        for (const btn of b.buttons)
+          if (btn.action.type === 'show_case' && btn.id.startsWith('open:')) out.push(btn.action);
   return out;
 }

@@ -37,6 +37,7 @@ export const en: Texts = {
     requester: 'Requested by',
     role: 'Your role',
     waitingSince: 'Waiting since',
+    description: 'Description',
   },
   atTime: (time) => `at ${time}`,
   onDateAtTime: (date, time) => `on ${date} at ${time}`,
@@ -81,6 +82,7 @@ export const en: Texts = {
     confidential:
       'A confidential partner is named in the case for the people who decide, but channel summaries and the weekly digest say “confidential partner” instead.',
   },
+  noDescription: '(none)',
   currentAnswer: (value) => `Your answer so far: ${value}.`,
   firstQuestion: 'This is the first question.',
   staleChoice: 'That button belongs to an earlier question.',
@@ -118,7 +120,8 @@ export const en: Texts = {
   summaryTitle: 'Your proposal',
   summaryIntro: 'Is this right? Then I check it against the strategy.',
   submitButton: 'Check it',
-  changeLabel: 'Or change an answer:',
+  changeLabel: 'Which answer would you like to change?',
+  changeButton: 'Change…',
   confirmNo: 'What would you like to change? Pick an answer below, say back, or cancel.',
   assumedRole: (role) => `${role} (assumed)`,
   answerAgain: 'Something in this answer does not fit; please give it again.',
@@ -217,6 +220,23 @@ export const en: Texts = {
   answerLabel: 'Your answer',
   sendButton: 'Send',
   textTooLong: (max) => `At most ${max} characters.`,
+
+  routeLine: (steps) => `Decision line: ${steps}`,
+  routeStep: (role, holder, status) =>
+    `${holder ? `${holder} (${role})` : role}${status === 'done' ? ' ✓' : status === 'current' ? ' (now)' : ''}`,
+  routeWhy: (why) => `Why these steps: ${why}.`,
+  yourLastWord: 'Your decision is the last word.',
+  yourEndorsement: (next) => `Your approval endorses it; then ${next} decides.`,
+  sentToRoute: (first, rest) =>
+    `Sent to ${first}${rest ? `, then to ${rest}` : ''}. You will hear about every step here.`,
+  endorsedBy: (w, next, last) =>
+    `${w.by || 'The decider'} endorsed your proposal for ${w.partner}${when(w)}. It is now with ${next}${last ? ', who has the last word' : ''}.`,
+  endorsedNext: (next) => `Endorsed. The case is now with ${next}; the requester is told.`,
+  describeAsk:
+    'Would you add a short description for whoever decides? Then type a few sentences here on what you will do together (optional).',
+  describeHint:
+    'What you will do together, in your own words: whoever decides reads it beside the facts. Optional.',
+  descriptionAdded: 'Description added.',
 
   statusTitle: 'Your status',
   myCasesHeading: 'Your proposals',

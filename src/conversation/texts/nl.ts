@@ -41,6 +41,7 @@ export const nl: Texts = {
     requester: 'Aangevraagd door',
     role: 'Uw rol',
     waitingSince: 'Wacht sinds',
+    description: 'Omschrijving',
   },
   atTime: (time) => `om ${time}`,
   onDateAtTime: (date, time) => `op ${date} om ${time}`,
@@ -87,6 +88,7 @@ export const nl: Texts = {
     confidential:
       'Een vertrouwelijke partner wordt in de zaak genoemd voor wie beslist, maar kanaalberichten en het weekoverzicht zeggen “vertrouwelijke partner”.',
   },
+  noDescription: '(geen)',
   currentAnswer: (value) => `Uw antwoord tot nu toe: ${value}.`,
   firstQuestion: 'Dit is de eerste vraag.',
   staleChoice: 'Die knop hoort bij een eerdere vraag.',
@@ -123,7 +125,8 @@ export const nl: Texts = {
   summaryTitle: 'Uw voorstel',
   summaryIntro: 'Klopt dit? Dan toets ik het aan de strategie.',
   submitButton: 'Toetsen',
-  changeLabel: 'Of wijzig een antwoord:',
+  changeLabel: 'Welk antwoord wilt u wijzigen?',
+  changeButton: 'Wijzig…',
   confirmNo: 'Wat wilt u wijzigen? Kies hieronder een antwoord, zeg terug, of stop.',
   assumedRole: (role) => `${role} (aangenomen)`,
   answerAgain: 'Iets in dit antwoord past niet; geeft u het opnieuw?',
@@ -222,6 +225,23 @@ export const nl: Texts = {
   answerLabel: 'Uw antwoord',
   sendButton: 'Versturen',
   textTooLong: (max) => `Hoogstens ${max} tekens.`,
+
+  routeLine: (steps) => `Besluitvormingslijn: ${steps}`,
+  routeStep: (role, holder, status) =>
+    `${holder ? `${holder} (${role})` : role}${status === 'done' ? ' ✓' : status === 'current' ? ' (nu)' : ''}`,
+  routeWhy: (why) => `Waarom deze stappen: ${why}.`,
+  yourLastWord: 'Uw besluit is het laatste woord.',
+  yourEndorsement: (next) => `Uw goedkeuring is een aanbeveling; daarna beslist ${next}.`,
+  sentToRoute: (first, rest) =>
+    `Voorgelegd aan ${first}${rest ? `, daarna aan ${rest}` : ''}. U hoort het hier bij elke stap.`,
+  endorsedBy: (w, next, last) =>
+    `${w.by || 'De beslisser'} heeft uw voorstel voor ${w.partner} onderschreven${when(w)}. Het ligt nu bij ${next}${last ? ', die het laatste woord heeft' : ''}.`,
+  endorsedNext: (next) => `Onderschreven. De zaak ligt nu bij ${next}; de aanvrager hoort het.`,
+  describeAsk:
+    'Wilt u er een korte omschrijving bij, voor wie beslist? Typ dan hier in een paar zinnen wat u samen gaat doen (niet verplicht).',
+  describeHint:
+    'Wat u samen gaat doen, in uw eigen woorden: wie beslist leest het naast de feiten. Niet verplicht.',
+  descriptionAdded: 'Omschrijving toegevoegd.',
 
   statusTitle: 'Uw stand van zaken',
   myCasesHeading: 'Uw voorstellen',

@@ -55,6 +55,7 @@ export interface Texts {
     requester: string;
     role: string;
     waitingSince: string;
+    description: string;
   };
   atTime: (time: string) => string;
   onDateAtTime: (date: string, time: string) => string;
@@ -77,6 +78,7 @@ export interface Texts {
   expected: Record<Exclude<QuestionStep, 'budget'>, string> & { budget: (example: string) => string };
   stepHelp: Record<QuestionStep, string>;
   currentAnswer: (value: string) => string;
+  noDescription: string;
   firstQuestion: string;
   staleChoice: string;
   cancelled: string;
@@ -112,6 +114,7 @@ export interface Texts {
   summaryIntro: string;
   submitButton: string;
   changeLabel: string;
+  changeButton: string;
   confirmNo: string;
   assumedRole: (roleName: string) => string;
   answerAgain: string;
@@ -178,6 +181,23 @@ export interface Texts {
   answerLabel: string;
   sendButton: string;
   textTooLong: (max: number) => string;
+
+  // The route of a case
+  /** "Besluitvormingslijn: Bram Bakker (Teamleider) ✓ → Carla Jansen (Afdelingshoofd)". */
+  routeLine: (steps: string) => string;
+  routeStep: (role: string, holder: string | null, status: 'done' | 'current' | 'ahead') => string;
+  routeWhy: (why: string) => string;
+  /** On the approver's card. */
+  yourLastWord: string;
+  yourEndorsement: (next: string) => string;
+  /** On the verdict: the first step and what follows. */
+  sentToRoute: (first: string, rest: string) => string;
+  endorsedBy: (w: StateWords, next: string, lastWord: boolean) => string;
+  /** Confirmation to the person who endorsed: where the case goes now. */
+  endorsedNext: (next: string) => string;
+  describeAsk: string;
+  describeHint: string;
+  descriptionAdded: string;
 
   // Status, who, help
   statusTitle: string;

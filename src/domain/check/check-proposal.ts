@@ -1,6 +1,6 @@
 // The check (check-contract.md §2-3): a proposal against the strategy and the register, with
 // the verdict, every reason and notice in words, the route and what would make it fit.
-import type { PortfolioView } from '../portfolio/portfolio-view.js';
+import { EMPTY_PORTFOLIO, type PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Strategy } from '../strategy/compile-strategy.js';
 import type { Locale } from '../strategy/strategy-schema.js';
 import { noticeText, reasonText, type TextContext } from './check-texts.js';
@@ -128,4 +128,36 @@ function noticeOf(
     default:
       throw new TypeError(`not a notice: ${f.code}`);
   }
+}
+
+/** Reasons that speak of the requester's mandate: worded again for each reader. */
+const MANDATE_CODES: ReadonlySet<string> = new Set([
+  'intensity_over_mandate',
+  'budget_over_mandate',
+  'duration_over_mandate',
+  'priority_not_in_mandate',
+  'partner_type_conditional',
+]);
+
+/**
+ * A stored case's reasons as another reader reads them ("het mandaat van Anna de Vries als
+ * Medewerker" for her approver), from their codes and the proposal's figures. A reason the
+ * strategy no longer gives (it changed since the check) keeps its stored words.
+ */
+export function reasonsForReader(
+  strategy: Strategy,
+  proposal: Proposal,
+  stored: ReadonlyArray<CheckReason>,
+  c: TextContext,
+): string[] {
+  let e: Evaluation;
+  try {
+    e = evaluateProposal(strategy, proposal, EMPTY_PORTFOLIO);
+  } catch {
+    return stored.map((r) => r.message);
+  }
+  return stored.map((r) => {
+    const f = MANDATE_CODES.has(r.code) ? e.reasons.find((x) => x.code === r.code) : undefined;
+    return f ? reasonMessage(f, proposal, e, EMPTY_PORTFOLIO, c) : r.message;
+  });
 }

@@ -1,6 +1,6 @@
 // The words of a check, in Dutch and English. Every reason says what the limit is and whose it
 // is, in the strategy's own names, so a person can see the frame and challenge it.
-import { formatList, formatMoney, formatMonths } from '../i18n/format.js';
+import { formatList, formatMoney, formatMonths, inRunningText, roleInRunningText } from '../i18n/format.js';
 import type { CompiledRole, Strategy } from '../strategy/compile-strategy.js';
 import { localize, roleName } from '../strategy/compile-strategy.js';
 import type { Locale } from '../strategy/strategy-schema.js';
@@ -9,7 +9,22 @@ import type { ExplorationShortfall } from './evaluate-proposal.js';
 export interface TextContext {
   strategy: Strategy;
   locale: Locale;
+  /**
+   * Whose mandate the reasons speak of when the reader is not the requester (an approver, a
+   * channel): their name. Absent: the requester reads it ("uw mandaat").
+   */
+  whose?: string;
 }
+
+/** "uw mandaat als Medewerker", or "het mandaat van Anna de Vries als Medewerker" for another reader. */
+const mandateOf = (c: TextContext, r: CompiledRole) =>
+  c.locale === 'nl'
+    ? c.whose
+      ? `het mandaat van ${c.whose} als ${role(c, r)}`
+      : `uw mandaat als ${role(c, r)}`
+    : c.whose
+      ? `the mandate of ${c.whose} as ${role(c, r)}`
+      : `your mandate as ${role(c, r)}`;
 
 export const money = (c: TextContext, amount: number) => formatMoney(amount, c.strategy.currency, c.locale);
 export const months = (c: TextContext, n: number) => formatMonths(n, c.locale);
@@ -25,10 +40,13 @@ export const priorityName = (c: TextContext, id: string) =>
 export const typeName = (c: TextContext, id: string) =>
   localize(c.strategy.partnerTypes.get(id)?.name, c.locale) || id;
 const org = (c: TextContext) => c.strategy.file.organisation.name;
+/** The type's reason after its name: in parentheses, or after a colon when it has its own. */
 const typeReason = (c: TextContext, id: string) => {
   const r = localize(c.strategy.partnerTypes.get(id)?.reason, c.locale);
-  return r === '' ? '' : ` (${r})`;
+  if (r === '') return '';
+  return /[()]/u.test(r) ? `: ${r}` : ` (${r})`;
 };
+const typeInText = (c: TextContext, id: string) => inRunningText(typeName(c, id));
 
 function limitsOf(c: TextContext, r: CompiledRole): string {
   const parts: string[] = [];
@@ -55,8 +73,8 @@ function limitsOf(c: TextContext, r: CompiledRole): string {
 export const reasonText = {
   partner_type_excluded: (c: TextContext, type: string) =>
     c.locale === 'nl'
-      ? `De samenwerkingsstrategie van ${org(c)} sluit samenwerking met een ${typeName(c, type).toLowerCase()} uit${typeReason(c, type)}.`
-      : `${org(c)}'s collaboration strategy excludes working with a ${typeName(c, type).toLowerCase()}${typeReason(c, type)}.`,
+      ? `De samenwerkingsstrategie van ${org(c)} sluit samenwerking met een ${typeInText(c, type)} uit${typeReason(c, type)}.`
+      : `${org(c)}'s collaboration strategy excludes working with a ${typeInText(c, type)}${typeReason(c, type)}.`,
 
   beyond_all_mandates: (c: TextContext, line: ReadonlyArray<CompiledRole>, top: CompiledRole) => {
     const steps = line.map((r) => role(c, r)).join(' → ');
@@ -91,8 +109,8 @@ export const reasonText = {
       } else if (s === 'intensity') {
         parts.push(
           nl
-            ? `Verkenning buiten de prioriteiten gaat volgens de strategie tot ${intensityName(c, ex.maxIntensity)}; dit voorstel is een ${intensityName(c, intensity).toLowerCase()}.`
-            : `Exploration outside the priorities goes up to ${intensityName(c, ex.maxIntensity)} in the strategy; this proposal is a ${intensityName(c, intensity).toLowerCase()}.`,
+            ? `Verkenning buiten de prioriteiten gaat volgens de strategie tot ${intensityName(c, ex.maxIntensity)}; dit voorstel is een ${inRunningText(intensityName(c, intensity))}.`
+            : `Exploration outside the priorities goes up to ${intensityName(c, ex.maxIntensity)} in the strategy; this proposal is a ${inRunningText(intensityName(c, intensity))}.`,
         );
       } else {
         parts.push(
@@ -107,23 +125,23 @@ export const reasonText = {
 
   partner_type_conditional: (c: TextContext, type: string, decider: CompiledRole) =>
     c.locale === 'nl'
-      ? `Met een ${typeName(c, type).toLowerCase()} werkt ${org(c)} alleen onder voorwaarden samen${typeReason(c, type)}; daarover beslist ${role(c, decider)}.`
-      : `${org(c)} works with a ${typeName(c, type).toLowerCase()} only on conditions${typeReason(c, type)}; ${role(c, decider)} decides on that.`,
+      ? `Met een ${typeInText(c, type)} werkt ${org(c)} alleen onder voorwaarden samen${typeReason(c, type)}; daarover beslist ${roleInRunningText(role(c, decider), 'nl')}.`
+      : `${org(c)} works with a ${typeInText(c, type)} only on conditions${typeReason(c, type)}; ${roleInRunningText(role(c, decider), 'en')} decides on that.`,
 
   intensity_over_mandate: (c: TextContext, intensity: string, r: CompiledRole) =>
     c.locale === 'nl'
-      ? `De intensiteit (${intensityName(c, intensity)}) gaat verder dan uw mandaat als ${role(c, r)} (tot ${intensityAt(c, r.maxIntensityRank)}).`
-      : `The intensity (${intensityName(c, intensity)}) goes beyond your mandate as ${role(c, r)} (up to ${intensityAt(c, r.maxIntensityRank)}).`,
+      ? `De intensiteit (${intensityName(c, intensity)}) gaat verder dan ${mandateOf(c, r)} (tot ${intensityAt(c, r.maxIntensityRank)}).`
+      : `The intensity (${intensityName(c, intensity)}) goes beyond ${mandateOf(c, r)} (up to ${intensityAt(c, r.maxIntensityRank)}).`,
 
   budget_over_mandate: (c: TextContext, budget: number, r: CompiledRole) =>
     c.locale === 'nl'
-      ? `Het budget (${money(c, budget)}) is hoger dan uw mandaat als ${role(c, r)} (${money(c, r.maxBudgetLimit)}).`
-      : `The budget (${money(c, budget)}) is above your mandate as ${role(c, r)} (${money(c, r.maxBudgetLimit)}).`,
+      ? `Het budget (${money(c, budget)}) is hoger dan ${mandateOf(c, r)} (${money(c, r.maxBudgetLimit)}).`
+      : `The budget (${money(c, budget)}) is above ${mandateOf(c, r)} (${money(c, r.maxBudgetLimit)}).`,
 
   duration_over_mandate: (c: TextContext, n: number, r: CompiledRole) =>
     c.locale === 'nl'
-      ? `De looptijd (${months(c, n)}) is langer dan uw mandaat als ${role(c, r)} (${months(c, r.maxMonthsLimit)}).`
-      : `The duration (${months(c, n)}) is longer than your mandate as ${role(c, r)} (${months(c, r.maxMonthsLimit)}).`,
+      ? `De looptijd (${months(c, n)}) is langer dan ${mandateOf(c, r)} (${months(c, r.maxMonthsLimit)}).`
+      : `The duration (${months(c, n)}) is longer than ${mandateOf(c, r)} (${months(c, r.maxMonthsLimit)}).`,
 
   priority_not_in_mandate: (c: TextContext, priority: string, r: CompiledRole) => {
     const allowed = [...(r.allowedPriorities ?? [])].map((p) => priorityName(c, p));
@@ -131,16 +149,16 @@ export const reasonText = {
     const scope =
       allowed.length === 0 ? (nl ? 'geen prioriteiten' : 'no priorities') : formatList(allowed, c.locale);
     return nl
-      ? `De prioriteit ${priorityName(c, priority)} valt niet binnen uw mandaat als ${role(c, r)} (dat omvat ${scope}).`
-      : `The priority ${priorityName(c, priority)} is not within your mandate as ${role(c, r)} (it covers ${scope}).`;
+      ? `De prioriteit ${priorityName(c, priority)} valt niet binnen ${mandateOf(c, r)} (dat omvat ${scope}).`
+      : `The priority ${priorityName(c, priority)} is not within ${mandateOf(c, r)} (it covers ${scope}).`;
   },
 };
 
 export const noticeText = {
   partner_type_conditional: (c: TextContext, type: string, r: CompiledRole) =>
     c.locale === 'nl'
-      ? `Met een ${typeName(c, type).toLowerCase()} werkt ${org(c)} alleen onder voorwaarden samen${typeReason(c, type)}; als ${role(c, r)} beslist u daar zelf over.`
-      : `${org(c)} works with a ${typeName(c, type).toLowerCase()} only on conditions${typeReason(c, type)}; as ${role(c, r)} that decision is yours.`,
+      ? `Met een ${typeInText(c, type)} werkt ${org(c)} alleen onder voorwaarden samen${typeReason(c, type)}; als ${role(c, r)} beslist u daar zelf over.`
+      : `${org(c)} works with a ${typeInText(c, type)} only on conditions${typeReason(c, type)}; as ${role(c, r)} that decision is yours.`,
 
   exploration: (c: TextContext, activeAfter: number) => {
     const max = c.strategy.exploration?.maxActive ?? 0;
@@ -178,8 +196,8 @@ export const suggestionText = {
       : `With a duration of at most ${months(c, to)} ${alone ? 'it is within your mandate: yours to decide.' : 'the duration stays within your mandate.'}`,
   lower_intensity: (c: TextContext, to: string, from: string, alone: boolean) =>
     c.locale === 'nl'
-      ? `Als ${intensityName(c, to).toLowerCase()} in plaats van ${intensityName(c, from).toLowerCase()} ${alone ? 'is het aan u om te beslissen.' : 'blijft de intensiteit binnen uw mandaat.'}`
-      : `As ${intensityName(c, to).toLowerCase()} instead of ${intensityName(c, from).toLowerCase()} ${alone ? 'it is yours to decide.' : 'the intensity stays within your mandate.'}`,
+      ? `Als ${inRunningText(intensityName(c, to))} in plaats van ${inRunningText(intensityName(c, from))} ${alone ? 'is het aan u om te beslissen.' : 'blijft de intensiteit binnen uw mandaat.'}`
+      : `As ${inRunningText(intensityName(c, to))} instead of ${inRunningText(intensityName(c, from))} ${alone ? 'it is yours to decide.' : 'the intensity stays within your mandate.'}`,
   choose_priority: (c: TextContext, ids: ReadonlyArray<string>, alone: boolean) => {
     const names = formatList(
       ids.map((p) => priorityName(c, p)),
@@ -206,6 +224,6 @@ export const suggestionText = {
       : 'With these changes together it is within your mandate: yours to decide.',
   request_exception: (c: TextContext, decider: CompiledRole | undefined) =>
     c.locale === 'nl'
-      ? `U kunt een uitzondering vragen${decider ? `; daarover beslist ${role(c, decider)}` : ''}.`
-      : `You can ask for an exception${decider ? `; ${role(c, decider)} decides on it` : ''}.`,
+      ? `U kunt een uitzondering vragen${decider ? `; daarover beslist ${roleInRunningText(role(c, decider), 'nl')}` : ''}.`
+      : `You can ask for an exception${decider ? `; ${roleInRunningText(role(c, decider), 'en')} decides on it` : ''}.`,
 };

@@ -24,6 +24,21 @@ export const PartnerNameSchema = z
       .refine((s) => !UNSAFE_TEXT.test(s), 'the partner name contains control or invisible characters'),
   );
 
+/** The requester's own words about the proposal: line breaks allowed, no other control characters. */
+export const DescriptionSchema = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .max(2000, 'the description is longer than 2000 characters')
+      .refine(
+        (s) =>
+          !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u.test(s),
+        'the description contains control or invisible characters',
+      ),
+  );
+
 export const ProposalSchema = z.strictObject({
   partner: z.strictObject({ name: PartnerNameSchema, type: z.string().min(1) }),
   priority: z.string().min(1).nullable(),
@@ -33,7 +48,7 @@ export const ProposalSchema = z.strictObject({
   direction: z.enum(DIRECTIONS),
   requester: z.strictObject({ id: z.string().min(1), role: z.string().min(1) }),
   confidential: z.boolean().optional(),
-  description: z.string().max(2000).optional(),
+  description: DescriptionSchema.optional(),
 });
 export type ProposalInput = z.input<typeof ProposalSchema>;
 export type Proposal = z.output<typeof ProposalSchema>;

@@ -52,3 +52,42 @@ export function formatList(
 export function intlLocale(locale: Locale): string {
   return INTL_LOCALE[locale];
 }
+
+/**
+ * A name from the strategy inside a sentence: its first letter in lower case ("een
+ * kennisinstelling"), unless its first word is all capitals ("een GGD") or the name is a proper
+ * name of several capitalised words ("Gedeputeerde Staten").
+ */
+export function inRunningText(name: string): string {
+  const words = name.split(/\s+/u);
+  const first = words[0] ?? '';
+  if (first.length > 1 && first === first.toUpperCase()) return name;
+  if (words.length > 1 && words.slice(1).every((w) => /^\p{Lu}/u.test(w))) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Dutch nouns that take "het" (compounds take the gender of their last part). */
+const HET_ENDINGS = [
+  'hoofd',
+  'bestuur',
+  'college',
+  'team',
+  'comite',
+  'comité',
+  'management',
+  'kabinet',
+  'lid',
+];
+
+/**
+ * A role named with its article in running text: "de teamleider", "het afdelingshoofd", "the
+ * head of department"; a proper name of several capitalised words stays as it is.
+ */
+export function roleInRunningText(name: string, locale: Locale): string {
+  const words = name.split(/\s+/u);
+  if (words.length > 1 && words.slice(1).every((w) => /^\p{Lu}/u.test(w))) return name;
+  const lower = inRunningText(name);
+  if (locale === 'en') return `the ${lower}`;
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  return `${HET_ENDINGS.some((e) => last.endsWith(e)) ? 'het' : 'de'} ${lower}`;
+}

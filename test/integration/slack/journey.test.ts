@@ -120,6 +120,7 @@ describe.each(BACKENDS)('the Slack journey (%s)', (backend) => {
       'months',
       'direction',
       'confidential',
+      'description',
     ]);
 
     const values = {

@@ -130,7 +130,7 @@ decisionLines: { default: [manager, director] }
     );
     expect(m).toContain('commerciële partij');
     expect(m).toContain('alleen na aanbesteding');
-    expect(m).toContain('Afdelingshoofd');
+    expect(m).toContain('daarover beslist het afdelingshoofd.');
   });
 
   it('partner_type_excluded: the type, by name, and that the strategy excludes it', () => {

@@ -155,7 +155,7 @@ describe('suggestions', () => {
   it('request_exception for outside_strategy, naming the last step of the line', () => {
     const r = en(strategy(), proposal({ partner: { type: 'tobacco-industry' } }));
     expect(r.suggestions).toEqual([
-      { code: 'request_exception', message: 'You can ask for an exception; Board decides on it.' },
+      { code: 'request_exception', message: 'You can ask for an exception; the board decides on it.' },
     ]);
   });
 

@@ -36,6 +36,7 @@ describe('the check form', () => {
       'months',
       'direction',
       'confidential',
+      'description',
     ]);
     const priority = form.fields.find((f): f is SelectField => f.id === 'priority' && f.kind === 'select');
     expect(priority?.options.at(-1)).toMatchObject({ id: '~none', label: 'None of these (exploration)' });

@@ -43,7 +43,32 @@ describe('status', () => {
     const actions = view.blocks
       .filter((b): b is ButtonsBlock => b.type === 'buttons')
       .flatMap((b) => b.buttons.map((x) => x.action));
-    expect(actions).toEqual([{ type: 'show_case', caseId: 'case-2' }]);
+    // My own proposal: open it or withdraw it; the one waiting for me: open it.
+    expect(actions).toEqual([
+      { type: 'show_case', caseId: 'case-1' },
+      { type: 'withdraw', caseId: 'case-1' },
+      { type: 'show_case', caseId: 'case-2' },
+    ]);
+  });
+
+  it('offers the requester what fits each proposal: answer a question, ask an exception', () => {
+    const view = statusView(vc, {
+      mine: [
+        { ...aCase, caseId: 'case-3', state: 'info_requested', infoQuestion: 'Welk budget?' },
+        { ...aCase, caseId: 'case-4', state: 'advised_against' },
+      ],
+      waitingForMe: [],
+    });
+    const actions = view.blocks
+      .filter((b): b is ButtonsBlock => b.type === 'buttons')
+      .flatMap((b) => b.buttons.map((x) => x.action));
+    expect(actions).toEqual([
+      { type: 'answer_info', caseId: 'case-3' },
+      { type: 'show_case', caseId: 'case-3' },
+      { type: 'withdraw', caseId: 'case-3' },
+      { type: 'request_exception', caseId: 'case-4' },
+      { type: 'show_case', caseId: 'case-4' },
+    ]);
   });
 
   it('says so when there is nothing', () => {
