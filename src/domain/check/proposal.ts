@@ -33,8 +33,7 @@ export const DescriptionSchema = z
       .string()
       .max(2000, 'the description is longer than 2000 characters')
       .refine(
-        (s) =>
-          !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u.test(s),
+        (s) => !UNSAFE_TEXT.test(s.replace(/[\n\t]/gu, ' ')),
         'the description contains control or invisible characters',
       ),
   );
