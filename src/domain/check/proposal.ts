@@ -33,7 +33,7 @@ export const DescriptionSchema = z
       .string()
       .max(2000, 'the description is longer than 2000 characters')
       .refine(
-        (s) => !UNSAFE_TEXT.test(s.replace(/[\n\t]/gu, ' ')),
+        (s) => !UNSAFE_TEXT.test(s.replace(/[\r\n\t]/gu, ' ')),
         'the description contains control or invisible characters',
       ),
   );
