@@ -235,6 +235,7 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
   }
   switch (command.kind) {
     case 'check': {
+      if (command.form) return { views: [], form: checkFormView(await checkContext(s, null)) };
       const message = command.text;
       const ctx = await checkContext(
         s,

@@ -8,7 +8,7 @@ import { askedWordOf, isCheckQuestion, type SmallTalk, smallTalkOf } from './und
 
 export type ChatCommand =
   /** `text`: the rest of the message, to pre-fill the check ("" when none). */
-  | { kind: 'check'; text: string }
+  | { kind: 'check'; text: string; form?: boolean }
   | { kind: 'status' }
   /** `partner` null: the word without a partner. */
   | { kind: 'who'; partner: string | null }
@@ -56,8 +56,14 @@ export function parseCommand(input: string): ParsedCommand {
   if (text === '' || word in HELP_WORDS) {
     return { command: { kind: 'help' }, language: text === '' ? null : (HELP_WORDS[word] ?? null) };
   }
-  if (word in CHECK_WORDS)
+  if (word in CHECK_WORDS) {
+    // "toets formulier", "check form": the whole check as one form.
+    if (/^(?:als\s+)?(?:formulier|form|as\s+a\s+form|met\s+formulier)$/iu.test(rest))
+      return { command: { kind: 'check', text: '', form: true }, language: CHECK_WORDS[word] ?? null };
     return { command: { kind: 'check', text: rest }, language: CHECK_WORDS[word] ?? null };
+  }
+  if (word === 'formulier' || word === 'form')
+    return { command: { kind: 'check', text: '', form: true }, language: word === 'formulier' ? 'nl' : 'en' };
   if (word === 'status') return { command: { kind: 'status' }, language: null };
   if (word === 'portfolio' || word === 'portefeuille') {
     return { command: { kind: 'portfolio' }, language: word === 'portefeuille' ? 'nl' : null };

@@ -76,6 +76,14 @@ export function controlButtons(ctx: Pick<CheckContext, 'locale'>, step: Question
       action: { type: 'dialog', value: CONTROL_VALUE.back },
     });
   }
+  // The first question offers the whole check as one form instead (a modal in Slack, a card in Teams).
+  if (step === 'partner')
+    out.push({
+      id: 'form',
+      label: t.formButton,
+      style: 'default',
+      action: { type: 'start_check', form: true },
+    });
   out.push({
     id: 'cancel',
     label: t.cancelButton,

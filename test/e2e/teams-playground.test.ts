@@ -54,7 +54,12 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
       .last()
       .waitFor({ timeout: 20_000 });
 
+    // `toets` asks the questions one at a time; the first offers the whole check as a form.
     await say('toets');
+    const first = page.locator('.ac-adaptiveCard').filter({ hasText: 'Met welke organisatie' }).last();
+    await first.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Toetsen', exact: true }).count()).toBe(0);
+    await first.getByRole('button', { name: 'Liever een formulier' }).click();
     const form = page
       .locator('.ac-adaptiveCard')
       .filter({ has: page.getByRole('button', { name: 'Toetsen', exact: true }) })

@@ -23,8 +23,6 @@ export interface ParsedActivity {
    * it is neither recorded as seen nor followed by an outbox run. A re-sent one is answered again.
    */
   readOnly?: boolean;
-  /** `toets` or `check` with nothing after it (Teams answers it with the form card as well). */
-  bareCheck?: boolean;
 }
 
 export type ParseResult = { ok: true; parsed: ParsedActivity } | { ok: false; reason: string };
@@ -108,14 +106,12 @@ export function parseMessage(activity: Partial<Activity>, o: ParseOptions = {}):
   const conversation = activity.conversation?.id;
   const { command } = parseCommand(text);
   const readOnly = command.kind === 'status' || command.kind === 'who' || command.kind === 'portfolio';
-  const bareCheck = command.kind === 'check' && command.text.trim() === '';
   return {
     ok: true,
     parsed: {
       identity,
       request: { kind: 'text', text },
       ...(readOnly ? { readOnly } : {}),
-      ...(bareCheck ? { bareCheck } : {}),
       dedupeKey:
         conversation && activity.id && !readOnly ? `teams:${conversation}:${activity.id}` : undefined,
       cardActivityId: null,

@@ -78,15 +78,6 @@ export class KoersTeamsBot extends ActivityHandler {
         p.request,
         p.dedupeKey ? { dedupeKey: p.dedupeKey } : {},
       );
-      if (!response.duplicate && p.bareCheck) {
-        // Teams has forms in its cards: a bare start word gets the check as one form card, and the
-        // step-by-step dialog (already started) follows for those who would rather type.
-        const form = await this.deps.chat.handle(p.identity, {
-          kind: 'action',
-          action: { type: 'start_check', form: true },
-        });
-        if (form.form) response = { ...response, views: [form.form, ...response.views] };
-      }
     } catch (err) {
       log().error({ err }, 'teams message failed');
       await ctx.sendActivity({

@@ -126,6 +126,7 @@ export const en: Texts = {
   assumedRole: (role) => `${role} (assumed)`,
   answerAgain: 'Something in this answer does not fit; please give it again.',
 
+  formButton: 'Use a form instead',
   formTitle: 'Partnership check',
   formIntro: 'Fill in the proposal; I check it against the collaboration strategy.',
   formSubmit: 'Check',

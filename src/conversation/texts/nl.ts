@@ -132,6 +132,7 @@ export const nl: Texts = {
   answerAgain: 'Iets in dit antwoord past niet; geeft u het opnieuw?',
 
   formTitle: 'Toets samenwerking',
+  formButton: 'Liever een formulier',
   formIntro: 'Vul het voorstel in; ik toets het aan de samenwerkingsstrategie.',
   formSubmit: 'Toetsen',
   required: 'Vul dit in.',

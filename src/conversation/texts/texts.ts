@@ -121,6 +121,7 @@ export interface Texts {
 
   // The check as one form
   formTitle: string;
+  formButton: string;
   formIntro: string;
   formSubmit: string;
   required: string;
