@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   startup: () => import('./startup.js'),
   slack: () => import('./slack.js'),
   teams: () => import('./teams.js'),
+  'strategy-reload': () => import('./strategy-reload.js'),
 };
 
 const format = (n: number) =>

@@ -50,7 +50,7 @@ export interface KoersApp {
   port: number;
   start(): Promise<number>;
   stop(options?: { drainMs?: number }): Promise<void>;
-  reloadStrategy(): boolean;
+  reloadStrategy(): Promise<boolean>;
   /** Internals, for tests and the CLI. */
   parts: Awaited<ReturnType<typeof assemble>>;
 }
