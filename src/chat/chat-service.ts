@@ -181,7 +181,7 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
       const rows = command.partner
         ? await relationshipLines(s.deps.db, s.strategy, command.partner, s.person.locale)
         : [];
-      return { views: [whoWorksWithView(vc, command.partner, rows)] };
+      return { views: [whoWorksWithView(vc, command.partner, rows, { cut: command.cut === true })] };
     }
     case 'portfolio':
       return {

@@ -1,6 +1,7 @@
 // The chat words (interfaces.md, "In chat"), in Dutch and English. Channels strip their own
 // mention markup; leftovers, a leading `/koers` or `koers`, case and spacing are tolerated.
 // Anything else is `unknown`: the caller answers with a short help, never silence.
+import { capLookup } from '../domain/portfolio/partner-key.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { fold } from './fold.js';
 
@@ -8,8 +9,8 @@ export type ChatCommand =
   /** `text`: the rest of the message, to pre-fill the check ("" when none). */
   | { kind: 'check'; text: string }
   | { kind: 'status' }
-  /** `partner` null: the word without a partner. */
-  | { kind: 'who'; partner: string | null }
+  /** `partner` null: the word without a partner; `cut`: only its first words were kept (LOOKUP_LIMITS). */
+  | { kind: 'who'; partner: string | null; cut?: boolean }
   | { kind: 'portfolio' }
   | { kind: 'help' }
   /** Acting as a demo person; refusing it outside demo mode is the server's job. */
@@ -54,12 +55,14 @@ export function parseCommand(input: string): ParsedCommand {
     return { command: { kind: 'portfolio' }, language: word === 'portefeuille' ? 'nl' : null };
   }
   if (word in WHO_WORDS) {
-    const partner = rest
-      .replace(WHO_FILLER, '')
-      .replace(/[?!.\s]+$/u, '')
-      .trim();
+    const asked = capLookup(rest.replace(WHO_FILLER, ''));
+    const partner = asked.name.replace(/[?!.\s]+$/u, '').trim();
     return {
-      command: { kind: 'who', partner: partner === '' ? null : partner },
+      command: {
+        kind: 'who',
+        partner: partner === '' ? null : partner,
+        ...(asked.cut && partner !== '' ? { cut: true } : {}),
+      },
       language: WHO_WORDS[word] ?? null,
     };
   }

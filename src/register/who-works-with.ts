@@ -1,9 +1,12 @@
 // "Who works with partner X?": the relationships with the same partner key, and near matches
 // (`TU Delft` / `Technische Universiteit Delft`). Near candidates come from SQL LIKE on the
-// key's significant words, capped, and are scored here: the register is never read whole.
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+// key's significant words, capped, and are scored here: the register is never read whole. The
+// patterns go to the database as one array parameter, so the query is the same whatever the name
+// (one OR per pattern made the statement grow with the words, until SQLite refused it).
+import { type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchPatterns, nearMatchScore } from '../domain/portfolio/near-match.js';
-import { partnerKey } from '../domain/portfolio/partner-key.js';
+import { capLookup, partnerKey } from '../domain/portfolio/partner-key.js';
+import type { Backend } from '../store/backend.js';
 import { literalLimit } from '../store/literal-limit.js';
 import type { Database } from '../store/schema.js';
 import type { RelationshipStatus } from './register-row.js';
@@ -50,7 +53,7 @@ export async function whoWorksWith(
   name: string,
   options: WhoWorksWithOptions = {},
 ): Promise<WhoWorksWith> {
-  const key = partnerKey(name);
+  const key = partnerKey(capLookup(name).name);
   const limit = options.limit ?? 20;
   if (key === '') return { key, exact: [], near: [] };
   const base = () => {
@@ -86,9 +89,7 @@ export async function whoWorksWith(
       ? []
       : await base()
           .where('relationships.partner_key', '<>', key)
-          .where((eb) =>
-            eb.or(patterns.map((p): Expression<SqlBool> => eb('relationships.partner_key', 'like', p))),
-          )
+          .where(likeAny(backendOf(db), patterns))
           .orderBy('relationships.id')
           .limit(literalLimit(options.candidates ?? 500))
           .execute();
@@ -105,6 +106,17 @@ export async function whoWorksWith(
     )
     .slice(0, limit);
   return { key, exact: exactRows.map(toRelationship), near };
+}
+
+/** partner_key LIKE any of `patterns`, with the patterns as one parameter. */
+function likeAny(backend: Backend, patterns: ReadonlyArray<string>): RawBuilder<SqlBool> {
+  return backend === 'postgres'
+    ? sql<SqlBool>`relationships.partner_key like any(${[...patterns]}::text[])`
+    : sql<SqlBool>`exists (select 1 from json_each(${JSON.stringify(patterns)}) as p where relationships.partner_key like p.value)`;
+}
+
+function backendOf(db: Db): Backend {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 function statusRank(status: RelationshipStatus): number {

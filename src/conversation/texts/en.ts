@@ -220,6 +220,7 @@ export const en: Texts = {
   whoTitle: (partner) => `Who works with ${partner}?`,
   whoNone: (partner) => `The portfolio has no relationship with ${partner}.`,
   whoMissing: 'Which partner? For example: who Deltares',
+  whoCut: (words) => `A partner name has at most ${words} words: I looked up the first ${words} only.`,
   whoLine: (owner, u, what) => `${owner}${unit(u)}: ${what}`,
   whoNearLine: (partner, owner, u, what) =>
     `${partner} (possibly the same partner): ${owner}${unit(u)}, ${what}`,

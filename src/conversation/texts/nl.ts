@@ -226,6 +226,8 @@ export const nl: Texts = {
   whoTitle: (partner) => `Wie werkt met ${partner}?`,
   whoNone: (partner) => `Het portfolio kent geen samenwerking met ${partner}.`,
   whoMissing: 'Welke partner? Bijvoorbeeld: wie Deltares',
+  whoCut: (words) =>
+    `Een partnernaam is hoogstens ${words} woorden: ik heb alleen op de eerste ${words} gezocht.`,
   whoLine: (owner, u, what) => `${owner}${unit(u)}: ${what}`,
   whoNearLine: (partner, owner, u, what) =>
     `${partner} (mogelijk dezelfde partner): ${owner}${unit(u)}, ${what}`,

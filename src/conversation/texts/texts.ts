@@ -178,6 +178,8 @@ export interface Texts {
   whoTitle: (partner: string) => string;
   whoNone: (partner: string) => string;
   whoMissing: string;
+  /** The partner in a `who` question was longer than a lookup reads. */
+  whoCut: (words: number) => string;
   whoLine: (owner: string, unit: string | null, what: string) => string;
   whoNearLine: (partner: string, owner: string, unit: string | null, what: string) => string;
   helpTitle: string;

@@ -54,6 +54,8 @@ const REVERSE_ALIASES: ReadonlyMap<string, string[]> = (() => {
 export const NEAR_MATCH_THRESHOLD = 0.6;
 const CONTAINMENT_WEIGHT = 0.8;
 const MAX_ACRONYM = 6;
+/** Words of a key that make patterns (as many as a lookup reads: LOOKUP_LIMITS.words). */
+const MAX_PATTERN_WORDS = 12;
 const MAX_RUN = 6;
 
 /** The words of a partner key (letters and digits; everything else separates). */
@@ -151,7 +153,8 @@ export function isNearMatch(keyA: string, keyB: string): boolean {
  * word. Words hold only letters and digits, so no pattern needs escaping.
  */
 export function nearMatchPatterns(key: string): string[] {
-  const words = keyWords(key);
+  // A lookup reads LOOKUP_LIMITS.words words at most; this bounds the patterns whatever the caller.
+  const words = keyWords(key).slice(0, MAX_PATTERN_WORDS);
   const patterns = new Set<string>();
   const wordStart = (w: string) => {
     patterns.add(`${w}%`);

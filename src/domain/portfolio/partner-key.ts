@@ -19,3 +19,20 @@ export function partnerKey(name: string): string {
   }
   return key.replace(LEADING_FOUNDATION, '');
 }
+
+/**
+ * A partner lookup ("who PARTNER") reads at most this many words and characters: no partner's
+ * name is longer, and the near-match patterns grow with the words.
+ */
+export const LOOKUP_LIMITS = { words: 12, chars: 200 } as const;
+
+/** The name as a lookup uses it: its first words, within the limits; `cut` when some were left out. */
+export function capLookup(name: string): { name: string; cut: boolean } {
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  let capped = words.slice(0, LOOKUP_LIMITS.words).join(' ');
+  if (capped.length > LOOKUP_LIMITS.chars) capped = capped.slice(0, LOOKUP_LIMITS.chars).trimEnd();
+  return { name: capped, cut: capped !== words.join(' ') };
+}
