@@ -322,6 +322,14 @@ async function onAction(
       }
       return { views: [chatText(s.person.locale, `review_${out.refusal}`)] };
     }
+    case 'invalid_case_id': {
+      // Looking at a case records nothing; every other case action is a refused attempt.
+      if (action.attempted !== 'show_case') {
+        await s.deps.workflow.refuseInvalidCaseId(actorOf(s), action.attempted);
+        s.deps.onDecision?.({ ok: false, refusal: 'invalid_case_id' });
+      }
+      return { views: [chatText(s.person.locale, 'refused_invalid_case_id')] };
+    }
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
       // A case id in a crafted action must not show someone else's (confidential) case.

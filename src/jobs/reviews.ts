@@ -8,6 +8,7 @@ import type { BothLanguages } from '../domain/digest/digest-model.js';
 import { localDate } from '../domain/digest/period.js';
 import { nextReviewDue, parseReviewAnswer, type ReviewAnswer } from '../domain/digest/review-answer.js';
 import { localize, type Strategy } from '../domain/strategy/compile-strategy.js';
+import { isStoredId } from '../domain/workflow/case-id.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
@@ -253,6 +254,7 @@ export async function submitReview(
 }
 
 async function loadForUpdate(deps: ReviewDeps, trx: Transaction<Database>, id: number) {
+  if (!isStoredId(id)) return undefined;
   let q = trx
     .selectFrom('relationships')
     .select(['id', 'owner_id', 'status', 'review_due', 'end_date', 'case_id'])

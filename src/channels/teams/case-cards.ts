@@ -8,6 +8,7 @@ import { localeOf } from '../../chat/chat-identity.js';
 import type { Block, View } from '../../conversation/index.js';
 import type { Strategy } from '../../domain/strategy/compile-strategy.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { parseCaseId } from '../../domain/workflow/case-id.js';
 import { getPerson } from '../../store/people-repo.js';
 import type { Database } from '../../store/schema.js';
 import { getCase } from '../../workflow/read-cases.js';
@@ -46,8 +47,8 @@ export function hasForm(views: ReadonlyArray<View | undefined>): boolean {
 export function createCaseCards(deps: CaseCardsDeps) {
   /** Teams user ids that see the case's own view when the card refreshes: assignee and delegate. */
   async function audience(caseId: string): Promise<string[]> {
-    const id = Number(caseId);
-    const c = Number.isSafeInteger(id) ? await getCase(deps.db, id) : null;
+    const id = parseCaseId(caseId);
+    const c = id === null ? null : await getCase(deps.db, id);
     const ids: string[] = [];
     if (c?.assigneeId) {
       ids.push(c.assigneeId);
