@@ -123,13 +123,12 @@ async function assemble(o: AppOptions) {
     ...(o.fault ? { fault: o.fault } : {}),
   };
   const channels = o.channels.map((f) => f(channelDeps)).filter((c): c is ChannelModule => c !== null);
-  const notifying = channels.filter((c) => c.notifies !== false);
-  for (const c of notifying) platforms.push(c.name);
+  for (const c of channels) platforms.push(c.name);
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const dispatcher = createOutboxDispatcher({
     db: store.db,
     backend: store.backend,
-    senders: notifying.map((c) => c.sender),
+    senders: channels.map((c) => c.sender),
     clock,
     logger,
     workerId: instanceId,
