@@ -28,11 +28,11 @@ const COMMANDS: Record<string, { load: Loader; help: string }> = {
   },
   import: {
     load: async () => (await import('./commands/import.js')).importCommand,
-    help: 'import CSV [--skip-bad] [--dry-run] [--strategy F] [--database URL]   import a relationship register',
+    help: 'import CSV [--skip-bad] [--dry-run] [--encoding NAME] [--strategy F] [--database URL]   import a relationship register',
   },
   'import-people': {
     load: async () => (await import('./commands/import-people.js')).importPeopleCommand,
-    help: 'import-people CSV [--dry-run] [--strategy F] [--database URL]   import the people directory',
+    help: 'import-people CSV [--dry-run] [--encoding NAME] [--strategy F] [--database URL]   import the people directory',
   },
   export: {
     load: async () => (await import('./commands/export.js')).exportCommand,

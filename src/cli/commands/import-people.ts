@@ -5,20 +5,22 @@ import { csvFile } from '../../register/csv-records.js';
 import { importPeople } from '../../register/import-people.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
-import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
+import { cliActor, cliStrategy, fileEncoding, openCliStore, requireFile } from '../open-cli-store.js';
 
-const USAGE = 'usage: koers import-people CSV [--dry-run] [--strategy FILE] [--database URL]';
+const USAGE =
+  'usage: koers import-people CSV [--dry-run] [--encoding NAME] [--strategy FILE] [--database URL]';
 
 export async function importPeopleCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgsOrFail(args);
   if (positionals.length !== 1) throw new InputError(['give exactly one CSV file', USAGE]);
   const file = positionals[0] as string;
   requireFile(file, 'people CSV');
+  const encoding = fileEncoding(values.encoding);
   const strategy = cliStrategy(io, values.strategy);
   const store = await openCliStore(io, values.database);
   let result: Awaited<ReturnType<typeof importPeople>>;
   try {
-    result = await importPeople(store.db, store.backend, strategy, csvFile(file), {
+    result = await importPeople(store.db, store.backend, strategy, csvFile(file, encoding), {
       now: new Date(),
       dryRun: values['dry-run'] === true,
       actorId: cliActor(io),
@@ -39,7 +41,12 @@ function parseArgsOrFail(args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { 'dry-run': { type: 'boolean' }, strategy: { type: 'string' }, database: { type: 'string' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        encoding: { type: 'string' },
+        strategy: { type: 'string' },
+        database: { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     });

@@ -11,9 +11,10 @@ import {
 } from '../../register/import-register.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
-import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
+import { cliActor, cliStrategy, fileEncoding, openCliStore, requireFile } from '../open-cli-store.js';
 
-const USAGE = 'usage: koers import CSV [--skip-bad] [--dry-run] [--strategy FILE] [--database URL]';
+const USAGE =
+  'usage: koers import CSV [--skip-bad] [--dry-run] [--encoding NAME] [--strategy FILE] [--database URL]';
 const SHOWN_DUPLICATES = 10;
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -21,13 +22,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1) throw new InputError(['give exactly one CSV file', USAGE]);
   const file = positionals[0] as string;
   requireFile(file, 'register CSV');
+  const encoding = fileEncoding(values.encoding);
   const strategy = cliStrategy(io, values.strategy);
   const store = await openCliStore(io, values.database);
   const started = performance.now();
   const progress = io.isTty ? (p: ImportProgress) => io.err(`\r${progressLine(p)}`) : undefined;
   let result: Awaited<ReturnType<typeof importRegister>>;
   try {
-    result = await importRegister(store.db, store.backend, strategy, csvFile(file), {
+    result = await importRegister(store.db, store.backend, strategy, csvFile(file, encoding), {
       skipBad: values['skip-bad'] === true,
       dryRun: values['dry-run'] === true,
       now: new Date(),
@@ -99,6 +101,7 @@ function parseArgsOrFail(args: string[]) {
       options: {
         'skip-bad': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        encoding: { type: 'string' },
         strategy: { type: 'string' },
         database: { type: 'string' },
       },
