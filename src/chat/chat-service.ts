@@ -41,8 +41,9 @@ import {
   conversationKey,
   loadConversation,
   saveConversation,
+  withConversationTurn,
 } from './conversation-store.js';
-import { claimEvent } from './event-claims.js';
+import { runClaimed } from './event-claims.js';
 import { caseViewForReader } from './reader-case-view.js';
 import { relationshipLines } from './relationship-lines.js';
 
@@ -83,8 +84,18 @@ export function createChatService(deps: ChatDeps) {
     request: ChatRequest,
     options: { dedupeKey?: string } = {},
   ): Promise<ChatResponse> {
-    if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock())))
-      return { views: [], duplicate: true };
+    // Once per dedupe key (a turn that fails before changing anything gives the key back); a turn
+    // that lost a race for the conversation's state runs again on the fresh state.
+    const run = () => withConversationTurn(() => turn(identity, request, options));
+    if (!options.dedupeKey) return run();
+    const claimed = await runClaimed(deps.db, options.dedupeKey, deps.clock(), run);
+    return claimed.duplicate ? { views: [], duplicate: true } : claimed.value;
+  }
+  async function turn(
+    identity: ChatIdentity,
+    request: ChatRequest,
+    options: { dedupeKey?: string },
+  ): Promise<ChatResponse> {
     const strategy = deps.strategy();
     const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
     const convKey = conversationKey(identity.platform, identity.userId);

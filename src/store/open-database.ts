@@ -13,6 +13,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import { type Backend, backendOf } from './backend.js';
+import { CommitTrackingDialect } from './commit-scope.js';
 import { registerDirectReader } from './prepared-query.js';
 import type { Database } from './schema.js';
 
@@ -76,7 +77,9 @@ function openSqlite(path: string): OpenDatabase {
     },
   };
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }),
+    dialect: new CommitTrackingDialect(
+      new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }),
+    ),
   });
   // Outside a transaction a read sees committed rows whichever way it goes, so the hot reads skip
   // Kysely's connection mutex and promise chain; inside one they queue behind it as any query does.
@@ -108,7 +111,7 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CommitTrackingDialect(new PostgresDialect({ pool })) });
   parsed.password = parsed.password ? '***' : '';
   return {
     db,
