@@ -16,6 +16,7 @@ import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { portfolioSummaryView } from '../jobs/views/portfolio-summary-view.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
+import { holdInstanceLiveness } from '../store/instance-liveness.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
 import { createStrategyHolder } from '../strategy-file/strategy-holder.js';
@@ -61,6 +62,9 @@ async function assemble(o: AppOptions) {
   const initial = loadStrategyFile(config.strategyPath);
   const store = await openStore(config.databaseUrl);
   logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  // Held for the process's life: another instance that finds it free knows this one is gone.
+  const liveness = await holdInstanceLiveness(config.databaseUrl, instanceId, logger);
   await syncPeopleFromStrategy(store.db, initial, clock());
   if (o.demoData) await loadDemoPortfolio(store.db, store.backend, initial, clock(), logger);
   const holder = createStrategyHolder(config.strategyPath, logger, initial);
@@ -124,7 +128,6 @@ async function assemble(o: AppOptions) {
   };
   const channels = o.channels.map((f) => f(channelDeps)).filter((c): c is ChannelModule => c !== null);
   for (const c of channels) platforms.push(c.name);
-  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const dispatcher = createOutboxDispatcher({
     db: store.db,
     backend: store.backend,
@@ -132,6 +135,7 @@ async function assemble(o: AppOptions) {
     clock,
     logger,
     workerId: instanceId,
+    liveness,
     ...(o.fault ? { fault: o.fault } : {}),
     onResult: (item, status) => metrics.deliveries.inc({ platform: item.platform, result: status }),
   });
@@ -150,6 +154,7 @@ async function assemble(o: AppOptions) {
           logger,
           workflow,
           instanceId,
+          liveness,
           ...(o.schedulerTickMs ? { tickMs: o.schedulerTickMs } : {}),
           ...(o.fault ? { fault: o.fault } : {}),
           onRun: (job, result) => {
@@ -193,6 +198,7 @@ async function assemble(o: AppOptions) {
     scheduler,
     server,
     instanceId,
+    liveness,
     setDraining: (d: boolean) => {
       draining = d;
     },
@@ -254,6 +260,7 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
         if (r.sent + r.failed === 0) break;
       }
       for (const c of parts.channels) await c.stop?.();
+      await parts.liveness.close();
       await parts.store.close();
       logger.info({}, 'koers stopped');
     }

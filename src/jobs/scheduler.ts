@@ -2,11 +2,13 @@
 // digest when it is due, and the review prompts. Every effect is claimed by a key in the
 // database before anything is sent, so two to five instances on one PostgreSQL database do each
 // thing once. SQLite is single-instance: a lease row keeps the scheduler to one process; a second
-// process stands by (and says so) and takes over only when the holder's heartbeat goes stale.
+// process stands by (and says so) and takes over when the holder has died (its liveness lock,
+// which dies with the process, is free) or its heartbeat goes stale.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
+import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
 import type { Database } from '../store/schema.js';
 import type { TimerReport } from '../workflow/escalation-tick.js';
 import type { Workflow } from '../workflow/workflow.js';
@@ -39,6 +41,8 @@ export interface SchedulerOptions {
   /** Review prompts per tick (default 200); the rest follow on the next ticks. */
   reviewBatch?: number;
   fault?: (point: string) => void;
+  /** Tells which other instances are gone: their leases and digest runs are taken over at once. */
+  liveness?: InstanceLiveness;
   fontFiles?: ReadonlyArray<string>;
   /** Called after each job (for metrics: koers_scheduler_runs_total{job,result}). */
   onRun?: (job: SchedulerJob, result: string) => void;
@@ -64,6 +68,8 @@ export interface Scheduler {
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const tickMs = o.tickMs ?? 30_000;
   const log = o.logger.child({ component: 'scheduler', instance: o.instanceId });
+  const liveness = o.liveness ?? NO_LIVENESS;
+  const holderGone = (holder: string) => liveness.isGone(holder);
   const digestDeps: DigestJobDeps = {
     db: o.db,
     backend: o.backend,
@@ -73,6 +79,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     platforms: () => o.workflow.deps.platforms(),
     instanceId: o.instanceId,
     runLeaseMs: o.runLeaseMs ?? Math.max(120_000, 4 * tickMs),
+    holderGone,
     fault: o.fault,
     fontFiles: o.fontFiles,
   };
@@ -87,7 +94,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
 
   async function role(now: Date): Promise<'active' | 'standby'> {
     if (o.backend !== 'sqlite') return 'active';
-    const lease = await holdSchedulerLease(o.db, o.instanceId, now, staleMs);
+    const lease = await holdSchedulerLease(o.db, o.instanceId, now, staleMs, holderGone);
     if (!lease.held) {
       if (!standbyLogged) {
         log.error(
@@ -111,7 +118,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   async function digestJob(now: Date): Promise<DigestRunOutcome[]> {
     const outcomes: DigestRunOutcome[] = [];
     // A run whose holder died mid-way: finish it first (its lease ran out).
-    for (const run of await abandonedRuns(o.db, now)) {
+    for (const run of await abandonedRuns(o.db, now, holderGone)) {
       const outcome = await runDigest(digestDeps, new Date(run.occurrence_at), run.trigger);
       outcomes.push(outcome);
     }

@@ -7,6 +7,7 @@ import { initial } from './migrations/001-initial.js';
 import { delivery } from './migrations/002-delivery.js';
 import { jobs } from './migrations/003-jobs.js';
 import { delegates } from './migrations/004-delegates.js';
+import { outboxClaims } from './migrations/005-outbox-claims.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -15,6 +16,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '002-delivery': delivery(backend),
     '003-jobs': jobs(backend),
     '004-delegates': delegates(),
+    '005-outbox-claims': outboxClaims(),
   };
 }
 

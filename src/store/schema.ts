@@ -134,6 +134,8 @@ export interface OutboxTable {
   payload: string;
   status: 'pending' | 'sent' | 'dead';
   attempts: Count;
+  /** Times the row was claimed by a dispatcher (migration 005). */
+  claims: Count;
   next_attempt_at: string;
   locked_until: string | null;
   locked_by: string | null;

@@ -44,7 +44,13 @@ describe('scheduled work across processes', () => {
 
   const worker = (
     instanceId: string,
-    over: { faultAt?: string; fakeAnchorMs: number; realAnchorMs: number; runLeaseMs?: number },
+    over: {
+      faultAt?: string;
+      fakeAnchorMs: number;
+      realAnchorMs: number;
+      runLeaseMs?: number;
+      leaseStaleMs?: number;
+    },
   ) => {
     const w = new WorkerProcess({
       url: db.url,
@@ -146,7 +152,7 @@ describe('scheduled work across processes', () => {
     expect(three.filter((w) => w.has('digest run claimed'))).toHaveLength(1);
   }, 90_000);
 
-  it('one killed mid-run: another finishes the run after its lease, and still one post', async () => {
+  it('one killed mid-run: another finishes the run (its holder is gone), and still one post', async () => {
     db = await freshDatabaseUrl('postgres');
     await seedFirstStart();
     const anchor = { realAnchorMs: Date.now(), fakeAnchorMs: OCCURRENCE - 3_000 };
@@ -184,5 +190,30 @@ describe('scheduled work across processes', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     await second.waitFor('took over the scheduler lease of a process that stopped', 10_000);
+  }, 60_000);
+
+  it('SQLite: after a kill -9 a restarted process runs the scheduler at once; a second live one is still refused', async () => {
+    db = await freshDatabaseUrl('sqlite');
+    // A heartbeat goes stale only after a minute here: a takeover before that is the lock's doing.
+    const anchor = {
+      realAnchorMs: Date.now(),
+      fakeAnchorMs: Date.parse('2026-11-25T10:00:00.000Z'),
+      leaseStaleMs: 60_000,
+    };
+    const first = worker('first', anchor);
+    await first.waitFor('scheduler running');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const restarted = worker('restarted', anchor);
+    await restarted.waitFor(/^scheduler (running|standing by)$/);
+    expect(restarted.has('scheduler running')).toBe(true);
+    expect(
+      restarted.lines.find((l) => l.msg === 'took over the scheduler lease of a process that stopped'),
+    ).toMatchObject({
+      from: 'first',
+    });
+    const second = worker('second', anchor);
+    await second.waitFor(/^scheduler (running|standing by)$/);
+    expect(second.has('scheduler standing by')).toBe(true);
   }, 60_000);
 });

@@ -88,7 +88,8 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       };
     }
 
-    if (item.attempts > 0 && !certainlyUnsent.has(item.id)) {
+    // Claimed before: an earlier claim may have posted it and died before the mark.
+    if (item.claims > 1 && !certainlyUnsent.has(item.id)) {
       const earlier = await findEarlierPost(channel, item.id, log);
       if (earlier) {
         log.info(
