@@ -28,9 +28,12 @@ describe.each(BACKENDS)('a crash between Slack’s answer and the mark (%s)', (b
   let db: { url: string; drop: () => Promise<void> };
   let dir: string;
   let workers: WorkerProcess[] = [];
+  let reader: Awaited<ReturnType<typeof openStore>> | null = null;
   afterEach(async () => {
     await Promise.all(workers.map((w) => w.stop()));
     workers = [];
+    await reader?.close();
+    reader = null;
     await fake?.close();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -100,18 +103,11 @@ describe.each(BACKENDS)('a crash between Slack’s answer and the mark (%s)', (b
       workers.push(w);
       return w;
     };
-    const outboxRow = async () => {
-      const s = await openStore(db.url);
-      try {
-        return await s.db
-          .selectFrom('outbox')
-          .selectAll()
-          .where('id', '=', outboxId)
-          .executeTakeFirstOrThrow();
-      } finally {
-        await s.close();
-      }
-    };
+    // One reader for the whole test (opening a store runs the migrations, beside the workers').
+    reader = await openStore(db.url);
+    const read = reader;
+    const outboxRow = () =>
+      read.db.selectFrom('outbox').selectAll().where('id', '=', outboxId).executeTakeFirstOrThrow();
 
     const victim = worker('victim', 'after_platform_send_before_mark');
     expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
