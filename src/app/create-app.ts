@@ -27,6 +27,9 @@ import type { ChannelModule } from './channel-module.js';
 import { loadDemoPortfolio } from './demo-data.js';
 import { createLoop } from './loops.js';
 
+/** How long the server's SQLite writes wait for another process's lock. */
+export const REQUEST_LOCK_WAIT_MS = 1500;
+
 export type ChannelFactory = (deps: ChannelDeps) => ChannelModule | null;
 
 export interface AppOptions {
@@ -60,7 +63,9 @@ async function assemble(o: AppOptions) {
   const clock = o.clock ?? (() => new Date());
   const { config, logger } = o;
   const initial = loadStrategyFile(config.strategyPath);
-  const store = await openStore(config.databaseUrl);
+  // A request waits at most this long for another process's SQLite write lock (an import beside
+  // the server), then answers "nothing recorded, try again": Slack is acknowledged within 3 s.
+  const store = await openStore(config.databaseUrl, { lockWaitMs: REQUEST_LOCK_WAIT_MS });
   logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Held for the process's life: another instance that finds it free knows this one is gone.

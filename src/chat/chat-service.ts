@@ -30,6 +30,7 @@ import {
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { submitReview } from '../jobs/reviews.js';
+import { isStoreBusy } from '../store/open-database.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
@@ -87,9 +88,16 @@ export function createChatService(deps: ChatDeps) {
     // Once per dedupe key (a turn that fails before changing anything gives the key back); a turn
     // that lost a race for the conversation's state runs again on the fresh state.
     const run = () => withConversationTurn(() => turn(identity, request, options));
-    if (!options.dedupeKey) return run();
-    const claimed = await runClaimed(deps.db, options.dedupeKey, deps.clock(), run);
-    return claimed.duplicate ? { views: [], duplicate: true } : claimed.value;
+    try {
+      if (!options.dedupeKey) return await run();
+      const claimed = await runClaimed(deps.db, options.dedupeKey, deps.clock(), run);
+      return claimed.duplicate ? { views: [], duplicate: true } : claimed.value;
+    } catch (err) {
+      // Another process holds the store (SQLite): say so now rather than keep the platform waiting.
+      if (!isStoreBusy(err)) throw err;
+      deps.logger.warn({ err: (err as Error).message }, 'store locked by another process; nothing recorded');
+      return { views: [chatText(deps.strategy().locale, 'storeBusy')] };
+    }
   }
   async function turn(
     identity: ChatIdentity,

@@ -18,6 +18,7 @@ const nl: Texts = {
   decided_pass_up: () => 'Doorgezet naar de volgende stap van de besluitvormingslijn.',
   refused_not_found: () => 'Die zaak bestaat niet (meer).',
   refused_invalid_case_id: () => 'Dat is geen geldig zaaknummer; er is niets gedaan.',
+  storeBusy: () => 'Koers is even bezet: er is niets vastgelegd. Probeer het zo nog eens.',
   refused_closed: () => 'Over deze zaak is al beslist.',
   refused_stale: () =>
     'Deze kaart is verouderd: over deze stap is al beslist of de zaak is veranderd. Hieronder de huidige stand.',
@@ -55,6 +56,7 @@ const en: Texts = {
   decided_pass_up: () => 'Passed up to the next step of the decision line.',
   refused_not_found: () => 'That case does not exist (any more).',
   refused_invalid_case_id: () => 'That is not a valid case number; nothing was done.',
+  storeBusy: () => 'Koers is busy for a moment: nothing was recorded. Please try again shortly.',
   refused_closed: () => 'This case has already been decided.',
   refused_stale: () =>
     'This card is out of date: this step was already decided or the case changed. Here is where it stands.',
