@@ -29,7 +29,8 @@ import {
 } from '../conversation/index.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import { submitReview } from '../jobs/reviews.js';
+import { reviewSubjectFor, submitReview } from '../jobs/reviews.js';
+import { reviewRequestView } from '../jobs/views/review-request-view.js';
 import { isStoreBusy } from '../store/open-database.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
@@ -319,6 +320,15 @@ async function onAction(
       };
     }
     case 'submit_review': {
+      // A button of the day's review list: the form of that relationship, for its owner.
+      if (Object.keys(values).length === 0) {
+        const subject = await reviewSubjectFor(
+          s.deps.workflow.deps,
+          s.person.id,
+          Number(action.relationshipId),
+        );
+        if (subject) return { views: [], form: reviewRequestView(subject, s.person.locale) };
+      }
       const out = await submitReview(
         s.deps.workflow.deps,
         actorOf(s),

@@ -16,7 +16,7 @@ import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { loadDigestRun } from '../jobs/digest-runs.js';
 import type { ReviewRequestPayload } from '../jobs/reviews.js';
 import { digestView } from '../jobs/views/digest-view.js';
-import { reviewRequestView } from '../jobs/views/review-request-view.js';
+import { reviewPromptView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
 import { getPerson, type PersonRow } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
@@ -226,7 +226,7 @@ async function composeJobPost(
   return {
     mode: 'post',
     recipient: { kind: 'person', personId: target.person, platformUserId },
-    view: reviewRequestView(payload.subject, localeOf(person ?? null, null, strategy)),
+    view: reviewPromptView(payload, localeOf(person ?? null, null, strategy)),
     trackForCase: false,
   };
 }
