@@ -1,5 +1,6 @@
 // The scheduler: one loop per instance that, every tick, runs the escalation timers, the weekly
-// digest when it is due, and the review prompts. Every effect is claimed by a key in the
+// digest when it is due, the review prompts, and once a day the retention of records kept only
+// for a while (retention.ts). Every effect is claimed by a key in the
 // database before anything is sent, so two to five instances on one PostgreSQL database do each
 // thing once. SQLite is single-instance: a lease row keeps the scheduler to one process; a second
 // process stands by (and says so) and takes over when the holder has died (its liveness lock,
@@ -15,11 +16,12 @@ import type { Workflow } from '../workflow/workflow.js';
 import { dueDigest } from './digest-due.js';
 import { abandonedRuns, lastClaimedOccurrence } from './digest-runs.js';
 import { digestSchedule, InvalidScheduleError } from './digest-schedule.js';
+import { type RetentionReport, runRetention } from './retention.js';
 import { promptDueReviews } from './reviews.js';
 import { type DigestJobDeps, type DigestRunOutcome, runDigest } from './run-digest.js';
 import { holdSchedulerLease, recordFirstStart, releaseSchedulerLease } from './scheduler-state.js';
 
-export type SchedulerJob = 'escalation' | 'digest' | 'reviews';
+export type SchedulerJob = 'escalation' | 'digest' | 'reviews' | 'retention';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -53,6 +55,7 @@ export interface TickReport {
   escalation: TimerReport | null;
   digest: DigestRunOutcome[];
   reviews: number[];
+  retention: RetentionReport | null;
   errors: Array<{ job: SchedulerJob; error: string }>;
 }
 
@@ -186,6 +189,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       escalation: null,
       digest: [],
       reviews: [],
+      retention: null,
       errors: [],
     };
     if (report.role === 'standby') return report;
@@ -229,6 +233,12 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
           (r) => (r.prompted.length > 0 ? 'prompted' : 'idle'),
         )
       )?.prompted ?? [];
+    report.retention = await guarded(
+      'retention',
+      report,
+      () => runRetention({ db: o.db, clock: o.clock, logger: log }),
+      (r) => (r.ran ? 'ran' : 'idle'),
+    );
     return report;
   }
 

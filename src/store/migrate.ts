@@ -8,6 +8,7 @@ import { delivery } from './migrations/002-delivery.js';
 import { jobs } from './migrations/003-jobs.js';
 import { delegates } from './migrations/004-delegates.js';
 import { outboxClaims } from './migrations/005-outbox-claims.js';
+import { retentionIndexes } from './migrations/006-retention.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -17,6 +18,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '003-jobs': jobs(backend),
     '004-delegates': delegates(),
     '005-outbox-claims': outboxClaims(),
+    '006-retention': retentionIndexes(),
   };
 }
 
