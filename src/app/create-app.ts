@@ -16,6 +16,7 @@ import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { portfolioSummaryView } from '../jobs/views/portfolio-summary-view.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
+import { databaseClock } from '../store/database-clock.js';
 import { holdInstanceLiveness } from '../store/instance-liveness.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
@@ -36,7 +37,13 @@ export interface AppOptions {
   config: Config;
   logger: Logger;
   channels: ReadonlyArray<ChannelFactory>;
+  /** This machine's clock (tests: a fixed or skewed one). */
   clock?: () => Date;
+  /**
+   * On PostgreSQL, follow the database's clock (the offset to its now(), measured at start and
+   * every ten minutes). Default: when no clock is given (a test with a fixed clock wants that one).
+   */
+  alignClockToDatabase?: boolean;
   fault?: (point: string) => void;
   /** Load the demo's example portfolio (the local Playground demo). */
   demoData?: boolean;
@@ -60,13 +67,21 @@ export interface KoersApp {
 }
 
 async function assemble(o: AppOptions) {
-  const clock = o.clock ?? (() => new Date());
+  const machineClock = o.clock ?? (() => new Date());
   const { config, logger } = o;
   const initial = loadStrategyFile(config.strategyPath);
   // A request waits at most this long for another process's SQLite write lock (an import beside
   // the server), then answers "nothing recorded, try again": Slack is acknowledged within 3 s.
   const store = await openStore(config.databaseUrl, { lockWaitMs: REQUEST_LOCK_WAIT_MS });
   logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
+  // Due times and leases that instances compare follow one clock: the database's.
+  const timeSource = await databaseClock(
+    store.db,
+    (o.alignClockToDatabase ?? o.clock === undefined) ? store.backend : 'sqlite',
+    machineClock,
+    { logger },
+  );
+  const clock = timeSource.now;
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Held for the process's life: another instance that finds it free knows this one is gone.
   const liveness = await holdInstanceLiveness(config.databaseUrl, instanceId, logger);
@@ -204,6 +219,7 @@ async function assemble(o: AppOptions) {
     server,
     instanceId,
     liveness,
+    timeSource,
     setDraining: (d: boolean) => {
       draining = d;
     },
@@ -265,6 +281,7 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
         if (r.sent + r.failed === 0) break;
       }
       for (const c of parts.channels) await c.stop?.();
+      parts.timeSource.stop();
       await parts.liveness.close();
       await parts.store.close();
       logger.info({}, 'koers stopped');

@@ -22,6 +22,8 @@ export async function startTestApp(options: {
   demoData?: boolean;
   /** Instead of a silent logger (tests that wait for a log line). */
   logger?: Logger;
+  /** With `clock`: follow the database's clock on PostgreSQL all the same (default: not). */
+  alignClockToDatabase?: boolean;
 }): Promise<TestApp> {
   const db = await freshDatabaseUrl(options.backend ?? 'sqlite');
   const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KOERS_DATABASE_URL: db.url, ...options.env });
@@ -31,6 +33,7 @@ export async function startTestApp(options: {
     logger: options.logger ?? pino({ level: options.logLevel ?? 'silent' }),
     channels: options.channels,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.alignClockToDatabase !== undefined ? { alignClockToDatabase: options.alignClockToDatabase } : {}),
     scheduler: options.scheduler ?? false,
     outboxIntervalMs: 50,
     ...(options.demoData ? { demoData: true } : {}),
