@@ -105,7 +105,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
           'another Koers process runs the scheduler on this SQLite database; this one will not run it (SQLite mode is single-instance: use PostgreSQL to run several)',
         );
         standbyLogged = true;
-      }
+      } else log.debug({ holder: lease.holder }, 'scheduler tick: standing by');
       return 'standby';
     }
     if (lease.takenOverFrom)

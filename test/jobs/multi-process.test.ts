@@ -121,6 +121,17 @@ describe('scheduled work across processes', () => {
     }
   }
 
+  /** The digest run is done and every digest post is marked sent: nothing of it is left to do. */
+  async function settled(): Promise<boolean> {
+    const { digest, outbox } = await runs();
+    return (
+      digest.length > 0 &&
+      digest.every((d) => d.status === 'done') &&
+      outbox.length > 0 &&
+      outbox.every((o) => o.status === 'sent')
+    );
+  }
+
   beforeEach(async () => {
     slack = await fakeSlack();
     workers = [];
@@ -138,7 +149,8 @@ describe('scheduled work across processes', () => {
     const three = ['a', 'b', 'c'].map((id) => worker(id, anchor));
     await Promise.all(three.map((w) => w.waitFor('scheduler running')));
     await until(async () => slack.calls.length > 0, 30_000, 'a digest post at the fake Slack');
-    await new Promise((r) => setTimeout(r, 2_000)); // ten more ticks of every instance
+    // The marks: the run is done (no instance claims it again) and its one post is sent.
+    await until(settled, 30_000, 'the run done and its post marked sent');
     expect(slack.calls.filter((c) => c.kind === 'digest')).toEqual([
       expect.objectContaining({ kind: 'digest', runKey: 'digest:2026-11-30T07:00:00.000Z' }),
     ]);
@@ -166,7 +178,7 @@ describe('scheduled work across processes', () => {
 
     const heirs = ['b', 'c'].map((id) => worker(id, anchor));
     await until(async () => slack.calls.length > 0, 30_000, 'the finished digest at the fake Slack');
-    await new Promise((r) => setTimeout(r, 2_000));
+    await until(settled, 30_000, 'the run done and its post marked sent');
     expect(slack.calls.filter((c) => c.kind === 'digest')).toHaveLength(1);
     const { digest, outbox } = await runs();
     expect(digest).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
@@ -185,7 +197,12 @@ describe('scheduled work across processes', () => {
       msg: 'another Koers process runs the scheduler on this SQLite database; this one will not run it (SQLite mode is single-instance: use PostgreSQL to run several)',
       holder: 'first',
     });
-    await new Promise((r) => setTimeout(r, 1_000)); // five ticks: the first keeps its lease
+    // Five more ticks of the second, standing by each time: the first keeps its lease.
+    await until(
+      async () => second.lines.filter((l) => l.msg === 'scheduler tick: standing by').length >= 5,
+      10_000,
+      'five standby ticks of the second',
+    );
     expect(second.has('took over the scheduler lease of a process that stopped')).toBe(false);
     first.child.kill('SIGKILL');
     await first.exited;

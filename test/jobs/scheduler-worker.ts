@@ -16,7 +16,7 @@ import type { WorkerOptions } from './support/worker-process.js';
 const o = JSON.parse(process.argv[2] as string) as WorkerOptions;
 const offset = o.fakeAnchorMs - o.realAnchorMs;
 const clock = () => new Date(Date.now() + offset);
-const logger = pino({ level: 'info', base: { instance: o.instanceId } });
+const logger = pino({ level: 'debug', base: { instance: o.instanceId } });
 const fault = (point: string) => {
   if (process.env.FAULT_AT === point) {
     // Written synchronously: the kill must not overtake a buffered log line.

@@ -33,7 +33,9 @@ export async function startTestApp(options: {
     logger: options.logger ?? pino({ level: options.logLevel ?? 'silent' }),
     channels: options.channels,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.alignClockToDatabase !== undefined ? { alignClockToDatabase: options.alignClockToDatabase } : {}),
+    ...(options.alignClockToDatabase !== undefined
+      ? { alignClockToDatabase: options.alignClockToDatabase }
+      : {}),
     scheduler: options.scheduler ?? false,
     outboxIntervalMs: 50,
     ...(options.demoData ? { demoData: true } : {}),
