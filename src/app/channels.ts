@@ -1,7 +1,7 @@
 // The chat channels Koers serves. Slack is there when it is configured. Teams is there with
 // credentials for real, and in the demo for the Playground (loopback clients only). A Slack
 // deployment without MicrosoftAppId has no Teams channel at all: /api/messages is not served
-// (interfaces.md), and botbuilder is never loaded (it is imported only when Teams is there).
+// and botbuilder is never loaded (it is imported only when Teams is there).
 import { createSlackChannel } from '../channels/slack/slack-channel.js';
 import type { ChannelDeps } from './channel-deps.js';
 import type { ChannelModule } from './channel-module.js';

@@ -1,5 +1,5 @@
 // What the store commands share: the config from the CLI's environment, the store opened and
-// migrated (interfaces.md: every command that opens the store brings its schema up to date),
+// migrated: every command that opens the store brings its schema up to date,
 // and the strategy (`--strategy FILE`, else the configured one).
 import { statSync } from 'node:fs';
 import { type Config, loadConfig } from '../config.js';

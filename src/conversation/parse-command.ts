@@ -1,4 +1,4 @@
-// The chat words (interfaces.md, "In chat"), in Dutch and English. Channels strip their own
+// The chat words, in Dutch and English. Channels strip their own
 // mention markup; leftovers, a leading `/koers` or `koers`, case and spacing are tolerated.
 // Anything else is `unknown`: the caller answers with a short help, never silence.
 import { capLookup } from '../domain/portfolio/partner-key.js';

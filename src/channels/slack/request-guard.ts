@@ -1,7 +1,7 @@
 // Checks on POST /slack/events before Bolt sees the request. Bolt verifies the signature (with a
 // constant-time compare) and refuses timestamps more than five minutes in the past by the machine
 // clock; it lets any future timestamp through. Here a timestamp more than 300 s from Koers's clock
-// in either direction is refused (RELIABILITY-MATRIX S2), and a declared body over the cap is
+// in either direction is refused, and a declared body over the cap is
 // refused before a byte of it is read (Bolt's own bodyLimit catches bodies sent without a length).
 // Refusals are bodiless, as Bolt's are: nothing tells a caller which check failed. Then the body is
 // read here, its signature checked (Bolt's own function, on Koers's clock) and its shape

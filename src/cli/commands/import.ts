@@ -1,4 +1,4 @@
-// `koers import CSV`: an existing register into the store (interfaces.md). Bad rows are listed
+// `koers import CSV`: an existing register into the store. Bad rows are listed
 // with their line numbers and nothing is imported unless --skip-bad; duplicates are skipped and
 // counted; progress on a terminal only; a summary at the end. Exit 0 done, 2 bad input.
 import { parseArgs } from 'node:util';

@@ -1,4 +1,4 @@
-// `koers migrate`: brings the database schema up to date and does nothing else (interfaces.md).
+// `koers migrate`: brings the database schema up to date and does nothing else.
 import { parseArgs } from 'node:util';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';

@@ -1,4 +1,4 @@
-// The partner key (check-contract.md §3): the one identity of a partner for the
+// The partner key: the one identity of a partner for the
 // `existing_relationship` notice. Exact by design; fuzzy matching is for people's questions.
 
 const LEGAL_FORM =
