@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseClock } from '../../src/store/database-clock.js';
 import { startTestApp, type TestApp } from '../support/app-fixture.js';
-import { ANNA, proposal } from '../support/proposals.js';
+import { escalatedCase } from '../support/proposals.js';
 import { makeTestStore, type TestStore } from '../support/test-stores.js';
 
 const SKEW_MS = 240_000;
@@ -42,20 +42,12 @@ describe('the database clock', () => {
 
   it('PostgreSQL: an instance whose clock runs 4 minutes ahead opens and times a case by the database', async () => {
     t = await startTestApp({ channels: [], backend: 'postgres', clock: ahead, alignClockToDatabase: true });
-    const out = await t.app.parts.workflow.submit(
-      { personId: 'u-anna', platform: 'slack' },
-      proposal({
-        requester: ANNA,
-        partner: { name: 'Deltares', type: 'knowledge-institution' },
-        budget: 20_000,
-      }),
-    );
-    if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
+    const opened = await escalatedCase(t.app.parts.workflow);
     const db = t.app.parts.store.db;
     const row = await db
       .selectFrom('cases')
       .select(['created_at', 'assigned_at'])
-      .where('id', '=', out.case.id)
+      .where('id', '=', opened.id)
       .executeTakeFirstOrThrow();
     const dbNow = await databaseNowMs(db);
     expect(Math.abs(Date.parse(row.created_at) - dbNow)).toBeLessThan(5_000);

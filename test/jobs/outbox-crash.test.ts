@@ -15,7 +15,7 @@ import { loadStrategyFile } from '../../src/strategy-file/load-strategy-file.js'
 import { createWorkflow } from '../../src/workflow/workflow.js';
 import { strategyWithSlackIds } from '../integration/slack/slack-test-app.js';
 import { dmOf, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { ANNA, proposal } from '../support/proposals.js';
+import { escalatedCase } from '../support/proposals.js';
 import { BACKENDS, freshDatabaseUrl } from '../support/test-stores.js';
 import type { OutboxWorkerOptions } from './outbox-worker.js';
 import { until, WorkerProcess } from './support/worker-process.js';
@@ -57,15 +57,7 @@ describe.each(BACKENDS)('a crash between Slack’s answer and the mark (%s)', (b
         clock: now,
         platforms: () => ['slack'],
       });
-      const out = await workflow.submit(
-        { personId: 'u-anna', platform: 'slack' },
-        proposal({
-          requester: ANNA,
-          partner: { name: 'Deltares', type: 'knowledge-institution' },
-          budget: 20_000,
-        }),
-      );
-      if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
+      await escalatedCase(workflow);
       const row = await store.db
         .selectFrom('outbox')
         .select('id')

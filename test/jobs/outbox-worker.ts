@@ -1,7 +1,6 @@
 // A Koers instance reduced to its outbox, for crash tests: the real dispatcher and the real Slack
 // sender (look-back included) posting to a fake Slack Web API, with the instance's liveness lock.
 // Logs JSON lines on stdout; stops on "quit" (stdin). FAULT_AT=<point> kills the process there.
-import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createSlackSender } from '../../src/channels/slack/slack-sender.js';
@@ -11,6 +10,7 @@ import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
 import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadStrategyFile } from '../../src/strategy-file/load-strategy-file.js';
+import { killAtFaultPoint } from './support/fault-point.js';
 
 export interface OutboxWorkerOptions {
   url: string;
@@ -24,15 +24,7 @@ export interface OutboxWorkerOptions {
 const o = JSON.parse(process.argv[2] as string) as OutboxWorkerOptions;
 const logger = pino({ level: 'info', base: { instance: o.instanceId } });
 const clock = () => new Date();
-const fault = (point: string) => {
-  if (process.env.FAULT_AT === point) {
-    writeSync(
-      1,
-      `${JSON.stringify({ level: 30, instance: o.instanceId, point, msg: 'fault point reached: killing myself' })}\n`,
-    );
-    process.kill(process.pid, 'SIGKILL');
-  }
-};
+const fault = killAtFaultPoint(o.instanceId);
 
 const store = await openStore(o.url);
 const liveness = await holdInstanceLiveness(o.url, o.instanceId, logger);

@@ -1,7 +1,6 @@
 // A Koers instance reduced to its scheduled side, for multi-process tests: the scheduler and an
 // outbox dispatcher whose Slack sender posts to a fake Slack Web API. Logs JSON lines on stdout;
 // stops on "quit" (stdin). FAULT_AT=<point> kills the process there.
-import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createScheduler } from '../../src/jobs/scheduler.js';
@@ -11,22 +10,14 @@ import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createWorkflow } from '../../src/workflow/workflow.js';
 import { exampleStrategy } from '../support/example-strategy.js';
+import { killAtFaultPoint } from './support/fault-point.js';
 import type { WorkerOptions } from './support/worker-process.js';
 
 const o = JSON.parse(process.argv[2] as string) as WorkerOptions;
 const offset = o.fakeAnchorMs - o.realAnchorMs;
 const clock = () => new Date(Date.now() + offset);
 const logger = pino({ level: 'debug', base: { instance: o.instanceId } });
-const fault = (point: string) => {
-  if (process.env.FAULT_AT === point) {
-    // Written synchronously: the kill must not overtake a buffered log line.
-    writeSync(
-      1,
-      `${JSON.stringify({ level: 30, instance: o.instanceId, point, msg: 'fault point reached: killing myself' })}\n`,
-    );
-    process.kill(process.pid, 'SIGKILL');
-  }
-};
+const fault = killAtFaultPoint(o.instanceId);
 
 const store = await openStore(o.url);
 // Dies with this process: another worker that finds it free takes this one's claims over at once.

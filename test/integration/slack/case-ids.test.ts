@@ -4,7 +4,7 @@
 // refusal the clicker is told about, recorded as a refused decision; the case is untouched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
-import { ANNA, proposal } from '../../support/proposals.js';
+import { escalatedCase } from '../../support/proposals.js';
 import { blockActions } from '../../support/slack-sender.js';
 import { BACKENDS } from '../../support/test-stores.js';
 import { decisionButton, outboxPosts, posts, textOf } from './slack-helpers.js';
@@ -21,16 +21,8 @@ describe.each(BACKENDS)('case ids in clicks (%s)', (backend) => {
   beforeAll(async () => {
     fake = await startFakeSlack();
     t = await startSlackApp({ fake, backend });
-    const out = await t.app.parts.workflow.submit(
-      { personId: 'u-anna', platform: 'slack' },
-      proposal({
-        requester: ANNA,
-        partner: { name: 'Deltares', type: 'knowledge-institution' },
-        budget: 20_000,
-      }),
-    );
-    if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
-    caseId = out.case.id;
+    const opened = await escalatedCase(t.app.parts.workflow);
+    caseId = opened.id;
     t.app.parts.outboxLoop.kick();
     await fake.waitFor(() => outboxPosts(fake, dmOf(BRAM)).length > 0);
     const request = outboxPosts(fake, dmOf(BRAM))[0];

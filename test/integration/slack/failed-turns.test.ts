@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
-import { ANNA, proposal } from '../../support/proposals.js';
+import { escalatedCase } from '../../support/proposals.js';
 import { blockActions, dmMessage } from '../../support/slack-sender.js';
 import { PG_ADMIN_URL } from '../../support/test-stores.js';
 import { decisionButton, outboxPosts, posts, textOf } from './slack-helpers.js';
@@ -46,15 +46,7 @@ describe('turns that fail or are overtaken', () => {
       },
     });
     const app = t;
-    const out = await app.app.parts.workflow.submit(
-      { personId: 'u-anna', platform: 'slack' },
-      proposal({
-        requester: ANNA,
-        partner: { name: 'Deltares', type: 'knowledge-institution' },
-        budget: 20_000,
-      }),
-    );
-    if (!out.ok || out.case.state !== 'open') throw new Error('expected an open case');
+    const opened = await escalatedCase(app.app.parts.workflow);
     app.app.parts.outboxLoop.kick();
     await fake.waitFor(() => outboxPosts(fake, dmOf(BRAM)).length > 0);
     const click = blockActions(BRAM, decisionButton(outboxPosts(fake, dmOf(BRAM))[0], 'approve'), {
@@ -71,7 +63,7 @@ describe('turns that fail or are overtaken', () => {
       app.app.parts.store.db
         .selectFrom('decisions')
         .select('action')
-        .where('case_id', '=', out.case.id)
+        .where('case_id', '=', opened.id)
         .execute();
     expect(await decisions()).toEqual([]);
 
