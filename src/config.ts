@@ -1,4 +1,4 @@
-// The environment, parsed once (interfaces.md "Environment"). The only reader of process.env:
+// The environment, parsed once. The only reader of process.env:
 // everything else gets this object. Every problem is reported at once, naming the variable.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -6,11 +6,6 @@ export interface ChannelModule {
   name: 'slack' | 'teams';
   routes: Route[];
   sender: ChannelSender;
-  /**
-   * Whether the workflow sends notifications through this channel (default true). Teams without
-   * credentials outside the demo only answers loopback clients: it has nobody to notify.
-   */
-  notifies?: boolean;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -1,15 +1,17 @@
-// The chat channels Koers serves. Slack is there when it is configured. Teams is always there:
-// with credentials for real, in the demo for the Playground, and otherwise for loopback Bot
-// Framework clients only (interfaces.md) - then it notifies nobody, and botbuilder is loaded only
-// when such a client first calls (a Slack-only deployment starts without it).
+// The chat channels Koers serves. Slack is there when it is configured. Teams is there with
+// credentials for real, and in the demo for the Playground (loopback clients only). A Slack
+// deployment without MicrosoftAppId has no Teams channel at all: /api/messages is not served
+// and botbuilder is never loaded (it is imported only when Teams is there).
 import { createSlackChannel } from '../channels/slack/slack-channel.js';
 import type { ChannelDeps } from './channel-deps.js';
 import type { ChannelModule } from './channel-module.js';
 import type { ChannelFactory } from './create-app.js';
 
-const createTeams: ChannelFactory = (deps) => lazyTeams(deps, deps.config.teams !== null || deps.config.demo);
+const createTeams: ChannelFactory = (deps) =>
+  deps.config.slack !== null && deps.config.teams === null ? null : importedTeams(deps);
 
-function lazyTeams(deps: ChannelDeps, notifies: boolean): ChannelModule {
+/** The Teams channel, its module (and botbuilder) imported when the app starts. */
+function importedTeams(deps: ChannelDeps): ChannelModule {
   let loaded: Promise<ChannelModule> | null = null;
   const load = () => {
     loaded ??= import('../channels/teams/teams-channel.js').then(async (m) => {
@@ -22,7 +24,6 @@ function lazyTeams(deps: ChannelDeps, notifies: boolean): ChannelModule {
   };
   return {
     name: 'teams',
-    notifies,
     routes: [
       {
         method: 'POST',
@@ -40,8 +41,7 @@ function lazyTeams(deps: ChannelDeps, notifies: boolean): ChannelModule {
       onUnreachable: async (item) => (await load()).sender.onUnreachable?.(item),
     },
     async start() {
-      // Configured or in the demo: load it now, at start, as any channel.
-      if (notifies) await load();
+      await load();
     },
     async stop() {
       if (loaded) await (await loaded).stop?.();

@@ -16,6 +16,8 @@ import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { portfolioSummaryView } from '../jobs/views/portfolio-summary-view.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
+import { databaseClock } from '../store/database-clock.js';
+import { holdInstanceLiveness } from '../store/instance-liveness.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
 import { createStrategyHolder } from '../strategy-file/strategy-holder.js';
@@ -26,13 +28,22 @@ import type { ChannelModule } from './channel-module.js';
 import { loadDemoPortfolio } from './demo-data.js';
 import { createLoop } from './loops.js';
 
+/** How long the server's SQLite writes wait for another process's lock. */
+export const REQUEST_LOCK_WAIT_MS = 1500;
+
 export type ChannelFactory = (deps: ChannelDeps) => ChannelModule | null;
 
 export interface AppOptions {
   config: Config;
   logger: Logger;
   channels: ReadonlyArray<ChannelFactory>;
+  /** This machine's clock (tests: a fixed or skewed one). */
   clock?: () => Date;
+  /**
+   * On PostgreSQL, follow the database's clock (the offset to its now(), measured at start and
+   * every ten minutes). Default: when no clock is given (a test with a fixed clock wants that one).
+   */
+  alignClockToDatabase?: boolean;
   fault?: (point: string) => void;
   /** Load the demo's example portfolio (the local Playground demo). */
   demoData?: boolean;
@@ -50,17 +61,30 @@ export interface KoersApp {
   port: number;
   start(): Promise<number>;
   stop(options?: { drainMs?: number }): Promise<void>;
-  reloadStrategy(): boolean;
+  reloadStrategy(): Promise<boolean>;
   /** Internals, for tests and the CLI. */
   parts: Awaited<ReturnType<typeof assemble>>;
 }
 
 async function assemble(o: AppOptions) {
-  const clock = o.clock ?? (() => new Date());
+  const machineClock = o.clock ?? (() => new Date());
   const { config, logger } = o;
   const initial = loadStrategyFile(config.strategyPath);
-  const store = await openStore(config.databaseUrl);
+  // A request waits at most this long for another process's SQLite write lock (an import beside
+  // the server), then answers "nothing recorded, try again": Slack is acknowledged within 3 s.
+  const store = await openStore(config.databaseUrl, { lockWaitMs: REQUEST_LOCK_WAIT_MS });
   logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
+  // Due times and leases that instances compare follow one clock: the database's.
+  const timeSource = await databaseClock(
+    store.db,
+    (o.alignClockToDatabase ?? o.clock === undefined) ? store.backend : 'sqlite',
+    machineClock,
+    { logger },
+  );
+  const clock = timeSource.now;
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  // Held for the process's life: another instance that finds it free knows this one is gone.
+  const liveness = await holdInstanceLiveness(config.databaseUrl, instanceId, logger);
   await syncPeopleFromStrategy(store.db, initial, clock());
   if (o.demoData) await loadDemoPortfolio(store.db, store.backend, initial, clock(), logger);
   const holder = createStrategyHolder(config.strategyPath, logger, initial);
@@ -123,16 +147,15 @@ async function assemble(o: AppOptions) {
     ...(o.fault ? { fault: o.fault } : {}),
   };
   const channels = o.channels.map((f) => f(channelDeps)).filter((c): c is ChannelModule => c !== null);
-  const notifying = channels.filter((c) => c.notifies !== false);
-  for (const c of notifying) platforms.push(c.name);
-  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  for (const c of channels) platforms.push(c.name);
   const dispatcher = createOutboxDispatcher({
     db: store.db,
     backend: store.backend,
-    senders: notifying.map((c) => c.sender),
+    senders: channels.map((c) => c.sender),
     clock,
     logger,
     workerId: instanceId,
+    liveness,
     ...(o.fault ? { fault: o.fault } : {}),
     onResult: (item, status) => metrics.deliveries.inc({ platform: item.platform, result: status }),
   });
@@ -151,6 +174,7 @@ async function assemble(o: AppOptions) {
           logger,
           workflow,
           instanceId,
+          liveness,
           ...(o.schedulerTickMs ? { tickMs: o.schedulerTickMs } : {}),
           ...(o.fault ? { fault: o.fault } : {}),
           onRun: (job, result) => {
@@ -194,6 +218,8 @@ async function assemble(o: AppOptions) {
     scheduler,
     server,
     instanceId,
+    liveness,
+    timeSource,
     setDraining: (d: boolean) => {
       draining = d;
     },
@@ -255,6 +281,8 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
         if (r.sent + r.failed === 0) break;
       }
       for (const c of parts.channels) await c.stop?.();
+      parts.timeSource.stop();
+      await parts.liveness.close();
       await parts.store.close();
       logger.info({}, 'koers stopped');
     }

@@ -16,6 +16,8 @@ export interface ChatIdentity {
   displayName?: string;
   /** The platform's locale for this user (e.g. nl-NL), when it says. */
   platformLocale?: string | null;
+  /** The user's IANA time zone as the platform reports it (Teams localTimezone, Slack tz). */
+  timeZone?: string | null;
 }
 
 export interface ChatPerson {
@@ -25,6 +27,8 @@ export interface ChatPerson {
   role: string;
   known: boolean;
   locale: Locale;
+  /** Where card times are shown: the person's own zone, else null (the strategy's). */
+  timeZone: string | null;
   row: PersonRow | null;
 }
 
@@ -66,13 +70,20 @@ export async function resolvePerson(
   // The demo's one Playground user starts as the first employee of the example (Anna), as the
   // README's walk-through says, until `demo als NAME` makes them someone else.
   if (!row && demo) row = await defaultDemoPerson(db, strategy);
+  const reported = validTimeZone(identity.timeZone);
   if (row) {
+    // Kept from the last activity, so cards sent later (approvals, reminders) show local times.
+    if (reported && row.time_zone !== reported) {
+      await db.updateTable('people').set({ time_zone: reported }).where('id', '=', row.id).execute();
+      row = { ...row, time_zone: reported };
+    }
     return {
       id: row.id,
       name: row.name,
       role: row.role,
       known: true,
       locale: localeOf(row, identity.platformLocale, strategy),
+      timeZone: row.time_zone,
       row,
     };
   }
@@ -82,8 +93,20 @@ export async function resolvePerson(
     role: strategy.roleList[0]?.id ?? '',
     known: false,
     locale: localeOf(null, identity.platformLocale, strategy),
+    timeZone: reported,
     row: null,
   };
+}
+
+/** An IANA time zone the runtime knows, or null (a platform's value is never trusted as is). */
+export function validTimeZone(zone: string | null | undefined): string | null {
+  if (!zone || zone.length > 64) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
 }
 
 /** Display names of directory people (ids it does not know are shown as they are). */

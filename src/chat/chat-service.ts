@@ -40,7 +40,9 @@ import {
 import { partnerKey as partnerKeyOf } from '../domain/portfolio/partner-key.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import { submitReview } from '../jobs/reviews.js';
+import { reviewSubjectFor, submitReview } from '../jobs/reviews.js';
+import { reviewRequestView } from '../jobs/views/review-request-view.js';
+import { isStoreBusy } from '../store/open-database.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
@@ -53,8 +55,9 @@ import {
   conversationKey,
   loadConversation,
   saveConversation,
+  withConversationTurn,
 } from './conversation-store.js';
-import { claimEvent } from './event-claims.js';
+import { runClaimed } from './event-claims.js';
 import { caseViewForReader } from './reader-case-view.js';
 import { knownPartnerKeys, relationshipLines } from './relationship-lines.js';
 import { type WelcomeClaims, welcomeClaims } from './welcome-claims.js';
@@ -99,8 +102,25 @@ export function createChatService(deps: ChatDeps) {
     request: ChatRequest,
     options: { dedupeKey?: string } = {},
   ): Promise<ChatResponse> {
-    if (options.dedupeKey && !(await claimEvent(deps.db, options.dedupeKey, deps.clock())))
-      return { views: [], duplicate: true };
+    // Once per dedupe key (a turn that fails before changing anything gives the key back); a turn
+    // that lost a race for the conversation's state runs again on the fresh state.
+    const run = () => withConversationTurn(() => turn(identity, request, options));
+    try {
+      if (!options.dedupeKey) return await run();
+      const claimed = await runClaimed(deps.db, options.dedupeKey, deps.clock(), run);
+      return claimed.duplicate ? { views: [], duplicate: true } : claimed.value;
+    } catch (err) {
+      // Another process holds the store (SQLite): say so now rather than keep the platform waiting.
+      if (!isStoreBusy(err)) throw err;
+      deps.logger.warn({ err: (err as Error).message }, 'store locked by another process; nothing recorded');
+      return { views: [chatText(deps.strategy().locale, 'storeBusy')] };
+    }
+  }
+  async function turn(
+    identity: ChatIdentity,
+    request: ChatRequest,
+    options: { dedupeKey?: string },
+  ): Promise<ChatResponse> {
     const strategy = deps.strategy();
     const resolved = await resolvePerson(deps.db, strategy, identity, deps.demo);
     const convKey = conversationKey(identity.platform, identity.userId);
@@ -158,7 +178,7 @@ interface Session {
 }
 
 const actorOf = (s: Session) => ({ personId: s.person.id, platform: s.identity.platform });
-const vcOf = (s: Session) => viewContextOf(s.strategy, s.person.locale, s.deps.clock());
+const vcOf = (s: Session) => viewContextOf(s.strategy, s.person.locale, s.deps.clock(), s.person.timeZone);
 const save = (s: Session, state: ConversationState | null) =>
   saveConversation(s.deps.db, s.convKey, state, s.deps.clock().toISOString());
 
@@ -260,7 +280,7 @@ async function onText(s: Session, raw: string): Promise<ChatResponse> {
     case 'status':
       return status(s);
     case 'who':
-      return who(s, command.partner);
+      return who(s, command.partner, command.cut === true);
     case 'portfolio':
       return {
         views: [
@@ -324,7 +344,10 @@ async function onAction(
       };
       const dialog = s.state?.kind === 'check' ? s.state.dialog : null;
       const ctx = await checkContext(s, partnerToLookUp(dialog, input));
-      return runTurn(s, continueCheck(ctx, dialog, input));
+      const turn = continueCheck(ctx, dialog, input);
+      const response = await runTurn(s, turn);
+      // The clicked question becomes the answer given, without its buttons.
+      return turn.answered && !response.replace ? { ...response, replace: turn.answered } : response;
     }
     case 'start_check': {
       const ctx = await checkContext(s, null);
@@ -373,6 +396,15 @@ async function onAction(
       };
     }
     case 'submit_review': {
+      // A button of the day's review list: the form of that relationship, for its owner.
+      if (Object.keys(values).length === 0) {
+        const subject = await reviewSubjectFor(
+          s.deps.workflow.deps,
+          s.person.id,
+          Number(action.relationshipId),
+        );
+        if (subject) return { views: [], form: reviewRequestView(subject, s.person.locale) };
+      }
       const out = await submitReview(
         s.deps.workflow.deps,
         actorOf(s),
@@ -397,6 +429,14 @@ async function onAction(
     }
     case 'who':
       return who(s, action.partner);
+    case 'invalid_case_id': {
+      // Looking at a case records nothing; every other case action is a refused attempt.
+      if (action.attempted !== 'show_case') {
+        await s.deps.workflow.refuseInvalidCaseId(actorOf(s), action.attempted);
+        s.deps.onDecision?.({ ok: false, refusal: 'invalid_case_id' });
+      }
+      return { views: [chatText(s.person.locale, 'refused_invalid_case_id')] };
+    }
     case 'show_case': {
       const c = await s.deps.workflow.getCase(Number(action.caseId));
       // A case id in a crafted action must not show someone else's (confidential) case.
@@ -472,7 +512,16 @@ async function answer(s: Session, caseId: number, text: string): Promise<ChatRes
 
 /** The case as this person should see it: with decision buttons only for the one who may decide. */
 function viewOfCaseFor(s: Session, c: CaseRecord): Promise<View> {
-  return caseViewForReader(s.deps.db, s.strategy, s.deps.clock(), c, s.person.id, s.person.locale);
+  return caseViewForReader(
+    s.deps.db,
+    s.strategy,
+    s.deps.clock(),
+    c,
+    s.person.id,
+    s.person.locale,
+    undefined,
+    s.person.timeZone,
+  );
 }
 
 async function refused(
@@ -516,9 +565,9 @@ async function mayView(s: Session, c: CaseRecord): Promise<boolean> {
   return (await s.deps.workflow.casesWaitingFor(me)).some((w) => w.id === caseId);
 }
 
-async function who(s: Session, partner: string | null): Promise<ChatResponse> {
+async function who(s: Session, partner: string | null, cut = false): Promise<ChatResponse> {
   const rows = partner ? await relationshipLines(s.deps.db, s.strategy, partner, s.person.locale) : [];
-  return { views: [whoWorksWithView(vcOf(s), partner, rows)] };
+  return { views: [whoWorksWithView(vcOf(s), partner, rows, { cut })] };
 }
 
 async function status(s: Session): Promise<ChatResponse> {
@@ -559,6 +608,24 @@ async function demoAs(s: Session, name: string): Promise<ChatResponse> {
     .onConflict((oc) => oc.column('key').doUpdateSet({ state: JSON.stringify(match.id) }))
     .execute();
   const role = s.strategy.roles.get(match.role);
+  // The decisions waiting for the person played now, again, with their buttons: the cards posted
+  // earlier in this one chat showed them as someone else's.
+  const now = s.deps.clock();
+  const waiting = (await s.deps.workflow.casesWaitingFor(match.id)).slice(0, MAX_DEMO_CARDS);
+  const cards = [];
+  for (const c of waiting)
+    cards.push(
+      await caseViewForReader(
+        s.deps.db,
+        s.strategy,
+        now,
+        c,
+        match.id,
+        s.person.locale,
+        undefined,
+        s.person.timeZone,
+      ),
+    );
   return {
     views: [
       chatText(
@@ -566,6 +633,9 @@ async function demoAs(s: Session, name: string): Promise<ChatResponse> {
         'demoNow',
         `${match.name} (${role ? roleName(role, s.person.locale) : match.role})`,
       ),
+      ...cards,
     ],
   };
 }
+
+const MAX_DEMO_CARDS = 5;

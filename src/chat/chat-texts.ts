@@ -17,6 +17,8 @@ const nl: Texts = {
   decided_ask_info: () => 'Uw vraag is naar de aanvrager gestuurd. De zaak wacht op het antwoord.',
   decided_pass_up: () => 'Doorgezet naar de volgende stap van de besluitvormingslijn.',
   refused_not_found: () => 'Die zaak bestaat niet (meer).',
+  refused_invalid_case_id: () => 'Dat is geen geldig zaaknummer; er is niets gedaan.',
+  storeBusy: () => 'Koers is even bezet: er is niets vastgelegd. Probeer het zo nog eens.',
   refused_closed: () => 'Over deze zaak is al beslist.',
   refused_stale: () =>
     'Deze kaart is verouderd: over deze stap is al beslist of de zaak is veranderd. Hieronder de huidige stand.',
@@ -36,9 +38,9 @@ const nl: Texts = {
   review_not_owner: () => 'Alleen de eigenaar van de samenwerking kan haar evalueren.',
   review_ended: () => 'Deze samenwerking is al beëindigd.',
   review_already_reviewed: () => 'Deze evaluatie is al ingevuld.',
-  demoRefused: () => '`demo als` bestaat alleen in de lokale demo.',
+  demoRefused: () => '“demo als” bestaat alleen in de lokale demo.',
   demoUnknown: (names) => `Die persoon ken ik niet. Kies uit: ${names}.`,
-  demoNow: (who) => `U bent nu ${who}. Typ \`status\` om te zien wat er op u wacht.`,
+  demoNow: (who) => `U bent nu ${who}. Typ “status” om te zien wat er op u wacht.`,
 };
 
 const en: Texts = {
@@ -53,6 +55,8 @@ const en: Texts = {
   decided_ask_info: () => 'Your question was sent to the requester. The case waits for the answer.',
   decided_pass_up: () => 'Passed up to the next step of the decision line.',
   refused_not_found: () => 'That case does not exist (any more).',
+  refused_invalid_case_id: () => 'That is not a valid case number; nothing was done.',
+  storeBusy: () => 'Koers is busy for a moment: nothing was recorded. Please try again shortly.',
   refused_closed: () => 'This case has already been decided.',
   refused_stale: () =>
     'This card is out of date: this step was already decided or the case changed. Here is where it stands.',
@@ -73,9 +77,9 @@ const en: Texts = {
   review_not_owner: () => 'Only the owner of the relationship can review it.',
   review_ended: () => 'This relationship has already ended.',
   review_already_reviewed: () => 'This review was already filled in.',
-  demoRefused: () => '`demo as` exists only in the local demo.',
+  demoRefused: () => '“demo as” exists only in the local demo.',
   demoUnknown: (names) => `I do not know that person. Choose from: ${names}.`,
-  demoNow: (who) => `You are now ${who}. Type \`status\` to see what waits for you.`,
+  demoNow: (who) => `You are now ${who}. Type “status” to see what waits for you.`,
 };
 
 export function chatText(locale: Locale, key: string, arg?: string): View {

@@ -16,7 +16,7 @@ import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { loadDigestRun } from '../jobs/digest-runs.js';
 import type { ReviewRequestPayload } from '../jobs/reviews.js';
 import { digestView } from '../jobs/views/digest-view.js';
-import { reviewRequestView } from '../jobs/views/review-request-view.js';
+import { reviewPromptView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
 import { getPerson, type PersonRow } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
@@ -123,7 +123,7 @@ export async function composeNotification(
     if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
     if (!c) return { mode: 'skip', reason: 'case not found' };
     const locale = localeOf(person ?? null, null, strategy);
-    const vc = viewContextOf(strategy, locale, deps.clock());
+    const vc = viewContextOf(strategy, locale, deps.clock(), person?.time_zone);
     const summary = await summaryForReader(deps.db, strategy, c, locale, target.person);
     const recipient: Recipient = { kind: 'person', personId: target.person, platformUserId };
     switch (item.kind) {
@@ -132,7 +132,16 @@ export async function composeNotification(
         return {
           mode: 'post',
           recipient,
-          view: await caseViewForReader(deps.db, strategy, deps.clock(), c, target.person, locale, summary),
+          view: await caseViewForReader(
+            deps.db,
+            strategy,
+            deps.clock(),
+            c,
+            target.person,
+            locale,
+            summary,
+            person?.time_zone,
+          ),
           trackForCase: true,
         };
       case 'reminder':
@@ -226,7 +235,7 @@ async function composeJobPost(
   return {
     mode: 'post',
     recipient: { kind: 'person', personId: target.person, platformUserId },
-    view: reviewRequestView(payload.subject, localeOf(person ?? null, null, strategy)),
+    view: reviewPromptView(payload, localeOf(person ?? null, null, strategy)),
     trackForCase: false,
   };
 }
@@ -250,5 +259,14 @@ async function caseViewForPerson(
 ): Promise<View> {
   const person = personId ? await getPerson(deps.db, personId) : undefined;
   const locale = localeOf(person ?? null, null, strategy);
-  return caseViewForReader(deps.db, strategy, deps.clock(), c, personId, locale);
+  return caseViewForReader(
+    deps.db,
+    strategy,
+    deps.clock(),
+    c,
+    personId,
+    locale,
+    undefined,
+    person?.time_zone,
+  );
 }

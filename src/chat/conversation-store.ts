@@ -1,5 +1,13 @@
 // Each person's conversation state between messages, in the store: a restart loses nothing.
+//
+// Two messages from one person can be answered at once (two instances, or a second message while
+// the first waits on the store). Each turn writes the state with the version it read; when another
+// turn wrote in between, this one lost the race. A loser that has changed nothing else yet runs
+// once more, on the state the winner left (withConversationTurn); one that already committed
+// another effect (a decision, a submitted check) leaves the winner's state as it is.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
+import { currentCommitScope, inCommitScope } from '../store/commit-scope.js';
 import { preparedRows } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
 
@@ -12,10 +20,40 @@ export function conversationKey(platform: string, userId: string): string {
   return `conv:${platform}:${userId}`;
 }
 
+/** Another turn wrote the conversation after this one read it. */
+export class ConversationRaceLost extends Error {
+  readonly code = 'KOERS_CONVERSATION_RACE';
+  constructor(readonly key: string) {
+    super(`conversation ${key} was written by another turn`);
+    this.name = 'ConversationRaceLost';
+  }
+}
+
+/** The version each conversation had when this turn read it (0: there was none). */
+const versionsRead = new AsyncLocalStorage<Map<string, number>>();
+
+/**
+ * Runs a turn whose conversation reads and writes are compared by version: a turn that lost the
+ * race before committing anything runs once more, on the fresh state. A second loss is thrown.
+ */
+export function withConversationTurn<T>(turn: () => Promise<T>): Promise<T> {
+  const attempt = () => versionsRead.run(new Map(), turn);
+  const run = async () => {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (err instanceof ConversationRaceLost) return attempt();
+      throw err;
+    }
+  };
+  return currentCommitScope() ? run() : inCommitScope(run);
+}
+
 export async function loadConversation(db: Kysely<Database>, key: string): Promise<ConversationState | null> {
-  const [row] = await preparedRows(db, 'conversation-state', [key], () =>
-    db.selectFrom('conversation_state').select('state').where('key', '=', key),
+  const [row] = await preparedRows(db, 'conversation-state-versioned', [key], () =>
+    db.selectFrom('conversation_state').select(['state', 'version']).where('key', '=', key),
   );
+  versionsRead.getStore()?.set(key, row ? Number(row.version) : 0);
   if (!row) return null;
   try {
     const s = JSON.parse(row.state) as ConversationState;
@@ -25,7 +63,76 @@ export async function loadConversation(db: Kysely<Database>, key: string): Promi
   }
 }
 
+/**
+ * Writes the state (null: the conversation is over). In a conversation turn that read it, only
+ * over the version it read; outside one, whatever is there.
+ */
 export async function saveConversation(
+  db: Kysely<Database>,
+  key: string,
+  state: ConversationState | null,
+  at: string,
+): Promise<void> {
+  const versions = versionsRead.getStore();
+  const read = versions?.get(key);
+  if (read === undefined) {
+    await writeUnconditionally(db, key, state, at);
+    return;
+  }
+  const written = await writeOver(db, key, state, at, read);
+  if (written !== null) {
+    versions?.set(key, written);
+    return;
+  }
+  // Lost. With another effect already committed this turn cannot start over: the newer state stands.
+  if (currentCommitScope()?.committed) return;
+  throw new ConversationRaceLost(key);
+}
+
+/** The new version (0: deleted), or null when the stored version is not `read` any more. */
+async function writeOver(
+  db: Kysely<Database>,
+  key: string,
+  state: ConversationState | null,
+  at: string,
+  read: number,
+): Promise<number | null> {
+  if (state === null) {
+    if (read > 0) {
+      const r = await db
+        .deleteFrom('conversation_state')
+        .where('key', '=', key)
+        .where('version', '=', read)
+        .executeTakeFirst();
+      if (Number(r.numDeletedRows) === 1) return 0;
+    }
+    // Nothing (left) to delete: fine unless another turn has written a state meanwhile.
+    const now = await db
+      .selectFrom('conversation_state')
+      .select('key')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return now ? null : 0;
+  }
+  const text = JSON.stringify(state);
+  if (read === 0) {
+    const r = await db
+      .insertInto('conversation_state')
+      .values({ key, state: text, version: 1, updated_at: at })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1 ? 1 : null;
+  }
+  const r = await db
+    .updateTable('conversation_state')
+    .set({ state: text, updated_at: at, version: read + 1 })
+    .where('key', '=', key)
+    .where('version', '=', read)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1 ? read + 1 : null;
+}
+
+async function writeUnconditionally(
   db: Kysely<Database>,
   key: string,
   state: ConversationState | null,

@@ -1,9 +1,42 @@
 // Deduplication at the edge: a Slack retry, a re-sent Teams activity or a replayed button press is
-// recognised by its key, shared by every instance.
+// recognised by its key, shared by every instance. The key is claimed (committed) before the turn
+// runs, so a copy arriving while the turn still runs is a duplicate. A turn that fails before any
+// of its writes was committed gives its key back: the platform's retry of it is then a first try,
+// not a duplicate of a turn that did nothing. A turn that fails after a committed write keeps the
+// key, so its retry cannot repeat that write.
 import type { Kysely } from 'kysely';
+import { inCommitScope } from '../store/commit-scope.js';
 import { claimKey } from '../store/processed-events.js';
 import type { Database } from '../store/schema.js';
 
+const keyOf = (key: string) => `event:${key}`;
+
 export function claimEvent(db: Kysely<Database>, key: string, now: Date): Promise<boolean> {
-  return claimKey(db, `event:${key}`, null, now.toISOString());
+  return claimKey(db, keyOf(key), null, now.toISOString());
+}
+
+/** Gives a claimed key back, so the next copy of the event is taken. */
+export async function releaseEvent(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('processed_events').where('key', '=', keyOf(key)).execute();
+}
+
+export type ClaimedTurn<T> = { duplicate: true } | { duplicate: false; value: T };
+
+/** Runs `turn` once per key (see above); `duplicate` when the key was claimed already. */
+export async function runClaimed<T>(
+  db: Kysely<Database>,
+  key: string,
+  now: Date,
+  turn: () => Promise<T>,
+): Promise<ClaimedTurn<T>> {
+  if (!(await claimEvent(db, key, now))) return { duplicate: true };
+  return inCommitScope(async (scope) => {
+    try {
+      return { duplicate: false, value: await turn() };
+    } catch (err) {
+      // If giving the key back fails too (the store is down), the retry is dropped as before.
+      if (!scope.committed) await releaseEvent(db, key).catch(() => undefined);
+      throw err;
+    }
+  });
 }

@@ -52,8 +52,10 @@ export async function caseViewForReader(
   readerId: string | null,
   locale: Locale,
   summary?: CaseSummary,
+  /** The reader's time zone for the card's times; absent: the strategy's. */
+  timeZone?: string | null,
 ): Promise<View> {
-  const vc = viewContextOf(strategy, locale, now);
+  const vc = viewContextOf(strategy, locale, now, timeZone);
   const s = summary ?? (await summaryForReader(db, strategy, c, locale, readerId));
   if (readerId && c.state === 'open') {
     const waiting = await casesWaitingFor(db, readerId, now, strategy.file.digest.timezone);

@@ -80,7 +80,7 @@ export const USAGE = {
     flags: {},
   },
   import: {
-    synopsis: ['import CSV [--skip-bad] [--dry-run] [--strategy FILE] [--database URL]'],
+    synopsis: ['import CSV [--skip-bad] [--dry-run] [--encoding NAME] [--strategy FILE] [--database URL]'],
     summary: 'import a relationship register',
     args: [
       [
@@ -94,13 +94,14 @@ export const USAGE = {
         help: 'import the good rows and list the bad ones (default: all or nothing)',
       },
       'dry-run': { type: 'boolean', help: 'validate against the strategy, write nothing' },
+      encoding: { type: 'string', help: "the file's character set when it is not UTF-8 (e.g. windows-1252)" },
       strategy: STRATEGY,
       database: DATABASE,
     },
     notes: ['Duplicates (same partner and owner) are skipped and reported.', STORE_NOTE],
   },
   'import-people': {
-    synopsis: ['import-people CSV [--dry-run] [--strategy FILE] [--database URL]'],
+    synopsis: ['import-people CSV [--dry-run] [--encoding NAME] [--strategy FILE] [--database URL]'],
     summary: 'import the people directory',
     args: [
       [
@@ -110,6 +111,7 @@ export const USAGE = {
     ],
     flags: {
       'dry-run': { type: 'boolean', help: 'check every row, write nothing' },
+      encoding: { type: 'string', help: "the file's character set when it is not UTF-8 (e.g. windows-1252)" },
       strategy: STRATEGY,
       database: DATABASE,
     },

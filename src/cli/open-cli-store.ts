@@ -1,9 +1,10 @@
 // What the store commands share: the config from the CLI's environment, the store opened and
-// migrated (interfaces.md: every command that opens the store brings its schema up to date),
+// migrated: every command that opens the store brings its schema up to date,
 // and the strategy (`--strategy FILE`, else the configured one).
 import { statSync } from 'node:fs';
 import { type Config, loadConfig } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { encodingOf, UTF8 } from '../register/text-encoding.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
 import { InputError } from './cli-error.js';
@@ -52,6 +53,18 @@ export function requireFile(path: string, what: string): void {
     ]);
   }
   if (!isFile) throw new InputError([`${path}: cannot read the ${what} (not a file)`]);
+}
+
+/**
+ * The encoding a CSV is in: UTF-8 unless `--encoding` names another (windows-1252, latin1, ...);
+ * an encoding Node does not know is an input error.
+ */
+export function fileEncoding(flag: string | undefined): string {
+  if (flag === undefined) return UTF8;
+  const encoding = encodingOf(flag);
+  if (encoding === null)
+    throw new InputError([`--encoding: unknown encoding "${flag}" (e.g. utf-8, windows-1252)`]);
+  return encoding;
 }
 
 /** Who runs the command, for the audit log: the operating-system user. */

@@ -1,5 +1,5 @@
 // The last step of the guided check: the answers read back to confirm, and the proposal they make
-// (check-contract.md §2, plus `confidential`), validated like any other proposal.
+// (plus `confidential`), validated like any other proposal.
 import { type ParseProposalResult, parseProposal } from '../domain/check/proposal.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
 import { answerLabel, answerValue } from './answer-values.js';

@@ -5,7 +5,7 @@
 import { DescriptionSchema, PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
 import { formatList } from '../domain/i18n/format.js';
 import { answerLabel, answerValue } from './answer-values.js';
-import { buildView, text } from './build-view.js';
+import { buildView, context, text } from './build-view.js';
 import { assumedRoleNote, type CheckContext } from './check-context.js';
 import { type CheckDialogState, readCheckDialogState } from './check-dialog-state.js';
 import { checkFormView, validateCheckForm } from './check-form.js';
@@ -16,6 +16,7 @@ import {
   nextStep,
   previousStep,
   QUESTION_STEPS,
+  type QuestionStep,
 } from './check-steps.js';
 import { buildProposal, editChoiceBlocks, summaryBlocks } from './check-summary.js';
 import {
@@ -56,6 +57,11 @@ export interface Turn {
   state: CheckDialogState | null;
   views: View[];
   effects: Effect[];
+  /**
+   * The question this turn answered, as it now reads (the question and the answer, no buttons):
+   * a channel may put it in the place of the question's message.
+   */
+  answered?: View;
 }
 
 export function startCheck(ctx: CheckContext, message?: string, preface: Block[] = []): Turn {
@@ -185,7 +191,22 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
   }
   const { partnerChoices: _asked, ...rest } = state;
   const next = { ...answers, ...result.patch };
-  return ask(ctx, step === 'partner' ? rest : state, nextStep(next), next, result.notes);
+  const turn = ask(ctx, step === 'partner' ? rest : state, nextStep(next), next, result.notes);
+  return { ...turn, answered: answeredView(ctx, step, next) };
+}
+
+/** "Vraag 2 van 8 · Type partner: Kennisinstelling": a question once answered. */
+function answeredView(ctx: CheckContext, step: QuestionStep, answers: CheckAnswers): View {
+  const t = textsFor(ctx.locale);
+  const index = QUESTION_STEPS.indexOf(step);
+  return buildView(
+    'question',
+    [
+      context(t.progress(index + 1, QUESTION_STEPS.length)),
+      text(t.answeredLine(answerLabel(ctx.locale, step), answerValue(ctx, step, answers) ?? '')),
+    ],
+    t.checkTitle,
+  );
 }
 
 const CHOICE_CONTROLS: Record<string, DialogControl> = {

@@ -37,6 +37,7 @@ export {
   partnerToLookUpAtStart,
 } from './partner-lookup.js';
 export type { RelationshipLine, RelationshipStatus } from './relationship-line.js';
+export { seenByView } from './seen-by-view.js';
 export { type StatusLists, statusView } from './status-view.js';
 export { textsFor } from './texts/index.js';
 export { detectLanguage, replyLocale } from './understanding/detect-language.js';

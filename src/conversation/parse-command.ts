@@ -1,6 +1,7 @@
-// The chat words (interfaces.md, "In chat"), in Dutch and English. Channels strip their own
+// The chat words, in Dutch and English. Channels strip their own
 // mention markup; leftovers, a leading `/koers` or `koers`, case and spacing are tolerated.
 // Anything else is `unknown`: the caller answers with a short help, never silence.
+import { capLookup } from '../domain/portfolio/partner-key.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './understanding/detect-language.js';
@@ -10,8 +11,8 @@ export type ChatCommand =
   /** `text`: the rest of the message, to pre-fill the check ("" when none). */
   | { kind: 'check'; text: string; form?: boolean }
   | { kind: 'status' }
-  /** `partner` null: the word without a partner. */
-  | { kind: 'who'; partner: string | null }
+  /** `partner` null: the word without a partner; `cut`: only its first words were kept (LOOKUP_LIMITS). */
+  | { kind: 'who'; partner: string | null; cut?: boolean }
   | { kind: 'portfolio' }
   | { kind: 'help' }
   /** Acting as a demo person; refusing it outside demo mode is the server's job. */
@@ -69,13 +70,17 @@ export function parseCommand(input: string): ParsedCommand {
     return { command: { kind: 'portfolio' }, language: word === 'portefeuille' ? 'nl' : null };
   }
   if (word in WHO_WORDS) {
-    const partner = rest
-      .replace(WHO_FILLER, '')
+    const asked = capLookup(rest.replace(WHO_FILLER, ''));
+    const partner = asked.name
       .replace(/[?!.\s]+$/u, '')
       .replace(WHO_TAIL, '')
       .trim();
     return {
-      command: { kind: 'who', partner: partner === '' ? null : partner },
+      command: {
+        kind: 'who',
+        partner: partner === '' ? null : partner,
+        ...(asked.cut && partner !== '' ? { cut: true } : {}),
+      },
       language: WHO_WORDS[word] ?? null,
     };
   }
@@ -89,11 +94,13 @@ export function parseCommand(input: string): ParsedCommand {
   const language = detectLanguage(text);
   const who = WHO_QUESTION.exec(text);
   if (who) {
-    const partner = (who[1] ?? '')
+    const asked = capLookup(who[1] ?? '');
+    const partner = asked.name
       .replace(/[?!.\s]+$/u, '')
       .replace(WHO_TAIL, '')
       .trim();
-    if (partner !== '') return { command: { kind: 'who', partner }, language };
+    if (partner !== '')
+      return { command: { kind: 'who', partner, ...(asked.cut ? { cut: true } : {}) }, language };
   }
   if (isCheckQuestion(text)) return { command: { kind: 'check', text }, language };
   const talk = smallTalkOf(text);

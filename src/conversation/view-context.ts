@@ -11,9 +11,18 @@ export interface ViewContext {
   now?: Date;
 }
 
-/** The view context of a strategy: its currency and its digest time zone. */
-export function viewContextOf(strategy: Strategy, locale: Locale, now?: Date): ViewContext {
-  const vc: ViewContext = { locale, currency: strategy.currency, timeZone: strategy.file.digest.timezone };
+/** The view context of a strategy: its currency, and the reader's time zone or else the digest's. */
+export function viewContextOf(
+  strategy: Strategy,
+  locale: Locale,
+  now?: Date,
+  timeZone?: string | null,
+): ViewContext {
+  const vc: ViewContext = {
+    locale,
+    currency: strategy.currency,
+    timeZone: timeZone ?? strategy.file.digest.timezone,
+  };
   if (now) vc.now = now;
   return vc;
 }

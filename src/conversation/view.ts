@@ -3,11 +3,32 @@
 // kept as data here, and each channel escapes them for its own markup.
 import { z } from 'zod';
 import type { Verdict } from '../domain/check/verdict.js';
+import { CASE_ID_PATTERN } from '../domain/workflow/case-id.js';
 
 export const DECISIONS = ['approve', 'reject', 'ask_info', 'pass_up'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-const caseId = z.string().min(1).max(100);
+/** The actions about one case; their `caseId` must be a case id (CASE_ID_PATTERN). */
+export const CASE_ACTIONS = ['decide', 'request_exception', 'withdraw', 'answer_info', 'show_case'] as const;
+
+function caseActionSchemas<T extends z.ZodString>(caseId: T) {
+  return [
+    z.strictObject({
+      type: z.literal('decide'),
+      caseId,
+      step: z.number().int().nonnegative(),
+      version: z.number().int().nonnegative(),
+      decision: z.enum(DECISIONS),
+    }),
+    z.strictObject({ type: z.literal('request_exception'), caseId }),
+    z.strictObject({ type: z.literal('withdraw'), caseId }),
+    z.strictObject({ type: z.literal('answer_info'), caseId }),
+    z.strictObject({ type: z.literal('show_case'), caseId }),
+  ] as const;
+}
+
+/** A case action with any text for its case id: told apart from other junk so it can be refused. */
+const LooseCaseActionSchema = z.discriminatedUnion('type', caseActionSchemas(z.string().max(100)));
 
 /**
  * What a button, a choice or a form submit carries back. It comes back from a client, so it is
@@ -23,23 +44,18 @@ export const ActionPayloadSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('start_check'), form: z.boolean().optional() }),
   z.strictObject({ type: z.literal('submit_check_form') }),
-  z.strictObject({
-    type: z.literal('decide'),
-    caseId,
-    step: z.number().int().nonnegative(),
-    version: z.number().int().nonnegative(),
-    decision: z.enum(DECISIONS),
-  }),
-  z.strictObject({ type: z.literal('request_exception'), caseId }),
-  z.strictObject({ type: z.literal('withdraw'), caseId }),
-  z.strictObject({ type: z.literal('answer_info'), caseId }),
-  z.strictObject({ type: z.literal('show_case'), caseId }),
   /** "Did you mean …": who works with this partner. */
   z.strictObject({ type: z.literal('who'), partner: z.string().min(1).max(200) }),
+  ...caseActionSchemas(z.string().regex(CASE_ID_PATTERN)),
+  /**
+   * A case action whose case id was not one ("3e0", "0x3", " 3", "abc"): never made by Koers,
+   * only by parseActionPayload, so that it is refused with a message rather than ignored.
+   */
+  z.strictObject({ type: z.literal('invalid_case_id'), attempted: z.enum(CASE_ACTIONS) }),
   /** The answer to a relationship's review (src/jobs/reviews.ts); `dueDate` is the review it answers. */
   z.strictObject({
     type: z.literal('submit_review'),
-    relationshipId: z.string().regex(/^\d{1,12}$/),
+    relationshipId: z.string().regex(CASE_ID_PATTERN),
     dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
 ]);
@@ -60,7 +76,9 @@ export function parseActionPayload(raw: unknown): ActionPayload | null {
     }
   }
   const parsed = ActionPayloadSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return parsed.data;
+  const loose = LooseCaseActionSchema.safeParse(value);
+  return loose.success ? { type: 'invalid_case_id', attempted: loose.data.type } : null;
 }
 
 export function encodeActionPayload(action: ActionPayload): string {

@@ -1,6 +1,6 @@
 // One HTTP server for everything: Slack (/slack/events, handed to Bolt's HTTPReceiver after our
 // own checks), Bot Framework (/api/messages), health, readiness, metrics. Plain node:http: Bolt's
-// default receiver is the cheapest way to serve Slack (TOOLCHAIN.md), and botbuilder's
+// default receiver is the cheapest way to serve Slack, and botbuilder's
 // CloudAdapter works on it too.
 import {
   createServer,

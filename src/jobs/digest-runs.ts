@@ -1,8 +1,9 @@
 // Digest runs in the store. A run is claimed by its run key before anything is computed or sent
 // (INSERT ... ON CONFLICT DO NOTHING: one winner on any number of instances, and on SQLite across
 // processes through busy_timeout). The claim carries a lease: when its holder dies mid-run, the
-// lease runs out and another instance takes the run over (compare-and-set on the old lease) and
-// finishes it with the digest already stored, so a resumed post shows the same content.
+// lease runs out, or its holder is provably gone (instance-liveness.ts), and another instance takes
+// the run over (compare-and-set on the old lease) and finishes it with the digest already stored,
+// so a resumed post shows the same content.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Digest } from '../domain/digest/digest-model.js';
 import type { DigestPeriod } from '../domain/digest/period.js';
@@ -22,6 +23,7 @@ export async function claimDigestRun(
   instanceId: string,
   now: Date,
   leaseMs: number,
+  holderGone: (holder: string) => Promise<boolean> = async () => false,
 ): Promise<ClaimResult> {
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
@@ -51,7 +53,8 @@ export async function claimDigestRun(
   }
   const run = await getRun(db, period.runKey);
   if (run.status === 'done') return { claimed: false, run, reason: 'done' };
-  if (run.lease_until > at) return { claimed: false, run, reason: 'held' };
+  if (run.lease_until > at && !(await holderGone(run.claimed_by)))
+    return { claimed: false, run, reason: 'held' };
   const taken = await db
     .updateTable('digest_runs')
     .set({
@@ -115,16 +118,26 @@ export async function completeDigestRun(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Claimed runs whose holder's lease ran out (it died or hangs): to be taken over. */
-export async function abandonedRuns(db: Kysely<Database>, now: Date): Promise<DigestRunRow[]> {
-  return db
+/**
+ * Claimed runs whose holder's lease ran out (it died or hangs), or whose holder is provably gone
+ * although its lease runs: to be taken over.
+ */
+export async function abandonedRuns(
+  db: Kysely<Database>,
+  now: Date,
+  holderGone: (holder: string) => Promise<boolean> = async () => false,
+): Promise<DigestRunRow[]> {
+  const claimed = await db
     .selectFrom('digest_runs')
     .selectAll()
     .where('status', '=', 'claimed')
-    .where('lease_until', '<', now.toISOString())
     .orderBy('occurrence_at')
     .limit(5)
     .execute();
+  const at = now.toISOString();
+  const out: DigestRunRow[] = [];
+  for (const run of claimed) if (run.lease_until < at || (await holderGone(run.claimed_by))) out.push(run);
+  return out;
 }
 
 /** The occurrence of the newest run ever claimed (by the scheduler or `koers digest --send`). */

@@ -1,6 +1,9 @@
 // Periodic reviews of relationships (evaluatie / ijkmoment). When a relationship's review date
-// comes, its owner is asked (a `review_request` outbox row per platform they are on); the
-// prompt is claimed in review_prompts in the same transaction, so several instances ask once.
+// comes, its owner is asked: at most one message a day per owner (a `review_request` outbox row
+// per platform they are on) listing at most REVIEWS_PER_MESSAGE of their due relationships; the
+// rest come on the next days. The owner's day and each relationship's prompt are claimed
+// (processed_events, review_prompts) in the transaction that enqueues the message, so several
+// instances ask once.
 // The owner answers continue / adjust / end, what it delivered and a rating; the answer is
 // stored, the next review date set review.everyMonths later, and `end` ends the relationship.
 import { type Kysely, sql, type Transaction } from 'kysely';
@@ -8,9 +11,11 @@ import type { BothLanguages } from '../domain/digest/digest-model.js';
 import { localDate } from '../domain/digest/period.js';
 import { nextReviewDue, parseReviewAnswer, type ReviewAnswer } from '../domain/digest/review-answer.js';
 import { localize, type Strategy } from '../domain/strategy/compile-strategy.js';
+import { isStoredId } from '../domain/workflow/case-id.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
+import { claimKey } from '../store/processed-events.js';
 import type { Database } from '../store/schema.js';
 import { isConflict } from '../workflow/case-writes.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
@@ -40,12 +45,20 @@ export interface ReviewSubject {
   ownerId: string;
 }
 
+/** Relationships one review message lists at most. */
+export const REVIEWS_PER_MESSAGE = 10;
+
 /** The outbox payload of a `review_request` row (target: { person: owner }). */
 export interface ReviewRequestPayload {
-  relationshipId: number;
-  dueDate: string;
-  subject: ReviewSubject;
+  /** The owner's day (in the organisation's time zone) this message is for. */
+  date: string;
+  subjects: ReviewSubject[];
+  /** Due relationships of the owner left for the next days (at least this many). */
+  more: number;
 }
+
+/** The run key that allows an owner one review message on `date`. */
+const ownerDayKey = (ownerId: string, date: string) => `review-owner:${ownerId}:${date}`;
 
 export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{ prompted: number[] }> {
   const strategy = deps.strategy();
@@ -79,6 +92,20 @@ export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{
         ),
       ),
     )
+    // Owners who had their message today wait for tomorrow (and do not crowd out the others).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('processed_events as e')
+            .select(sql.lit(1).as('one'))
+            .where(
+              'e.key',
+              '=',
+              sql<string>`cast(${'review-owner:'} as text) || r.owner_id || cast(${`:${today}`} as text)`,
+            ),
+        ),
+      ),
+    )
     .orderBy('r.review_due')
     .orderBy('r.id')
     .limit(limit)
@@ -86,49 +113,99 @@ export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{
   if (due.length === 0) return { prompted: [] };
   const at = now.toISOString();
   const platforms = deps.platforms();
+  const byOwner = new Map<string, typeof due>();
+  for (const r of due) byOwner.set(r.owner_id, [...(byOwner.get(r.owner_id) ?? []), r]);
   const prompted = await deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('review_prompts')
-      .values(due.map((r) => ({ relationship_id: Number(r.id), due_date: r.review_due as string, at })))
-      .onConflict((oc) => oc.columns(['relationship_id', 'due_date']).doNothing())
-      .returning('relationship_id')
-      .execute();
-    const mine = new Set(claimed.map((c) => Number(c.relationship_id)));
+    const mine: number[] = [];
     const messages: OutboxMessage[] = [];
-    for (const r of due) {
-      if (!mine.has(Number(r.id))) continue;
-      const dueDate = r.review_due as string;
-      const subject: ReviewSubject = {
-        relationshipId: Number(r.id),
-        partner: r.partner,
-        confidential: Number(r.confidential) === 1,
-        priority: r.priority,
-        priorityName:
-          r.priority === null ? null : namesOf(strategy.priorities.get(r.priority)?.name, r.priority),
-        intensity: r.intensity,
-        intensityName: namesOf(strategy.intensities.get(r.intensity)?.name, r.intensity),
-        budget: Number(r.budget),
-        currency: strategy.currency,
-        startDate: r.start_date,
-        dueDate,
-        ownerId: r.owner_id,
-      };
+    for (const [ownerId, rows] of byOwner) {
+      if (!(await claimKey(trx, ownerDayKey(ownerId, today), null, at))) continue;
+      const listed = rows.slice(0, REVIEWS_PER_MESSAGE);
+      const claimed = await trx
+        .insertInto('review_prompts')
+        .values(listed.map((r) => ({ relationship_id: Number(r.id), due_date: r.review_due as string, at })))
+        .onConflict((oc) => oc.columns(['relationship_id', 'due_date']).doNothing())
+        .returning('relationship_id')
+        .execute();
+      const ids = new Set(claimed.map((c) => Number(c.relationship_id)));
+      const subjects = listed.filter((r) => ids.has(Number(r.id))).map((r) => subjectOf(strategy, r));
+      if (subjects.length === 0) continue;
+      mine.push(...subjects.map((x) => x.relationshipId));
+      const payload: ReviewRequestPayload = { date: today, subjects, more: rows.length - listed.length };
       for (const platform of platforms) {
-        if (!reachable(r.owner_id, platform, r)) continue;
-        const payload: ReviewRequestPayload = { relationshipId: Number(r.id), dueDate, subject };
+        if (!reachable(ownerId, platform, rows[0] as (typeof rows)[number])) continue;
         messages.push({
-          dedupeKey: `review:${r.id}:${dueDate}:${platform}`,
+          dedupeKey: `review:${ownerId}:${today}:${platform}`,
           kind: 'review_request',
           platform,
-          target: { person: r.owner_id },
+          target: { person: ownerId },
           payload: { ...payload },
         });
       }
     }
     await enqueue(trx, at, messages);
-    return [...mine];
+    return mine;
   });
   return { prompted };
+}
+
+type DueRow = {
+  id: number;
+  partner: string;
+  confidential: number;
+  priority: string | null;
+  intensity: string;
+  budget: number;
+  start_date: string | null;
+  review_due: string | null;
+  owner_id: string;
+};
+
+function subjectOf(strategy: Strategy, r: DueRow): ReviewSubject {
+  return {
+    relationshipId: Number(r.id),
+    partner: r.partner,
+    confidential: Number(r.confidential) === 1,
+    priority: r.priority,
+    priorityName: r.priority === null ? null : namesOf(strategy.priorities.get(r.priority)?.name, r.priority),
+    intensity: r.intensity,
+    intensityName: namesOf(strategy.intensities.get(r.intensity)?.name, r.intensity),
+    budget: Number(r.budget),
+    currency: strategy.currency,
+    startDate: r.start_date,
+    dueDate: r.review_due as string,
+    ownerId: r.owner_id,
+  };
+}
+
+/**
+ * What the review form of one relationship shows, for its owner only (the partner may be
+ * confidential); null when it is not theirs, has no review date, or does not exist.
+ */
+export async function reviewSubjectFor(
+  deps: Pick<ReviewDeps, 'db' | 'strategy'>,
+  ownerId: string,
+  relationshipId: number,
+): Promise<ReviewSubject | null> {
+  if (!isStoredId(relationshipId)) return null;
+  const r = await deps.db
+    .selectFrom('relationships')
+    .select([
+      'id',
+      'partner',
+      'confidential',
+      'priority',
+      'intensity',
+      'budget',
+      'start_date',
+      'review_due',
+      'owner_id',
+    ])
+    .where('id', '=', relationshipId)
+    .where('owner_id', '=', ownerId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return r && r.review_due !== null ? subjectOf(deps.strategy(), r) : null;
 }
 
 function reachable(
@@ -253,6 +330,7 @@ export async function submitReview(
 }
 
 async function loadForUpdate(deps: ReviewDeps, trx: Transaction<Database>, id: number) {
+  if (!isStoredId(id)) return undefined;
   let q = trx
     .selectFrom('relationships')
     .select(['id', 'owner_id', 'status', 'review_due', 'end_date', 'case_id'])

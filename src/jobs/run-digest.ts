@@ -29,7 +29,9 @@ export interface DigestJobDeps {
   instanceId: string;
   /** How long a claim holds before another instance may take the run over. */
   runLeaseMs: number;
-  /** Test hook for crash points (RELIABILITY-MATRIX J2: `mid_digest`). */
+  /** True when another run holder's process is provably gone (its run is taken over at once). */
+  holderGone?: (holder: string) => Promise<boolean>;
+  /** Test hook for crash points (`mid_digest`). */
   fault?: (point: string) => void;
   fontFiles?: ReadonlyArray<string>;
 }
@@ -68,6 +70,7 @@ export async function runDigest(
     deps.instanceId,
     deps.clock(),
     deps.runLeaseMs,
+    deps.holderGone,
   );
   if (!claim.claimed) {
     if (claim.reason === 'done') return { status: 'already_done', runKey: period.runKey, period };

@@ -31,7 +31,8 @@ export type LeaseState =
 
 /**
  * Takes or renews the scheduler lease (SQLite: one scheduler per database file). A lease whose
- * heartbeat is older than `staleMs` belongs to a process that died: it is taken over. The
+ * holder is provably gone (its liveness lock died with it: a kill -9 included) is taken over at
+ * once; one whose heartbeat is older than `staleMs` too (a holder that cannot be asked). The
  * transaction is BEGIN IMMEDIATE, so two processes never both see it free.
  */
 export async function holdSchedulerLease(
@@ -39,6 +40,7 @@ export async function holdSchedulerLease(
   instanceId: string,
   now: Date,
   staleMs: number,
+  holderGone: (holder: string) => Promise<boolean> = async () => false,
 ): Promise<LeaseState> {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -58,7 +60,7 @@ export async function holdSchedulerLease(
       await trx.updateTable('scheduler_leases').set({ heartbeat_at: at }).where('name', '=', LEASE).execute();
       return { held: true, acquired: false, takenOverFrom: null };
     }
-    if (Date.parse(row.heartbeat_at) < now.getTime() - staleMs) {
+    if (Date.parse(row.heartbeat_at) < now.getTime() - staleMs || (await holderGone(row.holder))) {
       await trx
         .updateTable('scheduler_leases')
         .set({ holder: instanceId, acquired_at: at, heartbeat_at: at })

@@ -1,23 +1,27 @@
 // The scheduler: one loop per instance that, every tick, runs the escalation timers, the weekly
-// digest when it is due, and the review prompts. Every effect is claimed by a key in the
+// digest when it is due, the review prompts, and once a day the retention of records kept only
+// for a while (retention.ts). Every effect is claimed by a key in the
 // database before anything is sent, so two to five instances on one PostgreSQL database do each
 // thing once. SQLite is single-instance: a lease row keeps the scheduler to one process; a second
-// process stands by (and says so) and takes over only when the holder's heartbeat goes stale.
+// process stands by (and says so) and takes over when the holder has died (its liveness lock,
+// which dies with the process, is free) or its heartbeat goes stale.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
+import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
 import type { Database } from '../store/schema.js';
 import type { TimerReport } from '../workflow/escalation-tick.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { dueDigest } from './digest-due.js';
 import { abandonedRuns, lastClaimedOccurrence } from './digest-runs.js';
 import { digestSchedule, InvalidScheduleError } from './digest-schedule.js';
+import { type RetentionReport, runRetention } from './retention.js';
 import { promptDueReviews } from './reviews.js';
 import { type DigestJobDeps, type DigestRunOutcome, runDigest } from './run-digest.js';
 import { holdSchedulerLease, recordFirstStart, releaseSchedulerLease } from './scheduler-state.js';
 
-export type SchedulerJob = 'escalation' | 'digest' | 'reviews';
+export type SchedulerJob = 'escalation' | 'digest' | 'reviews' | 'retention';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -39,6 +43,8 @@ export interface SchedulerOptions {
   /** Review prompts per tick (default 200); the rest follow on the next ticks. */
   reviewBatch?: number;
   fault?: (point: string) => void;
+  /** Tells which other instances are gone: their leases and digest runs are taken over at once. */
+  liveness?: InstanceLiveness;
   fontFiles?: ReadonlyArray<string>;
   /** Called after each job (for metrics: koers_scheduler_runs_total{job,result}). */
   onRun?: (job: SchedulerJob, result: string) => void;
@@ -49,6 +55,7 @@ export interface TickReport {
   escalation: TimerReport | null;
   digest: DigestRunOutcome[];
   reviews: number[];
+  retention: RetentionReport | null;
   errors: Array<{ job: SchedulerJob; error: string }>;
 }
 
@@ -64,6 +71,8 @@ export interface Scheduler {
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const tickMs = o.tickMs ?? 30_000;
   const log = o.logger.child({ component: 'scheduler', instance: o.instanceId });
+  const liveness = o.liveness ?? NO_LIVENESS;
+  const holderGone = (holder: string) => liveness.isGone(holder);
   const digestDeps: DigestJobDeps = {
     db: o.db,
     backend: o.backend,
@@ -73,6 +82,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     platforms: () => o.workflow.deps.platforms(),
     instanceId: o.instanceId,
     runLeaseMs: o.runLeaseMs ?? Math.max(120_000, 4 * tickMs),
+    holderGone,
     fault: o.fault,
     fontFiles: o.fontFiles,
   };
@@ -87,7 +97,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
 
   async function role(now: Date): Promise<'active' | 'standby'> {
     if (o.backend !== 'sqlite') return 'active';
-    const lease = await holdSchedulerLease(o.db, o.instanceId, now, staleMs);
+    const lease = await holdSchedulerLease(o.db, o.instanceId, now, staleMs, holderGone);
     if (!lease.held) {
       if (!standbyLogged) {
         log.error(
@@ -95,7 +105,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
           'another Koers process runs the scheduler on this SQLite database; this one will not run it (SQLite mode is single-instance: use PostgreSQL to run several)',
         );
         standbyLogged = true;
-      }
+      } else log.debug({ holder: lease.holder }, 'scheduler tick: standing by');
       return 'standby';
     }
     if (lease.takenOverFrom)
@@ -111,7 +121,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   async function digestJob(now: Date): Promise<DigestRunOutcome[]> {
     const outcomes: DigestRunOutcome[] = [];
     // A run whose holder died mid-way: finish it first (its lease ran out).
-    for (const run of await abandonedRuns(o.db, now)) {
+    for (const run of await abandonedRuns(o.db, now, holderGone)) {
       const outcome = await runDigest(digestDeps, new Date(run.occurrence_at), run.trigger);
       outcomes.push(outcome);
     }
@@ -179,6 +189,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       escalation: null,
       digest: [],
       reviews: [],
+      retention: null,
       errors: [],
     };
     if (report.role === 'standby') return report;
@@ -222,6 +233,12 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
           (r) => (r.prompted.length > 0 ? 'prompted' : 'idle'),
         )
       )?.prompted ?? [];
+    report.retention = await guarded(
+      'retention',
+      report,
+      () => runRetention({ db: o.db, clock: o.clock, logger: log }),
+      (r) => (r.ran ? 'ran' : 'idle'),
+    );
     return report;
   }
 

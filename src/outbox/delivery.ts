@@ -11,6 +11,11 @@ export interface OutboxItem {
   caseId: number | null;
   payload: Record<string, unknown>;
   attempts: number;
+  /**
+   * Times the row was claimed, this claim included. More than one: an earlier claimer may have
+   * sent it and died before marking it, so the channel looks for its earlier post first.
+   */
+  claims: number;
   /** What an earlier attempt recorded (a platform message reference), if any. */
   platformRef: string | null;
 }
@@ -25,6 +30,7 @@ export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
     caseId: r.case_id === null ? null : Number(r.case_id),
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     attempts: Number(r.attempts),
+    claims: Number(r.claims),
     platformRef: r.platform_ref,
   };
 }

@@ -1,11 +1,14 @@
 // Sends what the workflow wrote to the outbox. Rows are claimed with a lease (SKIP LOCKED on
 // PostgreSQL, so several instances share the work), sent, then marked. A crash between the
-// platform's answer and the mark leaves the row to be sent again: channels look for an earlier
-// post (Slack message metadata, a stored Teams activity id) before posting twice.
+// platform's answer and the mark leaves the row to be sent again: every claim is counted, and a
+// row claimed before makes its channel look for an earlier post (Slack message metadata, a
+// stored Teams activity id) before posting twice. A row whose claimer is provably gone (its
+// liveness lock is free: instance-liveness.ts) is taken over at once, not after its lease.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Backend } from '../store/backend.js';
+import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
 import { literalLimit } from '../store/literal-limit.js';
 import type { Database } from '../store/schema.js';
 import { type ChannelSender, itemFromRow, type OutboxItem } from './delivery.js';
@@ -24,8 +27,13 @@ export interface DispatcherOptions {
   backoffMs?: { min: number; max: number };
   random?: () => number;
   fault?: (point: string) => void;
+  /** Tells which other claimers are gone (default: none can be proven, leases decide). */
+  liveness?: InstanceLiveness;
   onResult?: (item: OutboxItem, status: 'sent' | 'retry' | 'failed' | 'dead') => void;
 }
+
+/** How long a claimer found alive is not asked about again. */
+const ALIVE_CACHE_MS = 5_000;
 
 export interface DispatchReport {
   sent: number;
@@ -40,11 +48,44 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
   const backoff = o.backoffMs ?? { min: 2_000, max: 300_000 };
   const random = o.random ?? Math.random;
   const senders = new Map(o.senders.map((s) => [s.platform, s]));
+  const liveness = o.liveness ?? NO_LIVENESS;
+  /** Claimers found alive lately, not asked again for a while. */
+  const aliveUntil = new Map<string, number>();
+
+  /** Other claimers of due rows whose claims are still in their lease but whose process is gone. */
+  async function goneClaimers(platform: string, nowIso: string): Promise<string[]> {
+    const holders = await o.db
+      .selectFrom('outbox')
+      .select('locked_by')
+      .distinct()
+      .where('status', '=', 'pending')
+      .where('platform', '=', platform)
+      .where('next_attempt_at', '<=', nowIso)
+      .where('locked_until', '>=', nowIso)
+      .where('locked_by', '<>', o.workerId)
+      .limit(literalLimit(10))
+      .execute();
+    const gone: string[] = [];
+    const t = Date.now();
+    for (const { locked_by: holder } of holders) {
+      if (holder === null || (aliveUntil.get(holder) ?? 0) > t) continue;
+      if (await liveness.isGone(holder)) gone.push(holder);
+      else aliveUntil.set(holder, t + ALIVE_CACHE_MS);
+    }
+    if (aliveUntil.size > 1000) aliveUntil.clear();
+    return gone;
+  }
 
   async function claim(platform: string): Promise<OutboxItem[]> {
     const now = o.clock();
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
+    const gone = await goneClaimers(platform, nowIso);
+    for (const holder of gone)
+      o.logger.warn(
+        { holder, platform },
+        'taking over outbox rows of a process that stopped, before their lease ends',
+      );
     return o.db.transaction().execute(async (trx) => {
       let q = trx
         .selectFrom('outbox')
@@ -52,7 +93,13 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
         .where('status', '=', 'pending')
         .where('platform', '=', platform)
         .where('next_attempt_at', '<=', nowIso)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+        .where((eb) =>
+          eb.or([
+            eb('locked_until', 'is', null),
+            eb('locked_until', '<', nowIso),
+            ...(gone.length > 0 ? [eb('locked_by', 'in', gone)] : []),
+          ]),
+        )
         .orderBy('id')
         .limit(literalLimit(batchSize));
       if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
@@ -60,7 +107,7 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
       if (ids.length === 0) return [];
       await trx
         .updateTable('outbox')
-        .set({ locked_until: until, locked_by: o.workerId })
+        .set((eb) => ({ locked_until: until, locked_by: o.workerId, claims: eb(eb.ref('claims'), '+', 1) }))
         .where('id', 'in', ids)
         .execute();
       const rows = await trx.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();

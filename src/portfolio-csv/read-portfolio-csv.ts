@@ -1,4 +1,4 @@
-// The `--portfolio` CSV of `koers check` (check-contract.md §4): read for partner, priority,
+// The `--portfolio` CSV of `koers check`: read for partner, priority,
 // owner and status only; ids are not checked against the strategy.
 import { parse } from 'csv-parse/sync';
 import type { ExistingRelationship } from '../domain/portfolio/portfolio-view.js';

@@ -113,8 +113,7 @@ export async function readPeopleCsv(source: CsvSource): Promise<ReadPeople> {
       } else problems.push(`line ${line}: ${parsed.problems.join('; ')}`);
     }
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      return { ok: false, problems: [`line ${err.line}: not valid CSV (${err.message})`] };
+    if (err instanceof CsvSyntaxError) return { ok: false, problems: [err.describe()] };
     throw err;
   }
   if (header === null) return { ok: false, problems: ['the file is empty: a header row is required'] };

@@ -201,8 +201,7 @@ async function* dataRows(
       yield { line: record.line, result: parseRegisterRow(record.cells, header, strategy) };
     }
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new BadFile([`line ${err.line}: not valid CSV (${err.message})`]);
+    if (err instanceof CsvSyntaxError) throw new BadFile([err.describe()]);
     throw err;
   }
   if (header === null) throw new BadFile(['the file is empty: a header row is required']);

@@ -1,5 +1,5 @@
 // One row of an imported register, checked against the strategy: the contract's portfolio CSV
-// columns (check-contract.md §4) plus optional unit, budget, months, start, end and review_due.
+// columns plus optional unit, budget, months, start, end and review_due.
 // Pure: the import streams records through it.
 import { PartnerNameSchema } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';

@@ -5,7 +5,7 @@
 // register is never read whole.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
-import { partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
+import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
 import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
 import { isNearWord } from '../domain/text/edit-distance.js';
 import { literalLimit } from '../store/literal-limit.js';
@@ -54,7 +54,8 @@ export async function whoWorksWith(
   name: string,
   options: WhoWorksWithOptions = {},
 ): Promise<WhoWorksWith> {
-  const key = partnerKey(name);
+  const asked = capLookup(name).name;
+  const key = partnerKey(asked);
   const limit = options.limit ?? 20;
   if (key === '') return { key, exact: [], near: [] };
   const base = () => {
@@ -77,7 +78,7 @@ export async function whoWorksWith(
     return q;
   };
 
-  const keys = partnerKeysOf(name);
+  const keys = partnerKeysOf(asked);
   const exactRows = await base()
     .where('relationships.partner_key', 'in', keys)
     .orderBy(STATUS_ORDER)

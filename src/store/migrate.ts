@@ -7,7 +7,10 @@ import { initial } from './migrations/001-initial.js';
 import { delivery } from './migrations/002-delivery.js';
 import { jobs } from './migrations/003-jobs.js';
 import { delegates } from './migrations/004-delegates.js';
-import { partnerWordsMigration } from './migrations/005-partner-words.js';
+import { outboxClaims } from './migrations/005-outbox-claims.js';
+import { retentionIndexes } from './migrations/006-retention.js';
+import { partnerWordsMigration } from './migrations/007-partner-words.js';
+import { timeZones } from './migrations/008-time-zones.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -16,7 +19,10 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '002-delivery': delivery(backend),
     '003-jobs': jobs(backend),
     '004-delegates': delegates(),
-    '005-partner-words': partnerWordsMigration(),
+    '005-outbox-claims': outboxClaims(),
+    '006-retention': retentionIndexes(),
+    '007-partner-words': partnerWordsMigration(),
+    '008-time-zones': timeZones(),
   };
 }
 

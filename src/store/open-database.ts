@@ -9,10 +9,12 @@ import {
   type DatabaseConnection,
   Kysely,
   PostgresDialect,
+  type QueryResult,
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
 import { type Backend, backendOf } from './backend.js';
+import { CommitTrackingDialect } from './commit-scope.js';
 import { registerDirectReader } from './prepared-query.js';
 import type { Database } from './schema.js';
 
@@ -29,35 +31,111 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * SQLite: how long a write waits for another process's write lock before it fails with
+   * KOERS_STORE_BUSY (default 10 s; the server uses less, so a request is still answered in time).
+   */
+  lockWaitMs?: number;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
-  return backendOf(url) === 'postgres' ? openPostgres(url, options) : openSqlite(url.slice('sqlite:'.length));
+  return backendOf(url) === 'postgres'
+    ? openPostgres(url, options)
+    : openSqlite(url.slice('sqlite:'.length), options.lockWaitMs ?? 10_000);
+}
+
+/** The database stayed locked by another process for longer than the store may wait. */
+export function isStoreBusy(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'KOERS_STORE_BUSY';
+}
+
+/**
+ * better-sqlite3 waits for a lock synchronously (busy_timeout), which stops the whole event loop:
+ * with 10 s, an import running beside the server froze every request past Slack's 3 s. So SQLite
+ * waits only a moment itself, and a statement that finds the database locked outside a transaction
+ * (a single write, or the BEGIN IMMEDIATE that starts one) is tried again after a pause that lets
+ * the event loop run, with a growing backoff, until `lockWaitMs` has passed.
+ */
+const SYNC_BUSY_WAIT_MS = 20;
+const BACKOFF_MS = { first: 10, max: 200 };
+
+class LockRetryingConnection implements DatabaseConnection {
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly raw: BetterSqlite3.Database,
+    private readonly lockWaitMs: number,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const deadline = Date.now() + this.lockWaitMs;
+    let pause = BACKOFF_MS.first;
+    for (;;) {
+      const inTransaction = this.raw.inTransaction;
+      try {
+        return await this.inner.executeQuery<R>(query);
+      } catch (err) {
+        const busy = (err as { code?: string }).code === 'SQLITE_BUSY';
+        // Inside a transaction this connection holds the write lock already: not a wait of ours.
+        if (!busy || inTransaction) throw err;
+        const left = deadline - Date.now();
+        if (left <= 0)
+          throw Object.assign(
+            new Error(`the database is locked by another process (waited ${this.lockWaitMs} ms)`),
+            { code: 'KOERS_STORE_BUSY', cause: err },
+          );
+        await new Promise((r) => setTimeout(r, Math.min(pause, left)));
+        pause = Math.min(BACKOFF_MS.max, pause * 2);
+      }
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
 }
 
 // SQLite's deferred BEGIN takes the write lock only at the first write; two processes that both
 // read first then deadlock-upgrade and one fails at once with SQLITE_BUSY, busy_timeout or not.
 // BEGIN IMMEDIATE takes the write lock up front and waits for it (busy_timeout).
 class ImmediateSqliteDriver extends SqliteDriver {
+  private retrying: LockRetryingConnection | null = null;
+  constructor(
+    cfg: ConstructorParameters<typeof SqliteDriver>[0],
+    private readonly raw: BetterSqlite3.Database,
+    private readonly lockWaitMs: number,
+  ) {
+    super(cfg);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.retrying ??= new LockRetryingConnection(connection, this.raw, this.lockWaitMs);
+    return this.retrying;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+  constructor(
+    private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly raw: BetterSqlite3.Database,
+    private readonly lockWaitMs: number,
+  ) {
     super(cfg);
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.cfg);
+    return new ImmediateSqliteDriver(this.cfg, this.raw, this.lockWaitMs);
   }
 }
 
-function openSqlite(path: string): OpenDatabase {
+function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const raw = new BetterSqlite3(path);
+  const raw = new BetterSqlite3(path, { timeout: SYNC_BUSY_WAIT_MS });
   raw.pragma('journal_mode = WAL');
-  raw.pragma('busy_timeout = 10000');
+  raw.pragma(`busy_timeout = ${SYNC_BUSY_WAIT_MS}`);
   // Decisions must survive a power cut: FULL costs ~100 µs a write here, which we can afford.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
@@ -76,7 +154,9 @@ function openSqlite(path: string): OpenDatabase {
     },
   };
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }),
+    dialect: new CommitTrackingDialect(
+      new ImmediateSqliteDialect({ database: cached as unknown as BetterSqlite3.Database }, raw, lockWaitMs),
+    ),
   });
   // Outside a transaction a read sees committed rows whichever way it goes, so the hot reads skip
   // Kysely's connection mutex and promise chain; inside one they queue behind it as any query does.
@@ -108,7 +188,7 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CommitTrackingDialect(new PostgresDialect({ pool })) });
   parsed.password = parsed.password ? '***' : '';
   return {
     db,

@@ -1,5 +1,5 @@
 // Opens the database and brings its schema up to date: what every command that uses the store
-// does first (interfaces.md).
+// does first.
 import { migrateToLatest } from './migrate.js';
 import { type OpenDatabase, type OpenOptions, openDatabase } from './open-database.js';
 

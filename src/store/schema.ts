@@ -21,6 +21,8 @@ export interface PeopleTable {
   absent_until: string | null;
   delegate_id: string | null;
   unreachable_on: string | null;
+  /** IANA time zone from the person's last chat activity (migration 008); null: the strategy's. */
+  time_zone: string | null;
   updated_at: string;
 }
 
@@ -134,6 +136,8 @@ export interface OutboxTable {
   payload: string;
   status: 'pending' | 'sent' | 'dead';
   attempts: Count;
+  /** Times the row was claimed by a dispatcher (migration 005). */
+  claims: Count;
   next_attempt_at: string;
   locked_until: string | null;
   locked_by: string | null;
@@ -265,7 +269,7 @@ export interface Database {
   review_prompts: ReviewPromptsTable;
 }
 
-// "Who works with" and the welcome (migration 005-partner-words).
+// "Who works with" and the welcome (migration 007-partner-words).
 
 /** A partner key under each of its words (see partner-words.ts): near matches by index. */
 export interface PartnerWordsTable {

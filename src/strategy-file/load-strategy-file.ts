@@ -4,10 +4,13 @@ import { InputError } from '../cli/cli-error.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { parseStrategy } from '../domain/strategy/parse-strategy.js';
 import { formatIssue } from '../domain/strategy/strategy-issues.js';
+import { firstBadUtf8Line } from '../register/text-encoding.js';
 
+/** The file's text; an InputError when it cannot be read or is not UTF-8 (naming the first bad line). */
 export function readTextFile(path: string, what: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -20,6 +23,10 @@ export function readTextFile(path: string, what: string): string {
             : (code ?? 'unreadable');
     throw new InputError([`${path}: cannot read the ${what} (${why})`]);
   }
+  const bad = firstBadUtf8Line(bytes);
+  if (bad !== null)
+    throw new InputError([`${path}: line ${bad}: not valid UTF-8 (save the ${what} as UTF-8)`]);
+  return bytes.toString('utf8');
 }
 
 /** Loads and validates a strategy file; an InputError lists every problem with its path. */

@@ -1,18 +1,20 @@
 // The strategy in force. Reloads when the file changes (or on SIGHUP); an invalid new file keeps
-// the last good one running and every problem is logged.
+// the last good one running and every problem is logged. The file is read and parsed in a worker
+// thread (read-strategy-off-thread.ts): a large strategy takes seconds to parse, and requests are
+// answered meanwhile. Nothing a file contains can end the process: every failure is a log line.
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
-import { InputError } from '../cli/cli-error.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
-import { parseStrategy } from '../domain/strategy/parse-strategy.js';
-import { formatIssue } from '../domain/strategy/strategy-issues.js';
-import { readTextFile } from './load-strategy-file.js';
+import { readStrategyOffThread } from './read-strategy-off-thread.js';
 
 export interface StrategyHolder {
   current(): Strategy;
-  /** Re-reads the file; returns true when a new valid strategy is now in force. */
-  reload(): boolean;
+  /**
+   * Re-reads the file; resolves true when, once it is read, a new valid strategy is in force (one
+   * the file watcher's reload in the meantime may have put there). Reloads queue.
+   */
+  reload(): Promise<boolean>;
   watch(): void;
   close(): void;
   onChange(listener: (s: Strategy) => void): void;
@@ -22,32 +24,38 @@ export function createStrategyHolder(path: string, logger: Logger, initial: Stra
   let current = initial;
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let queue: Promise<boolean> = Promise.resolve(false);
   const listeners: Array<(s: Strategy) => void> = [];
 
-  function reload(): boolean {
-    let text: string;
-    try {
-      text = readTextFile(path, 'strategy file');
-    } catch (err) {
+  async function reloadOnce(): Promise<boolean> {
+    const read = await readStrategyOffThread(path);
+    if (!read.ok) {
       logger.error(
-        { path, problems: err instanceof InputError ? err.problems : [String(err)] },
-        'strategy reload failed; keeping the last good strategy',
+        {
+          path,
+          problems: read.problems,
+          ...(read.total > read.problems.length ? { moreProblems: read.total - read.problems.length } : {}),
+        },
+        read.unreadable
+          ? 'strategy reload failed; keeping the last good strategy'
+          : 'strategy file is invalid; keeping the last good strategy',
       );
       return false;
     }
-    const parsed = parseStrategy(text);
-    if (!parsed.ok) {
-      logger.error(
-        { path, problems: parsed.issues.map(formatIssue) },
-        'strategy file is invalid; keeping the last good strategy',
-      );
-      return false;
-    }
-    if (parsed.strategy.sha256 === current.sha256) return false;
-    current = parsed.strategy;
-    logger.info({ path, sha256: current.sha256 }, 'strategy reloaded');
+    if (read.strategy.sha256 === current.sha256) return false;
+    current = read.strategy;
+    logger.info({ path, sha256: current.sha256, parseThread: read.threadId }, 'strategy reloaded');
     for (const l of listeners) l(current);
     return true;
+  }
+
+  function reload(): Promise<boolean> {
+    const before = current;
+    queue = queue.then(reloadOnce).catch((err: unknown) => {
+      logger.error({ path, err }, 'strategy reload failed; keeping the last good strategy');
+      return false;
+    });
+    return queue.then(() => current !== before);
   }
 
   return {
@@ -60,7 +68,7 @@ export function createStrategyHolder(path: string, logger: Logger, initial: Stra
         watcher = watch(dirname(path), (_event, name) => {
           if (name !== null && name !== basename(path)) return;
           if (timer) clearTimeout(timer);
-          timer = setTimeout(reload, 200);
+          timer = setTimeout(() => void reload(), 200);
         });
         watcher.on('error', (err) => logger.warn({ err: err.message }, 'strategy file watch stopped'));
       } catch (err) {

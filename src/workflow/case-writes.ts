@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
+import { isStoredId } from '../domain/workflow/case-id.js';
 import type { CaseKind, CaseState } from '../domain/workflow/case-model.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Database, DecisionsTable } from '../store/schema.js';
@@ -83,6 +84,7 @@ export async function loadCaseForUpdate(
   trx: Transaction<Database>,
   caseId: number,
 ): Promise<CaseRecord | null> {
+  if (!isStoredId(caseId)) return null;
   let q = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
   if (deps.backend === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -158,24 +160,37 @@ export async function recordAttempt(
   deps: WorkflowDeps,
   trx: Transaction<Database>,
   actor: Actor,
-  command: { action: string; caseId: number; step?: number; version?: number },
+  command: { action: string; caseId: number | null; step?: number; version?: number },
   refusal: Refusal,
   at: string,
   action = 'decision_refused',
 ): Promise<void> {
+  // An id no case can have (beyond the store's integer) is kept in the data, not the column.
+  const stored = command.caseId !== null && isStoredId(command.caseId) ? command.caseId : null;
   await appendAudit(trx, deps.backend, {
     at,
     actorId: actor.personId,
     action,
-    caseId: command.caseId,
+    caseId: stored,
     platform: actor.platform,
     data: {
       attempted: command.action,
       step: command.step ?? null,
       version: command.version ?? null,
       refusal,
+      ...(stored === null && command.caseId !== null ? { caseId: command.caseId } : {}),
     },
   });
+}
+
+/** A case action that named no case id at all ("3e0", "abc"): refused and recorded, nothing looked up. */
+export function recordInvalidCaseId(deps: WorkflowDeps, actor: Actor, attempted: string): Promise<void> {
+  const at = deps.clock().toISOString();
+  return deps.db
+    .transaction()
+    .execute((trx) =>
+      recordAttempt(deps, trx, actor, { action: attempted, caseId: null }, 'invalid_case_id', at),
+    );
 }
 
 /** A lost compare-and-set, or a unique-key violation from a concurrent writer (SQLite or PostgreSQL). */

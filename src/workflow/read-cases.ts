@@ -2,6 +2,7 @@
 // message reads some of these, so they are prepared once (src/store/prepared-query.ts).
 import type { Kysely } from 'kysely';
 import { dateIn } from '../domain/time.js';
+import { isStoredId } from '../domain/workflow/case-id.js';
 import { literalLimit } from '../store/literal-limit.js';
 import { preparedRows } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
@@ -11,6 +12,7 @@ const LISTED = 50;
 const MINE = ['open', 'info_requested', 'advised_against'] as const;
 
 export async function getCase(db: Kysely<Database>, id: number): Promise<CaseRecord | null> {
+  if (!isStoredId(id)) return null;
   const [row] = await preparedRows(db, 'case-by-id', [id], () =>
     db.selectFrom('cases').selectAll().where('id', '=', id),
   );

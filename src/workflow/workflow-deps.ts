@@ -13,7 +13,7 @@ export interface WorkflowDeps {
   clock: () => Date;
   /** The chat platforms notifications go to. */
   platforms: () => ReadonlyArray<ChatPlatform>;
-  /** Test hook for crash points (RELIABILITY-MATRIX C1/C2): called at named points. */
+  /** Test hook for crash points: called at named points. */
   fault?: (point: string) => void;
 }
 

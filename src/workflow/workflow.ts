@@ -1,6 +1,7 @@
 // The workflow, channel-neutral: Slack, Teams, the CLI and the scheduled jobs all call these.
 import type { Proposal } from '../domain/check/proposal.js';
 import type { DecisionCommand } from '../domain/workflow/authorize-decision.js';
+import { recordInvalidCaseId } from './case-writes.js';
 import { decideCase } from './decide-case.js';
 import { runEscalationTimers } from './escalation-tick.js';
 import { markUnreachable } from './mark-unreachable.js';
@@ -19,6 +20,8 @@ export function createWorkflow(deps: WorkflowDeps) {
     withdraw: (actor: Actor, caseId: number) => withdrawCase(deps, actor, caseId),
     requestException: (actor: Actor, caseId: number, note?: string) =>
       requestException(deps, actor, caseId, note),
+    /** A case action whose case id is not one: recorded as a refused attempt. */
+    refuseInvalidCaseId: (actor: Actor, attempted: string) => recordInvalidCaseId(deps, actor, attempted),
     runEscalationTimers: () => runEscalationTimers(deps),
     /** A platform cannot reach this person: reassign what they hold (see mark-unreachable.ts). */
     markUnreachable: (personId: string, platform: string, why: string) =>

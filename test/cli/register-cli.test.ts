@@ -1,6 +1,6 @@
 // `koers import`, `import-people`, `export`, `migrate` and `audit verify` through the real, built
 // command (dist/ is built by test/global-setup.ts), each on its own SQLite file.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -225,6 +225,84 @@ describe('koers import-people', () => {
       `${paths['bad-people.csv']}: nobody was imported`,
     ]);
   });
+});
+
+describe('files that are not UTF-8, and records too large to read', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+  it('refuses a Latin-1 register with its first bad line, and imports it converted with --encoding windows-1252', async () => {
+    const { paths, run } = workspace();
+    const file = join(paths.dir, 'register-latin1.csv');
+    writeFileSync(
+      file,
+      latin1(
+        `${HEADER}\nTU Delft,knowledge-institution,energy-transition,project,u-carla,active\nCafé Noir,commercial,,exchange,u-anna,active\n`,
+      ),
+    );
+    const refused = await run(['import', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.errors).toEqual([
+      `${file}: line 3: not valid UTF-8 (save the file as UTF-8, or give its encoding, e.g. --encoding windows-1252)`,
+    ]);
+    expect(lines((await run(['export'])).stdout)).toHaveLength(1);
+
+    const converted = await run(['import', file, '--encoding', 'windows-1252']);
+    expect(converted.code).toBe(0);
+    expect((await run(['export'])).stdout).toContain('Café Noir');
+    const unknown = await run(['import', file, '--encoding', 'klingon']);
+    expect([unknown.code, unknown.errors]).toEqual([
+      2,
+      ['--encoding: unknown encoding "klingon" (e.g. utf-8, windows-1252)'],
+    ]);
+  });
+
+  it('refuses a Latin-1 people file the same way, and imports it converted', async () => {
+    const { paths, run, dbPath } = workspace();
+    const file = join(paths.dir, 'people-latin1.csv');
+    writeFileSync(
+      file,
+      latin1('id,name,role,reports_to\nu-eva,Eva Smit,executive,\nu-zoe,Zoë Müller,director,u-eva\n'),
+    );
+    const refused = await run(['import-people', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.errors[0]).toBe(
+      `${file}: line 3: not valid UTF-8 (save the file as UTF-8, or give its encoding, e.g. --encoding windows-1252)`,
+    );
+    const converted = await run(['import-people', file, '--encoding', 'latin1']);
+    expect(converted.code).toBe(0);
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    expect(db.prepare("select name from people where id = 'u-zoe'").get()).toEqual({ name: 'Zoë Müller' });
+    db.close();
+  });
+
+  it('refuses a Latin-1 strategy with its first bad line (exit 2)', async () => {
+    const { paths, run } = workspace();
+    const file = join(paths.dir, 'strategy-latin1.yaml');
+    const text = readFileSync(EXAMPLE_STRATEGY, 'utf8').replace(
+      'Provincie Midden-Holland',
+      'Provincie Zuid-Hollând',
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('Hollând')) + 1;
+    writeFileSync(file, latin1(text));
+    const r = await run(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual([`${file}: line ${line}: not valid UTF-8 (save the strategy file as UTF-8)`]);
+  });
+
+  it('refuses a 64 MB cell as soon as the record passes 1 MB, and reads no further', async () => {
+    const { paths, run } = workspace();
+    const file = join(paths.dir, 'huge-cell.csv');
+    writeFileSync(
+      file,
+      `${HEADER}\nTU Delft,knowledge-institution,energy-transition,project,u-carla,active\n"`,
+    );
+    const chunk = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 64; i++) appendFileSync(file, chunk);
+    appendFileSync(file, '",commercial,,exchange,u-anna,active\n');
+    const r = await run(['import', file]);
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual([`${file}: line 3: a record over 1 MB; the file was not read further`]);
+  }, 60_000);
 });
 
 describe('koers migrate and koers audit verify', () => {

@@ -62,9 +62,14 @@ const NO_STACK = /^\s+at /m;
 export function workspace(files: Record<string, string> = {}) {
   const paths = scratch(files);
   const dbPath = join(paths.dir, 'koers.db');
-  const run = (args: string[], env: Record<string, string> = {}): Promise<KoersRun> =>
+  const run = (
+    args: string[],
+    env: Record<string, string> = {},
+    /** Node's own options (e.g. a heap limit). */
+    nodeArgs: string[] = [],
+  ): Promise<KoersRun> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin/koers.js'), ...args], {
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/koers.js'), ...args], {
         cwd: paths.dir,
         env: {
           PATH: process.env.PATH ?? '',

@@ -44,6 +44,14 @@ describe.concurrent('koers validate', () => {
     expect(run.errors).toEqual([expect.stringMatching(/YAML syntax error: .*\(line 9\)$/)]);
   });
 
+  it('exits 2 for a billion-laughs file, naming the file and the problem, without expanding it', async () => {
+    const run = await koers(['validate', broken('billion-laughs')]);
+    expect(run.code).toBe(2);
+    expect(run.errors).toEqual([
+      `${broken('billion-laughs')}: YAML aliases expand too far (more than 100 uses): refused as a resource exhaustion attack`,
+    ]);
+  });
+
   it('exits 2 for a file that cannot be read', async () => {
     const run = await koers(['validate', '/nonexistent/strategy.yaml']);
     expect(run.code).toBe(2);

@@ -2,8 +2,14 @@
 // review moves a review period on, and `end` ends the relationship in the register.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_FIELDS } from '../../src/domain/digest/review-answer.js';
-import { promptDueReviews, type ReviewRequestPayload, submitReview } from '../../src/jobs/reviews.js';
-import { reviewRequestView } from '../../src/jobs/views/review-request-view.js';
+import {
+  promptDueReviews,
+  REVIEWS_PER_MESSAGE,
+  type ReviewRequestPayload,
+  type ReviewSubject,
+  submitReview,
+} from '../../src/jobs/reviews.js';
+import { reviewPromptView, reviewRequestView } from '../../src/jobs/views/review-request-view.js';
 import { verifyAudit } from '../../src/store/audit-log.js';
 import { outboxOf } from '../jobs/support/scheduler-fixture.js';
 import { seedRelationships } from '../jobs/support/seed-portfolio.js';
@@ -83,24 +89,30 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
     // The example people are on Slack only; an unknown person is reached by their platform id.
     expect(rows.map((r) => [r.dedupe_key, r.platform, r.target])).toEqual(
       expect.arrayContaining([
-        [`review:${ids[0]}:2026-11-23:slack`, 'slack', { person: 'u-joost' }],
-        [`review:${ids[1]}:2026-11-01:slack`, 'slack', { person: 'u-anna' }],
-        [`review:${ids[3]}:2026-11-01:slack`, 'slack', { person: 'slack:U999' }],
+        ['review:u-joost:2026-11-23:slack', 'slack', { person: 'u-joost' }],
+        ['review:u-anna:2026-11-23:slack', 'slack', { person: 'u-anna' }],
+        ['review:slack:U999:2026-11-23:slack', 'slack', { person: 'slack:U999' }],
       ]),
     );
     expect(rows).toHaveLength(3);
     const payload = rows.find((r) => r.target.person === 'u-joost')
       ?.payload as unknown as ReviewRequestPayload;
     expect(payload).toMatchObject({
-      relationshipId: ids[0],
-      dueDate: '2026-11-23',
-      subject: {
-        partner: 'Deltares',
-        priorityName: { nl: 'Klimaatadaptatie en water', en: 'Climate adaptation and water' },
-        currency: 'EUR',
-      },
+      date: '2026-11-23',
+      more: 0,
+      subjects: [
+        {
+          relationshipId: ids[0],
+          dueDate: '2026-11-23',
+          partner: 'Deltares',
+          priorityName: { nl: 'Klimaatadaptatie en water', en: 'Climate adaptation and water' },
+          currency: 'EUR',
+        },
+      ],
     });
-    const view = reviewRequestView(payload.subject, 'nl');
+    const subject = payload.subjects[0] as ReviewSubject;
+    // One relationship due: the message is its form.
+    const view = reviewPromptView(payload, 'nl');
     const form = view.blocks.find((b) => b.type === 'form');
     expect(form?.type === 'form' && form.fields.map((x) => x.id)).toEqual([
       REVIEW_FIELDS.outcome,
@@ -113,7 +125,55 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
       dueDate: '2026-11-23',
     });
     expect(view.fallbackText).toContain('Deltares');
-    expect(reviewRequestView(payload.subject, 'en').title).toBe('Time for a review');
+    expect(reviewRequestView(subject, 'en').title).toBe('Time for a review');
+  });
+
+  it('sends an owner at most one message a day, listing at most 10 relationships; the rest come on the next days', async () => {
+    const many = await seedRelationships(
+      f.ts.store.db,
+      Array.from({ length: 15 }, (_, i) => ({
+        partner: `Partner ${String(i).padStart(2, '0')}`,
+        owner: 'u-gijs',
+        unit: null,
+        priority: 'housing',
+        intensity: 'project',
+        budget: 1_000,
+        reviewDue: '2026-11-20',
+      })),
+    );
+    const gijs = async () =>
+      (await outboxOf(f.ts.store.db, 'review_request')).filter((r) => r.target.person === 'u-gijs');
+    const first = await promptDueReviews(deps);
+    expect(first.prompted.filter((id) => many.includes(id))).toHaveLength(REVIEWS_PER_MESSAGE);
+    const day1 = await gijs();
+    expect(day1.map((r) => r.dedupe_key)).toEqual(['review:u-gijs:2026-11-23:slack']);
+    const payload = day1[0]?.payload as unknown as ReviewRequestPayload;
+    expect(payload.subjects.map((x) => x.partner)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Partner ${String(i).padStart(2, '0')}`),
+    );
+    expect(payload.more).toBe(5);
+    // Several due: a list, each with a button that opens its form.
+    const view = reviewPromptView(payload, 'nl');
+    const buttons = view.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+    expect(buttons.map((b) => b.action)).toEqual(
+      payload.subjects.map((x) => ({
+        type: 'submit_review',
+        relationshipId: String(x.relationshipId),
+        dueDate: '2026-11-20',
+      })),
+    );
+
+    // Later the same day: nothing more for Gijs.
+    f.clock.current = new Date('2026-11-23T17:00:00.000Z');
+    expect((await promptDueReviews(deps)).prompted.filter((id) => many.includes(id))).toEqual([]);
+    expect(await gijs()).toHaveLength(1);
+
+    // The next day: the other five, in one message.
+    f.clock.current = new Date('2026-11-24T09:00:00.000Z');
+    expect((await promptDueReviews(deps)).prompted.filter((id) => many.includes(id))).toHaveLength(5);
+    const day2 = (await gijs()).slice(1);
+    expect(day2.map((r) => r.dedupe_key)).toEqual(['review:u-gijs:2026-11-24:slack']);
+    expect((day2[0]?.payload as unknown as ReviewRequestPayload | undefined)?.subjects).toHaveLength(5);
   });
 
   it('stores the owner answer and moves the next review a review period on; the same form twice records once', async () => {
@@ -150,7 +210,7 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
     f.clock.current = new Date('2027-11-23T09:00:00.000Z');
     expect((await promptDueReviews(deps)).prompted).toContain(id);
     expect((await outboxOf(f.ts.store.db, 'review_request')).map((r) => r.dedupe_key)).toContain(
-      `review:${id}:2027-11-23:slack`,
+      'review:u-joost:2027-11-23:slack',
     );
     expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
   });

@@ -130,6 +130,13 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
     expect(shown.exact.map((r) => [r.ownerId, r.ownerName])).toEqual([['u-stranger', null]]);
   });
 
+  it('answers a name of thousands of distinct words, from its first words (the query does not grow with them)', async () => {
+    const words = Array.from({ length: 6_500 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    const who = await whoWorksWith(ts.store.db, `Technische Universiteit Delft ${words}`);
+    expect(who.key.split(' ')).toHaveLength(12);
+    expect(partners(who.near)).toContain('TU Delft');
+  });
+
   it('answers an empty name with nothing', async () => {
     expect(await whoWorksWith(ts.store.db, '   ')).toEqual({ key: '', exact: [], near: [] });
   });

@@ -162,8 +162,27 @@ describe('two koers serve processes on one PostgreSQL database', () => {
 
   it('posts each digest period once, whichever instance claims it', async () => {
     await fake.waitFor(() => outboxPosts(fake, 'C0ALLIANCE', 'digest').length >= 2, 60_000);
-    // Let both instances tick past a few more periods, then count per period.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The marks: a moment when no digest run is claimed and every digest post is marked sent;
+    // then no post of those periods is still on its way, and each must be there once.
+    const client = new pg.Client({ connectionString: db.url.replace(/[?&]schema=[^&]*/, '') });
+    const schema = new URL(db.url).searchParams.get('schema');
+    await client.connect();
+    try {
+      await expect
+        .poll(
+          async () => {
+            const r = await client.query(
+              `select (select count(*) from ${schema}.digest_runs where status = 'claimed')::int
+                    + (select count(*) from ${schema}.outbox where kind = 'digest' and status <> 'sent')::int as busy`,
+            );
+            return (r.rows[0] as { busy: number }).busy;
+          },
+          { timeout: 30_000, interval: 100 },
+        )
+        .toBe(0);
+    } finally {
+      await client.end();
+    }
     const keys = outboxPosts(fake, 'C0ALLIANCE', 'digest').map(
       (c) => (c.args.metadata as { event_payload: { dedupe_key: string } }).event_payload.dedupe_key,
     );

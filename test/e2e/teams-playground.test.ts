@@ -1,12 +1,14 @@
 // End to end in the Microsoft 365 Agents Playground (a Teams-like client, offline), driven by
-// playwright-core in Debian's Chromium. The local demo as people use it: the Playground user plays
-// Anna, types `toets`, fills in the form card and sees the verdict card take its place; the
-// approval request for Bram arrives in the same chat (the demo's one user plays everyone), Bram
-// approves with the card's button, and the outcome appears in the Playground's strategy channel.
+// playwright-core in Debian's Chromium. The local demo as people use it, where one Playground
+// user plays everyone: Anna asks for € 60.000 with the form (offered on the first question),
+// sees the whole route (Bram, then Carla) from the start; Bram's card shows in her chat as his,
+// without his buttons; as Bram she endorses it and is told where it went, Anna hears; as Carla
+// she approves it, and the strategy channel shows one summary. A second proposal typed as
+// `12.500` in the form is stored as twelve thousand five hundred, and is withdrawn from `status`.
 // Screenshots are kept in test-artifacts/teams-playground/.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundConfigYaml } from '../../src/channels/teams/demo-playground.js';
 import { createTeamsChannel } from '../../src/channels/teams/teams-channel.js';
@@ -17,6 +19,7 @@ import { type Playground, playgroundChat, startPlayground } from '../support/pla
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/teams-playground/', import.meta.url));
 const missing = chromiumMissing();
+const WAIT = { timeout: 45_000 };
 
 describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
   let t: TestApp;
@@ -32,7 +35,7 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
       configYaml: playgroundConfigYaml(exampleStrategy()),
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   }, 90_000);
 
   afterAll(async () => {
@@ -42,89 +45,148 @@ describe.skipIf(missing !== null)('Teams in the Agents Playground', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
-
   const say = (text: string) => playgroundChat(page).say(text);
-
-  it('a person types "toets", completes the check in the form card and sees the verdict card', async () => {
-    await page.goto(playground.url);
-    await playgroundChat(page).box().waitFor({ timeout: 30_000 });
-    await say('demo als Anna');
+  const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  const becomes = async (name: string) => {
+    await say(`demo als ${name.split(' ')[0]}`);
     await page
-      .getByText(/(U bent nu|You are now) Anna de Vries/)
+      .getByText(new RegExp(`U bent nu ${name}`))
       .last()
-      .waitFor({ timeout: 20_000 });
+      .waitFor(WAIT);
+  };
+  const latestCase = () =>
+    t.app.parts.store.db
+      .selectFrom('cases')
+      .select(['id', 'proposal', 'state', 'step'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+
+  /** Fills the check form card and sends it. */
+  async function sendForm(form: Locator, budget: string): Promise<void> {
+    await form.getByRole('textbox').first().fill('TU Delft');
+    const picks = ['1. Kennisinstelling', '1. Energietransitie', '2. Project', '1. Wij hebben hen nodig'];
+    const combos = form.getByRole('combobox');
+    expect(await combos.count()).toBe(picks.length);
+    for (const [i, pick] of picks.entries()) {
+      await combos.nth(i).click();
+      await page.getByRole('option', { name: new RegExp(`^${pick.replace(/^\d\. /, '')}`) }).click();
+    }
+    // Amounts are typed as text and read on the server: `12.500` is twelve thousand five hundred.
+    expect(await form.getByRole('spinbutton').count()).toBe(0);
+    const texts = form.getByRole('textbox');
+    await texts.nth(1).fill(budget);
+    await texts.nth(2).fill('zes maanden');
+    await form.getByRole('button', { name: 'Toetsen', exact: true }).click();
+  }
+
+  it('a two-step route is shown from the start, and the card meant for Bram carries none of his buttons', async () => {
+    await page.goto(playground.url);
+    await playgroundChat(page).box().waitFor(WAIT);
+    await becomes('Anna de Vries');
 
     // `toets` asks the questions one at a time; the first offers the whole check as a form.
     await say('toets');
-    const first = page.locator('.ac-adaptiveCard').filter({ hasText: 'Met welke organisatie' }).last();
-    await first.waitFor({ timeout: 20_000 });
+    const first = card('Met welke organisatie');
+    await first.waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Toetsen', exact: true }).count()).toBe(0);
     await first.getByRole('button', { name: 'Liever een formulier' }).click();
     const form = page
       .locator('.ac-adaptiveCard')
       .filter({ has: page.getByRole('button', { name: 'Toetsen', exact: true }) })
       .last();
-    await form.waitFor({ timeout: 20_000 });
+    await form.waitFor(WAIT);
     await shot('1-form-card');
-    await form.getByRole('textbox').first().fill('TU Delft');
-    const picks = ['Kennisinstelling', 'Energietransitie', 'Project', 'Wij hebben hen nodig'];
-    const combos = form.getByRole('combobox');
-    expect(await combos.count()).toBe(picks.length);
-    for (const [i, pick] of picks.entries()) {
-      await combos.nth(i).click();
-      await page.getByRole('option', { name: new RegExp(`^${pick}`) }).click();
-    }
-    // Amounts are typed as text and read on the server: `12.500` is twelve thousand five hundred.
-    expect(await form.getByRole('spinbutton').count()).toBe(0);
-    const texts = form.getByRole('textbox');
-    await texts.nth(1).fill('12.500');
-    await texts.nth(2).fill('zes maanden');
-    await shot('2-form-filled');
-    await form.getByRole('button', { name: 'Toetsen', exact: true }).click();
+    await sendForm(form, '€ 60.000');
 
-    const verdict = page
-      .locator('.ac-adaptiveCard')
-      .filter({ hasText: 'Hiervoor is een besluit op de besluitvormingslijn nodig.' })
-      .last();
-    await verdict.waitFor({ timeout: 20_000 });
-    await expect.poll(() => verdict.textContent()).toMatch(/Bram Bakker/);
-    // The verdict took the form card's place.
-    expect(await page.getByRole('button', { name: 'Toetsen', exact: true }).count()).toBe(0);
+    const verdict = card('Hiervoor is een besluit op de besluitvormingslijn nodig.');
+    await verdict.waitFor(WAIT);
+    // The whole route, and why it takes two steps, from the start.
+    await expect
+      .poll(() => verdict.textContent(), WAIT)
+      .toMatch(/Voorgelegd aan Bram Bakker \(Teamleider\), daarna aan Carla Jansen \(Afdelingshoofd\)/);
+    expect(await verdict.textContent()).toMatch(
+      /het budget \(€\s60\.000\) is hoger dan het mandaat van de teamleider/u,
+    );
     await verdict.scrollIntoViewIfNeeded();
-    await shot('3-verdict-card');
-    const stored = await t.app.parts.store.db
-      .selectFrom('cases')
-      .select('proposal')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.proposal)).toMatchObject({ budget: 12500, months: 6 });
-  }, 120_000);
+    await shot('2-verdict-two-steps');
+    expect(JSON.parse((await latestCase()).proposal)).toMatchObject({ budget: 60000, months: 6 });
 
-  it('the approval request reaches the Playground, Bram approves, the strategy channel shows the outcome', async () => {
-    const approval = page
-      .locator('.ac-adaptiveCard')
-      .filter({ hasText: 'Wacht op een besluit van Bram Bakker' })
-      .last();
-    await approval.waitFor({ timeout: 20_000 });
-    await say('demo als Bram');
+    // Bram's approval request lands in this one chat, as his, without his buttons.
+    const bramsCard = card('Zo ziet Bram Bakker dit');
+    await bramsCard.waitFor(WAIT);
+    expect(await bramsCard.getByRole('button', { name: 'Goedkeuren' }).count()).toBe(0);
+    expect(await bramsCard.textContent()).toMatch(/het mandaat van Anna de Vries als Medewerker/);
+    await bramsCard.scrollIntoViewIfNeeded();
+    await shot('3-card-for-bram-seen-by-anna');
+  }, 180_000);
+
+  it('as Bram the card comes back with his buttons; his endorsement is confirmed to him and reported to Anna', async () => {
+    await becomes('Bram Bakker');
+    const decide = card(/U beslist als Teamleider/);
+    await decide.waitFor(WAIT);
+    expect(await decide.textContent()).toMatch(
+      /Uw goedkeuring is een aanbeveling; daarna beslist Carla Jansen/,
+    );
+    await decide.getByRole('button', { name: 'Goedkeuren' }).click();
     await page
-      .getByText(/(U bent nu|You are now) Bram Bakker/)
+      .getByText(/Onderschreven\. De zaak ligt nu bij Carla Jansen \(Afdelingshoofd\)/)
       .last()
-      .waitFor({ timeout: 20_000 });
-    await approval.getByRole('button', { name: 'Goedkeuren' }).click();
+      .waitFor(WAIT);
     await page
-      .getByText(/Goedgekeurd door Bram Bakker om \d\d:\d\d/)
+      .getByText(/Bram Bakker heeft uw voorstel voor TU Delft onderschreven/)
+      .last()
+      .waitFor(WAIT);
+    await shot('4-endorsed-by-bram');
+    const c = await latestCase();
+    expect([c.state, Number(c.step)]).toEqual(['open', 1]);
+  }, 180_000);
+
+  it('as Carla the last word: approved, and the strategy channel shows one summary', async () => {
+    await becomes('Carla Jansen');
+    const decide = card(/U beslist als Afdelingshoofd/);
+    await decide.waitFor(WAIT);
+    expect(await decide.textContent()).toMatch(/Uw besluit is het laatste woord/);
+    await decide.getByRole('button', { name: 'Goedkeuren' }).click();
+    await page
+      .getByText(/Goedgekeurd door Carla Jansen om \d\d:\d\d/)
       .first()
-      .waitFor({ timeout: 20_000 });
-    await shot('4-approved');
+      .waitFor(WAIT);
+    await shot('5-approved-by-carla');
+    expect((await latestCase()).state).toBe('approved');
     await page.getByText('Strategiekanaal', { exact: true }).click();
-    await page
+    const summary = page
       .locator('.ac-adaptiveCard')
-      .filter({ hasText: /Goedgekeurd door Bram Bakker.*TU Delft/ })
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await shot('5-strategy-channel');
-  }, 120_000);
+      .filter({ hasText: /Goedgekeurd door Carla Jansen.*TU Delft/ });
+    await summary.first().waitFor(WAIT);
+    expect(await summary.count()).toBe(1);
+    await shot('6-strategy-channel');
+    await page.getByText('Personal Chat', { exact: true }).first().click();
+  }, 180_000);
+
+  it('a form with 12.500 stores 12,500, and status withdraws the proposal', async () => {
+    await becomes('Anna de Vries');
+    await say('toets formulier');
+    const form = page
+      .locator('.ac-adaptiveCard')
+      .filter({ has: page.getByRole('button', { name: 'Toetsen', exact: true }) })
+      .last();
+    await form.waitFor(WAIT);
+    await sendForm(form, '12.500');
+    await page
+      .getByText(/Het budget \(€\s12\.500\) is hoger dan uw mandaat/u)
+      .last()
+      .waitFor(WAIT);
+    const c = await latestCase();
+    expect(JSON.parse(c.proposal)).toMatchObject({ budget: 12500 });
+
+    await say('status');
+    const status = card('Uw stand van zaken');
+    await status.waitFor(WAIT);
+    await status.getByRole('button', { name: 'Intrekken' }).first().click();
+    await page.getByText('Uw voorstel is ingetrokken.').last().waitFor(WAIT);
+    await shot('7-withdrawn-from-status');
+    expect((await latestCase()).state).toBe('withdrawn');
+  }, 180_000);
 });
 
 if (missing) describe('Teams in the Agents Playground', () => it.skip(missing, () => {}));

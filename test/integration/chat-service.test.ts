@@ -179,6 +179,10 @@ describe('chat service', () => {
       review_delivered: 'Twee bijeenkomsten, weinig resultaat',
       review_rating: '2',
     };
+    // A button of the day's review list (no values yet) opens the form, for the owner only.
+    const opened = await f.chat.handle(anna, { kind: 'action', action });
+    expect(opened.form?.title).toBe('Tijd voor een evaluatie');
+    expect((await f.chat.handle(bram, { kind: 'action', action })).form).toBeUndefined();
     const other = await f.chat.handle(bram, { kind: 'action', action, values });
     expect(viewText(other.views[0])).toMatch(/Alleen de eigenaar/);
     const r = await f.chat.handle(anna, { kind: 'action', action, values });

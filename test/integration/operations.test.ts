@@ -80,12 +80,12 @@ describe('operations', () => {
     const holder = t.app.parts.holder;
     const before = holder.current().sha256;
     writeFileSync(path, 'version: 1\norganisation: [broken\n');
-    expect(t.app.reloadStrategy()).toBe(false);
+    expect(await t.app.reloadStrategy()).toBe(false);
     expect(holder.current().sha256).toBe(before);
     expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
     const text = readFileSync(EXAMPLE_STRATEGY_PATH, 'utf8').replace('maxBudget: 10000', 'maxBudget: 12000');
     writeFileSync(path, text);
-    expect(t.app.reloadStrategy()).toBe(true);
+    expect(await t.app.reloadStrategy()).toBe(true);
     expect(holder.current().roles.get('employee')?.mandate.maxBudget).toBe(12000);
   });
 });

@@ -44,7 +44,13 @@ describe('scheduled work across processes', () => {
 
   const worker = (
     instanceId: string,
-    over: { faultAt?: string; fakeAnchorMs: number; realAnchorMs: number; runLeaseMs?: number },
+    over: {
+      faultAt?: string;
+      fakeAnchorMs: number;
+      realAnchorMs: number;
+      runLeaseMs?: number;
+      leaseStaleMs?: number;
+    },
   ) => {
     const w = new WorkerProcess({
       url: db.url,
@@ -115,6 +121,17 @@ describe('scheduled work across processes', () => {
     }
   }
 
+  /** The digest run is done and every digest post is marked sent: nothing of it is left to do. */
+  async function settled(): Promise<boolean> {
+    const { digest, outbox } = await runs();
+    return (
+      digest.length > 0 &&
+      digest.every((d) => d.status === 'done') &&
+      outbox.length > 0 &&
+      outbox.every((o) => o.status === 'sent')
+    );
+  }
+
   beforeEach(async () => {
     slack = await fakeSlack();
     workers = [];
@@ -132,7 +149,8 @@ describe('scheduled work across processes', () => {
     const three = ['a', 'b', 'c'].map((id) => worker(id, anchor));
     await Promise.all(three.map((w) => w.waitFor('scheduler running')));
     await until(async () => slack.calls.length > 0, 30_000, 'a digest post at the fake Slack');
-    await new Promise((r) => setTimeout(r, 2_000)); // ten more ticks of every instance
+    // The marks: the run is done (no instance claims it again) and its one post is sent.
+    await until(settled, 30_000, 'the run done and its post marked sent');
     expect(slack.calls.filter((c) => c.kind === 'digest')).toEqual([
       expect.objectContaining({ kind: 'digest', runKey: 'digest:2026-11-30T07:00:00.000Z' }),
     ]);
@@ -146,7 +164,7 @@ describe('scheduled work across processes', () => {
     expect(three.filter((w) => w.has('digest run claimed'))).toHaveLength(1);
   }, 90_000);
 
-  it('one killed mid-run: another finishes the run after its lease, and still one post', async () => {
+  it('one killed mid-run: another finishes the run (its holder is gone), and still one post', async () => {
     db = await freshDatabaseUrl('postgres');
     await seedFirstStart();
     const anchor = { realAnchorMs: Date.now(), fakeAnchorMs: OCCURRENCE - 3_000 };
@@ -160,7 +178,7 @@ describe('scheduled work across processes', () => {
 
     const heirs = ['b', 'c'].map((id) => worker(id, anchor));
     await until(async () => slack.calls.length > 0, 30_000, 'the finished digest at the fake Slack');
-    await new Promise((r) => setTimeout(r, 2_000));
+    await until(settled, 30_000, 'the run done and its post marked sent');
     expect(slack.calls.filter((c) => c.kind === 'digest')).toHaveLength(1);
     const { digest, outbox } = await runs();
     expect(digest).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
@@ -179,10 +197,40 @@ describe('scheduled work across processes', () => {
       msg: 'another Koers process runs the scheduler on this SQLite database; this one will not run it (SQLite mode is single-instance: use PostgreSQL to run several)',
       holder: 'first',
     });
-    await new Promise((r) => setTimeout(r, 1_000)); // five ticks: the first keeps its lease
+    // Five more ticks of the second, standing by each time: the first keeps its lease.
+    await until(
+      async () => second.lines.filter((l) => l.msg === 'scheduler tick: standing by').length >= 5,
+      10_000,
+      'five standby ticks of the second',
+    );
     expect(second.has('took over the scheduler lease of a process that stopped')).toBe(false);
     first.child.kill('SIGKILL');
     await first.exited;
     await second.waitFor('took over the scheduler lease of a process that stopped', 10_000);
+  }, 60_000);
+
+  it('SQLite: after a kill -9 a restarted process runs the scheduler at once; a second live one is still refused', async () => {
+    db = await freshDatabaseUrl('sqlite');
+    // A heartbeat goes stale only after a minute here: a takeover before that is the lock's doing.
+    const anchor = {
+      realAnchorMs: Date.now(),
+      fakeAnchorMs: Date.parse('2026-11-25T10:00:00.000Z'),
+      leaseStaleMs: 60_000,
+    };
+    const first = worker('first', anchor);
+    await first.waitFor('scheduler running');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const restarted = worker('restarted', anchor);
+    await restarted.waitFor(/^scheduler (running|standing by)$/);
+    expect(restarted.has('scheduler running')).toBe(true);
+    expect(
+      restarted.lines.find((l) => l.msg === 'took over the scheduler lease of a process that stopped'),
+    ).toMatchObject({
+      from: 'first',
+    });
+    const second = worker('second', anchor);
+    await second.waitFor(/^scheduler (running|standing by)$/);
+    expect(second.has('scheduler standing by')).toBe(true);
   }, 60_000);
 });

@@ -1,33 +1,27 @@
 // A Koers instance reduced to its scheduled side, for multi-process tests: the scheduler and an
 // outbox dispatcher whose Slack sender posts to a fake Slack Web API. Logs JSON lines on stdout;
-// stops on "quit" (stdin). FAULT_AT=<point> kills the process there (RELIABILITY-MATRIX J2).
-import { writeSync } from 'node:fs';
+// stops on "quit" (stdin). FAULT_AT=<point> kills the process there.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import type { ChannelSender } from '../../src/outbox/delivery.js';
 import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
+import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createWorkflow } from '../../src/workflow/workflow.js';
 import { exampleStrategy } from '../support/example-strategy.js';
+import { killAtFaultPoint } from './support/fault-point.js';
 import type { WorkerOptions } from './support/worker-process.js';
 
 const o = JSON.parse(process.argv[2] as string) as WorkerOptions;
 const offset = o.fakeAnchorMs - o.realAnchorMs;
 const clock = () => new Date(Date.now() + offset);
-const logger = pino({ level: 'info', base: { instance: o.instanceId } });
-const fault = (point: string) => {
-  if (process.env.FAULT_AT === point) {
-    // Written synchronously: the kill must not overtake a buffered log line.
-    writeSync(
-      1,
-      `${JSON.stringify({ level: 30, instance: o.instanceId, point, msg: 'fault point reached: killing myself' })}\n`,
-    );
-    process.kill(process.pid, 'SIGKILL');
-  }
-};
+const logger = pino({ level: 'debug', base: { instance: o.instanceId } });
+const fault = killAtFaultPoint(o.instanceId);
 
 const store = await openStore(o.url);
+// Dies with this process: another worker that finds it free takes this one's claims over at once.
+const liveness = await holdInstanceLiveness(o.url, o.instanceId, logger);
 const strategy = exampleStrategy();
 const workflow = createWorkflow({
   db: store.db,
@@ -46,7 +40,8 @@ const scheduler = createScheduler({
   instanceId: o.instanceId,
   tickMs: o.tickMs,
   runLeaseMs: o.runLeaseMs,
-  leaseStaleMs: 3 * o.tickMs,
+  leaseStaleMs: o.leaseStaleMs ?? 3 * o.tickMs,
+  liveness,
   fault,
 });
 
@@ -70,6 +65,7 @@ const dispatcher = createOutboxDispatcher({
   logger,
   workerId: o.instanceId,
   leaseMs: 5_000,
+  liveness,
 });
 let dispatching = true;
 const dispatchLoop = (async () => {
@@ -84,4 +80,5 @@ for await (const line of createInterface({ input: process.stdin })) if (line ===
 dispatching = false;
 await dispatchLoop;
 await scheduler.stop();
+await liveness.close();
 await store.close();

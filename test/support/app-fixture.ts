@@ -1,5 +1,5 @@
 // The whole app on a fresh database and a free port, built by the real composition root.
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { type ChannelFactory, createApp, type KoersApp } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Backend } from '../../src/store/backend.js';
@@ -20,15 +20,22 @@ export async function startTestApp(options: {
   scheduler?: boolean;
   logLevel?: string;
   demoData?: boolean;
+  /** Instead of a silent logger (tests that wait for a log line). */
+  logger?: Logger;
+  /** With `clock`: follow the database's clock on PostgreSQL all the same (default: not). */
+  alignClockToDatabase?: boolean;
 }): Promise<TestApp> {
   const db = await freshDatabaseUrl(options.backend ?? 'sqlite');
   const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KOERS_DATABASE_URL: db.url, ...options.env });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const app = await createApp({
     config: loaded.config,
-    logger: pino({ level: options.logLevel ?? 'silent' }),
+    logger: options.logger ?? pino({ level: options.logLevel ?? 'silent' }),
     channels: options.channels,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.alignClockToDatabase !== undefined
+      ? { alignClockToDatabase: options.alignClockToDatabase }
+      : {}),
     scheduler: options.scheduler ?? false,
     outboxIntervalMs: 50,
     ...(options.demoData ? { demoData: true } : {}),

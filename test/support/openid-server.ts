@@ -1,6 +1,7 @@
-// A local stand-in for the Bot Framework's OpenID metadata and signing keys, with test RSA keys
-// endorsed for `msteams`, and a minter of Bot Framework tokens signed with them (or with a key it
-// does not publish). Real RS256 signatures: nothing in the validation is stubbed.
+// A local stand-in for the Bot Framework's OpenID metadata and signing keys, with a test RSA key
+// endorsed for `msteams` and one published with no endorsements at all, and a minter of Bot
+// Framework tokens signed with them (or with a key it does not publish). Real RS256 signatures:
+// nothing in the validation is stubbed.
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,11 @@ export interface OpenIdServer {
   /** The OpenID metadata URL (KOERS_BOT_OPENID_METADATA). */
   metadataUrl: string;
   /** A token as the Bot Framework channel sends it, signed with the published key unless `key` says otherwise. */
-  mint(claims: Record<string, unknown>, o?: { key?: 'published' | 'unpublished'; kid?: string }): string;
+  /** `bare`: a published key that lists no endorsements. */
+  mint(
+    claims: Record<string, unknown>,
+    o?: { key?: 'published' | 'unpublished' | 'bare'; kid?: string },
+  ): string;
   close(): Promise<void>;
 }
 
@@ -18,8 +23,11 @@ const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 export async function startOpenIdServer(): Promise<OpenIdServer> {
   const published = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const unpublished = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const bare = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'koers-test-key';
+  const bareKid = 'koers-test-key-without-endorsements';
   const jwk = published.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+  const bareJwk = bare.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
   let base = '';
   const server: Server = createServer((req, res) => {
     if (req.url === '/v1/.well-known/openidconfiguration') {
@@ -37,7 +45,10 @@ export async function startOpenIdServer(): Promise<OpenIdServer> {
     if (req.url === '/v1/.well-known/keys') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
-          keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+          keys: [
+            { kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] },
+            { kty: 'RSA', use: 'sig', kid: bareKid, n: bareJwk.n, e: bareJwk.e },
+          ],
         }),
       );
       return;
@@ -57,10 +68,15 @@ export async function startOpenIdServer(): Promise<OpenIdServer> {
     metadataUrl: `${base}/v1/.well-known/openidconfiguration`,
     mint(claims, o = {}) {
       const now = Math.floor(Date.now() / 1000);
-      const key = o.key === 'unpublished' ? unpublished.privateKey : published.privateKey;
+      const key =
+        o.key === 'unpublished'
+          ? unpublished.privateKey
+          : o.key === 'bare'
+            ? bare.privateKey
+            : published.privateKey;
       return sign(
         key,
-        { alg: 'RS256', typ: 'JWT', kid: o.kid ?? kid },
+        { alg: 'RS256', typ: 'JWT', kid: o.kid ?? (o.key === 'bare' ? bareKid : kid) },
         { iss: 'https://api.botframework.com', nbf: now - 10, iat: now - 10, exp: now + 3600, ...claims },
       );
     },

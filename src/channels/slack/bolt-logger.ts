@@ -1,5 +1,5 @@
 // Bolt's and the Web API client's log lines, through pino (never the console), with anything
-// token-shaped removed: SDK messages may echo request details (RELIABILITY-MATRIX R2).
+// token-shaped removed: SDK messages may echo request details.
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { scrubSecrets } from '../../logger.js';

@@ -8,7 +8,7 @@ import type { ChannelModule } from '../../app/channel-module.js';
 import type { ChannelFactory } from '../../app/create-app.js';
 import { scrubSecrets } from '../../logger.js';
 import { boltLogger } from './bolt-logger.js';
-import { checkSlackRequest, refuse, SLACK_BODY_LIMIT_BYTES } from './request-guard.js';
+import { admitSlackRequest, SLACK_BODY_LIMIT_BYTES } from './request-guard.js';
 import { registerListeners } from './slack-listeners.js';
 import { createSlackReplies } from './slack-replies.js';
 import { createSlackSender } from './slack-sender.js';
@@ -76,14 +76,13 @@ export const createSlackChannel: ChannelFactory = (deps: ChannelDeps): ChannelMo
           {
             method: 'POST',
             path: SLACK_EVENTS_PATH,
-            handler: (req, res) => {
-              const verdict = checkSlackRequest(req, deps.clock().getTime());
-              if (!verdict.ok) {
-                logger.info({ why: verdict.why, status: verdict.status }, 'slack request refused');
-                refuse(req, res, verdict.status);
-                return;
-              }
-              http.requestListener(req, res);
+            handler: async (req, res) => {
+              const admitted = await admitSlackRequest(req, res, {
+                signingSecret: config.signingSecret ?? '',
+                nowMs: deps.clock().getTime(),
+                logger,
+              });
+              if (admitted) http.requestListener(req, res);
             },
           },
         ]

@@ -1,6 +1,6 @@
 // Web API errors, classified for the outbox: wait and retry (429 with Retry-After, 5xx, network),
 // or give up at once (the channel is gone, the bot was removed, the person cannot be messaged), so
-// a missing strategy channel never turns into a retry storm (RELIABILITY-MATRIX O1, O2, O5).
+// a missing strategy channel never turns into a retry storm.
 // Branches on the SDK's stable codes and Slack's error strings, never on message text.
 import { scrubSecrets } from '../../logger.js';
 

@@ -1,5 +1,5 @@
 // Slack's Block Kit and Web API limits, in one table. Anything Koers sends is cut to fit here, so
-// Slack never answers invalid_blocks or msg_too_long for input Koers accepted (RELIABILITY-MATRIX I2).
+// Slack never answers invalid_blocks or msg_too_long for input Koers accepted.
 // Figures from docs.slack.dev (block and composition-object references); text limits are counted
 // in characters after mrkdwn escaping.
 export const SLACK_LIMITS = {

@@ -61,6 +61,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     if (response.duplicate) log.info({}, 'slack request seen before; nothing done');
     // What the turn enqueued (approval requests, updates, summaries) goes out now, not at the next tick.
     else if (!turn.readOnly) deps.kickOutbox();
+    log.debug({ duplicate: response.duplicate === true }, 'slack turn done');
     return response;
   }
 
@@ -69,6 +70,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     return {
       ...identity,
       ...(info.locale ? { platformLocale: info.locale } : {}),
+      ...(info.tz ? { timeZone: info.tz } : {}),
       ...(info.name && !identity.displayName ? { displayName: info.name } : {}),
     };
   }
@@ -118,7 +120,10 @@ export function registerListeners(app: App, l: ListenerDeps): void {
 
   app.event('message', async ({ event, body }) => {
     const dm = parseDirectMessage(event, body.event_id);
-    if (!dm) return;
+    if (!dm) {
+      l.logger.debug({ eventId: body.event_id }, 'slack message ignored: not a person’s direct message');
+      return;
+    }
     const log = child(body.event_id);
     const r = await run(dm.turn, log);
     if (r.duplicate) return;
@@ -157,7 +162,10 @@ export function registerListeners(app: App, l: ListenerDeps): void {
   app.action(ANY_ACTION, async ({ ack, body }) => {
     await ack();
     const click = parseBlockActions(body);
-    if (!click) return;
+    if (!click) {
+      l.logger.debug({}, 'slack click ignored: not a Koers action');
+      return;
+    }
     const log = child(click.turn.dedupeKey, click.caseId);
     const r = await run(click.turn, log);
     if (r.duplicate) return;

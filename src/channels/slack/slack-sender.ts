@@ -2,7 +2,7 @@
 // messages in place). The outbox dispatcher owns retries; this file says which failures are worth
 // one, and keeps Slack's own rules:
 // - every post carries `metadata` with the outbox id, so after a crash between Slack's answer and
-//   the outbox's mark (the only duplicate window, RELIABILITY-MATRIX C1/O2) a retry first looks
+//   the outbox's mark (the only duplicate window) a retry first looks
 //   for its earlier post (conversations.history with include_all_metadata) before posting again;
 // - at most one post per second per channel (Slack's chat.postMessage limit), and nothing to a
 //   channel before a 429's Retry-After has passed; other channels are not held up;
@@ -88,7 +88,8 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       };
     }
 
-    if (item.attempts > 0 && !certainlyUnsent.has(item.id)) {
+    // Claimed before: an earlier claim may have posted it and died before the mark.
+    if (item.claims > 1 && !certainlyUnsent.has(item.id)) {
       const earlier = await findEarlierPost(channel, item.id, log);
       if (earlier) {
         log.info(

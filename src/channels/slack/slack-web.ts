@@ -15,6 +15,13 @@ export interface BotIdentity {
   teamId: string | undefined;
 }
 
+/** What Koers asks of a Slack user: their locale, name and IANA time zone, or nulls. */
+export interface UserInfo {
+  locale: string | null;
+  name: string | null;
+  tz: string | null;
+}
+
 export interface SlackWeb {
   client: webApi.WebClient;
   /** auth.test, remembered once it succeeded; a failure is tried again on the next call. */
@@ -22,7 +29,7 @@ export interface SlackWeb {
   /** The bot's DM channel with a person (D…). */
   dmChannel(userId: string): Promise<string>;
   /** The person's Slack locale (e.g. nl-NL) and display name, or nulls when Slack does not say in time. */
-  userInfo(userId: string): Promise<{ locale: string | null; name: string | null }>;
+  userInfo(userId: string): Promise<UserInfo>;
 }
 
 const USER_INFO_TTL_MS = 60 * 60 * 1000;
@@ -41,8 +48,8 @@ export function createSlackWeb(config: SlackConfig, logger: Logger, now: () => n
   });
   let identity: Promise<BotIdentity> | null = null;
   const dms = new Map<string, string>();
-  const users = new Map<string, { until: number; locale: string | null; name: string | null }>();
-  const remember = (userId: string, info: { locale: string | null; name: string | null }, ttlMs: number) => {
+  const users = new Map<string, UserInfo & { until: number }>();
+  const remember = (userId: string, info: UserInfo, ttlMs: number) => {
     if (users.size >= MAX_CACHED) users.clear();
     users.set(userId, { ...info, until: now() + ttlMs });
     return info;
@@ -73,19 +80,23 @@ export function createSlackWeb(config: SlackConfig, logger: Logger, now: () => n
     return channel;
   }
 
-  async function userInfo(userId: string): Promise<{ locale: string | null; name: string | null }> {
+  async function userInfo(userId: string): Promise<UserInfo> {
     const cached = users.get(userId);
-    if (cached && now() < cached.until) return { locale: cached.locale, name: cached.name };
+    if (cached && now() < cached.until) return { locale: cached.locale, name: cached.name, tz: cached.tz };
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<null>((resolve) => {
         timer = setTimeout(() => resolve(null), USER_INFO_TIMEOUT_MS);
       });
       const r = await Promise.race([client.users.info({ user: userId, include_locale: true }), timeout]);
-      if (!r) return remember(userId, { locale: null, name: null }, USER_INFO_RETRY_MS);
+      if (!r) return remember(userId, { locale: null, name: null, tz: null }, USER_INFO_RETRY_MS);
       return remember(
         userId,
-        { locale: r.user?.locale ?? null, name: r.user?.real_name || r.user?.name || null },
+        {
+          locale: r.user?.locale ?? null,
+          name: r.user?.real_name || r.user?.name || null,
+          tz: r.user?.tz ?? null,
+        },
         USER_INFO_TTL_MS,
       );
     } catch (err) {
@@ -93,7 +104,7 @@ export function createSlackWeb(config: SlackConfig, logger: Logger, now: () => n
         { err: (err as { code?: string }).code },
         'users.info failed; the directory or strategy language is used',
       );
-      return remember(userId, { locale: null, name: null }, USER_INFO_RETRY_MS);
+      return remember(userId, { locale: null, name: null, tz: null }, USER_INFO_RETRY_MS);
     } finally {
       clearTimeout(timer);
     }

@@ -8,6 +8,7 @@ import { localeOf } from '../../chat/chat-identity.js';
 import type { Block, View } from '../../conversation/index.js';
 import type { Strategy } from '../../domain/strategy/compile-strategy.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { parseCaseId } from '../../domain/workflow/case-id.js';
 import { getPerson } from '../../store/people-repo.js';
 import type { Database } from '../../store/schema.js';
 import { getCase } from '../../workflow/read-cases.js';
@@ -46,22 +47,18 @@ export function hasForm(views: ReadonlyArray<View | undefined>): boolean {
 export function createCaseCards(deps: CaseCardsDeps) {
   /** Teams user ids that see the case's own view when the card refreshes: assignee and delegate. */
   async function audience(caseId: string): Promise<string[]> {
-    const id = Number(caseId);
-    const c = Number.isSafeInteger(id) ? await getCase(deps.db, id) : null;
+    const id = parseCaseId(caseId);
+    const c = id === null ? null : await getCase(deps.db, id);
     const ids: string[] = [];
     if (c?.assigneeId) {
       ids.push(c.assigneeId);
       const assignee = await getPerson(deps.db, c.assigneeId);
       if (assignee?.delegate_id) ids.push(assignee.delegate_id);
     }
-    const userIds = await deps.refs.userIdsOf(ids);
-    if (userIds.length === 0 && deps.demo && ids.length > 0) {
-      // The Playground has one user, who plays everyone.
-      const latest = await deps.refs.latest('teams:');
-      const user = latest?.reference.user?.id;
-      if (user) userIds.push(user);
-    }
-    return userIds;
+    // Only people with a chat of their own see a card refreshed for them. In the demo's
+    // Playground one user plays everyone and a card cannot show per user: cards there say whose
+    // they are instead (seen-by-view.ts), and are not refreshed.
+    return deps.refs.userIdsOf(ids);
   }
 
   async function message(view: View, o: MessageOptions = {}): Promise<Partial<Activity>> {

@@ -45,6 +45,7 @@ export function identityOf(activity: Partial<Activity>, o: ParseOptions = {}): C
     userId,
     ...(name ? { displayName: name } : {}),
     platformLocale: o.ignoreLocale ? null : (activity.locale ?? null),
+    ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
   };
 }
 

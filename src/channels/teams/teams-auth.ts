@@ -1,9 +1,10 @@
 // Who may call /api/messages, and how Koers calls the Bot Connector, in one place.
 //
 // With an app id, botbuilder validates every inbound Bot Framework token (issuer, audience, the
-// signing key from the OpenID metadata, its `msteams` endorsement, the serviceUrl claim). Without
-// one, botbuilder accepts anything, so the route lets only loopback clients in (the Playground and
-// local tests): see isLoopback.
+// signing key from the OpenID metadata, the serviceUrl claim), and Koers then requires that key to
+// be endorsed for the activity's channel (botbuilder checks endorsements only of keys that list
+// some): see signing-key-endorsements.ts. Without an app id, botbuilder accepts anything, so the
+// route lets only loopback clients in (the Playground and local tests): see isLoopback.
 //
 // Outbound, botbuilder's HTTP pipeline retries 429/5xx itself (waiting out Retry-After inside one
 // send). Koers retries proactive sends in the outbox instead, with backoff shared across
@@ -13,6 +14,11 @@ import {
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { TeamsConfig } from '../../config.js';
+import {
+  createEndorsementCheck,
+  type EndorsementCheck,
+  PUBLIC_CHANNEL_METADATA,
+} from './signing-key-endorsements.js';
 
 export type CredentialsFactory = NonNullable<
   ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]
@@ -42,6 +48,8 @@ export class TeamsAuthRefused extends Error {
 class OutboxRetriedAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new ClientCache<ConnectorClient>();
   private readonly tokenClients = new ClientCache<UserTokenClient>();
+  /** Set with an app id: tokens are checked, and so is their key's endorsement. */
+  endorsements: EndorsementCheck | null = null;
 
   /** Replies within a turn keep the pipeline's own retries: the outbox is not involved there. */
   override async authenticateRequest(
@@ -52,6 +60,21 @@ class OutboxRetriedAuthentication extends ConfigurationBotFrameworkAuthenticatio
       result = await super.authenticateRequest(...args);
     } catch (err) {
       throw new TeamsAuthRefused(err);
+    }
+    const [activity, authHeader] = args;
+    if (this.endorsements) {
+      const token = authHeader.replace(/^Bearer\s+/i, '');
+      const endorsed = await this.endorsements
+        .endorses(token, activity.channelId ?? '')
+        .catch((err: unknown) => {
+          throw new TeamsAuthRefused(err);
+        });
+      if (!endorsed)
+        throw new TeamsAuthRefused(
+          Object.assign(new Error(`signing key not endorsed for channel ${activity.channelId ?? ''}`), {
+            statusCode: 403,
+          }),
+        );
     }
     const inner = result.connectorFactory;
     return inner ? { ...result, connectorFactory: this.cached('turn', inner, (c) => c) } : result;
@@ -161,18 +184,26 @@ export function createBotAuthentication(
 ): ConfigurationBotFrameworkAuthentication {
   if (!teams) return new OutboxRetriedAuthentication({}, options.credentialsFactory);
   const settings = botFrameworkSettings(teams);
-  return new OutboxRetriedAuthentication(
+  const auth = new OutboxRetriedAuthentication(
     settings,
     options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings),
   );
+  auth.endorsements = createEndorsementCheck(teams.openIdMetadataUrl ?? PUBLIC_CHANNEL_METADATA);
+  return auth;
 }
 
 /**
  * The TCP peer is this machine. Only the socket's address counts: X-Forwarded-For and the like
- * are written by the client and prove nothing.
+ * are written by the client and prove nothing (and a request that carries them came through a
+ * proxy, so from the network: the route refuses those; see isForwarded).
  */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
   return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/** The request names a client behind a proxy (Forwarded, X-Forwarded-For): never a loopback client. */
+export function isForwarded(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers.forwarded !== undefined || headers['x-forwarded-for'] !== undefined;
 }

@@ -5,8 +5,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { type Route, readBody, sendJson } from '../../http/http-server.js';
 import { scrubSecrets } from '../../logger.js';
+import { withSdkConsole } from './sdk-console.js';
 import type { KoersCloudAdapter } from './teams-adapter.js';
-import { isLoopback, TeamsAuthRefused } from './teams-auth.js';
+import { isForwarded, isLoopback, TeamsAuthRefused } from './teams-auth.js';
 import { TEAMS_LIMITS } from './teams-limits.js';
 
 export interface MessagesRouteOptions {
@@ -19,10 +20,11 @@ export interface MessagesRouteOptions {
 
 export function messagesRoute(o: MessagesRouteOptions): Route {
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!o.authenticated && !isLoopback(req.socket.remoteAddress)) {
-      // Without an app id botbuilder would accept any caller: only this machine may talk to us.
+    if (!o.authenticated && (!isLoopback(req.socket.remoteAddress) || isForwarded(req.headers))) {
+      // Without an app id botbuilder would accept any caller: only this machine may talk to us,
+      // and a request a proxy passed on is from the network, whatever the socket says.
       o.logger.warn(
-        { channel: 'teams', remote: req.socket.remoteAddress },
+        { channel: 'teams', remote: req.socket.remoteAddress, forwarded: isForwarded(req.headers) },
         'teams request refused: not loopback and no app id configured',
       );
       req.resume();
@@ -52,7 +54,7 @@ export function messagesRoute(o: MessagesRouteOptions): Route {
     const auth = req.headers.authorization ?? '';
     let answer: Awaited<ReturnType<KoersCloudAdapter['run']>>;
     try {
-      answer = await o.adapter.run(auth, body as Activity, o.logic);
+      answer = await withSdkConsole(o.logger, () => o.adapter.run(auth, body as Activity, o.logic));
     } catch (err) {
       if (err instanceof TeamsAuthRefused) {
         const cause = err.cause as { message?: unknown; statusCode?: unknown } | undefined;

@@ -3,8 +3,12 @@
 // Failures are classified (teams-errors.ts); the dispatcher does the retries.
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ChannelDeps } from '../../app/channel-deps.js';
+import { resolvePerson } from '../../chat/chat-identity.js';
 import type { Composed } from '../../chat/compose-notification.js';
+import { seenByView, type View } from '../../conversation/index.js';
+import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
+import { getPerson } from '../../store/people-repo.js';
 import type { CaseCards } from './case-cards.js';
 import { channelRefKey, personRefKey, type RefStore, type StoredRef } from './conversation-refs.js';
 import { DEMO_TEAMS_PREFIX } from './demo-playground.js';
@@ -24,7 +28,8 @@ export interface TeamsSenderOptions {
 
 type Post = Extract<Composed, { mode: 'post' }>;
 type Update = Extract<Composed, { mode: 'update' }>;
-type Target = { ref: StoredRef; heading: string | null } | { result: DeliveryResult };
+/** `shared`: the demo's one Playground chat, which every demo person's messages go to. */
+type Target = { ref: StoredRef; heading: string | null; shared?: boolean } | { result: DeliveryResult };
 
 interface MessageRef {
   conversationRefKey: string;
@@ -95,6 +100,25 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     return out as T;
   }
 
+  /**
+   * In the demo, the Playground's one user plays everyone: a card for someone they are not now
+   * (`demo als NAME`) says whose it is, without that person's buttons.
+   */
+  async function asSeenInDemo(
+    view: View,
+    personId: string,
+    shared: StoredRef,
+    locale: Locale,
+  ): Promise<View> {
+    const user = shared.reference.user as { id?: string; aadObjectId?: string } | undefined;
+    const userId = user?.aadObjectId || user?.id;
+    if (!userId) return view;
+    const now = await resolvePerson(deps.db, deps.strategy(), { platform: 'teams', userId }, true);
+    if (now.id === personId) return view;
+    const person = await getPerson(deps.db, personId);
+    return seenByView(view, person?.name ?? personId, locale);
+  }
+
   async function personTarget(platformUserId: string): Promise<Target> {
     const own = platformUserId.startsWith(DEMO_TEAMS_PREFIX)
       ? null
@@ -103,7 +127,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     if (demo) {
       const playground = await refs.latest('teams:');
       return playground
-        ? { ref: playground, heading: null }
+        ? { ref: playground, heading: null, shared: true }
         : { result: { status: 'retry', error: 'demo: no Playground conversation yet' } };
     }
     return {
@@ -150,8 +174,12 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     if ('result' in target) return target.result;
     const locale = r.kind === 'person' ? await cards.localeFor(r.personId) : deps.strategy().locale;
     const caseId = c.trackForCase && item.caseId !== null ? String(item.caseId) : null;
+    const view =
+      target.shared && r.kind === 'person'
+        ? await asSeenInDemo(c.view, r.personId, target.ref, locale)
+        : c.view;
     const [activity, chart] =
-      item.kind === 'digest' ? digestMessages(c) : [await cards.message(c.view, { caseId, locale })];
+      item.kind === 'digest' ? digestMessages(c) : [await cards.message(view, { caseId, locale })];
     let activityId: string | null;
     let key = target.ref.key;
     try {
@@ -221,7 +249,9 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       const at = readMessageRef(m.ref);
       const stored = at ? await refs.get(at.conversationRefKey) : null;
       if (!at || !stored) continue;
-      const activity = await cards.message(m.view, { caseId, locale: await cards.localeFor(m.personId) });
+      const locale = await cards.localeFor(m.personId);
+      const view = demo && m.personId ? await asSeenInDemo(m.view, m.personId, stored, locale) : m.view;
+      const activity = await cards.message(view, { caseId, locale });
       const replace = () =>
         inConversation(stored.reference, (t) => t.update({ ...activity, id: at.activityId }));
       try {

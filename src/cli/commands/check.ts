@@ -1,4 +1,4 @@
-// `koers check` (check-contract.md §4): one proposal, one JSON verdict on stdout, exit 0 for
+// `koers check`: one proposal, one JSON verdict on stdout, exit 0 for
 // any verdict; exit 2 with one line per problem for bad input.
 import { checkProposal } from '../../domain/check/check-proposal.js';
 import { parseProposal } from '../../domain/check/proposal.js';

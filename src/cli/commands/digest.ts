@@ -12,6 +12,7 @@ import { digestSchedule, InvalidScheduleError } from '../../jobs/digest-schedule
 import { runDigest } from '../../jobs/run-digest.js';
 import { digestText } from '../../jobs/views/digest-view.js';
 import { createLogger } from '../../logger.js';
+import { databaseClock } from '../../store/database-clock.js';
 import type { ChatPlatform } from '../../workflow/notifications.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
@@ -77,12 +78,14 @@ export async function digestCommand(
     const logger = createLogger(io.env.LOG_LEVEL ? cliConfig(io).logLevel : 'warn', {
       write: (s: string) => io.err(s),
     } as DestinationStream);
+    // The run's claim and lease are compared with the servers' on the database's clock.
+    const timeSource = await databaseClock(store.db, store.backend, clock);
     const outcome = await runDigest(
       {
         db: store.db,
         backend: store.backend,
         strategy: () => strategy,
-        clock,
+        clock: timeSource.now,
         logger,
         platforms: () => platforms,
         instanceId: `cli:${process.pid}:${clock().getTime()}`,
@@ -91,6 +94,7 @@ export async function digestCommand(
       occurrence,
       'cli',
     );
+    timeSource.stop();
     const name = `${outcome.period.label} (${outcome.runKey})`;
     if (outcome.status === 'sent')
       io.out(

@@ -5,7 +5,7 @@ import { importPeople } from '../../register/import-people.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { USAGE } from '../command-usage.js';
-import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
+import { cliActor, cliStrategy, fileEncoding, openCliStore, requireFile } from '../open-cli-store.js';
 import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 export async function importPeopleCommand(args: string[], io: CliIo): Promise<number> {
@@ -14,11 +14,12 @@ export async function importPeopleCommand(args: string[], io: CliIo): Promise<nu
     throw new InputError(['give exactly one CSV file', ...usageLines(USAGE['import-people'])]);
   const file = positionals[0] as string;
   requireFile(file, 'people CSV');
+  const encoding = fileEncoding(values.encoding);
   const strategy = cliStrategy(io, values.strategy);
   const store = await openCliStore(io, values.database);
   let result: Awaited<ReturnType<typeof importPeople>>;
   try {
-    result = await importPeople(store.db, store.backend, strategy, csvFile(file), {
+    result = await importPeople(store.db, store.backend, strategy, csvFile(file, encoding), {
       now: new Date(),
       dryRun: values['dry-run'] === true,
       actorId: cliActor(io),

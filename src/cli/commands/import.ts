@@ -1,4 +1,4 @@
-// `koers import CSV`: an existing register into the store (interfaces.md). Bad rows are listed
+// `koers import CSV`: an existing register into the store. Bad rows are listed
 // with their line numbers and nothing is imported unless --skip-bad; duplicates are skipped and
 // counted; progress on a terminal only; a summary at the end. Exit 0 done, 2 bad input.
 import { csvFile } from '../../register/csv-records.js';
@@ -11,7 +11,7 @@ import {
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { USAGE } from '../command-usage.js';
-import { cliActor, cliStrategy, openCliStore, requireFile } from '../open-cli-store.js';
+import { cliActor, cliStrategy, fileEncoding, openCliStore, requireFile } from '../open-cli-store.js';
 import { parseCommandArgs, usageLines } from '../parse-command-args.js';
 
 const SHOWN_DUPLICATES = 10;
@@ -22,13 +22,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     throw new InputError(['give exactly one CSV file', ...usageLines(USAGE.import)]);
   const file = positionals[0] as string;
   requireFile(file, 'register CSV');
+  const encoding = fileEncoding(values.encoding);
   const strategy = cliStrategy(io, values.strategy);
   const store = await openCliStore(io, values.database);
   const started = performance.now();
   const progress = io.isTty ? (p: ImportProgress) => io.err(`\r${progressLine(p)}`) : undefined;
   let result: Awaited<ReturnType<typeof importRegister>>;
   try {
-    result = await importRegister(store.db, store.backend, strategy, csvFile(file), {
+    result = await importRegister(store.db, store.backend, strategy, csvFile(file, encoding), {
       skipBad: values['skip-bad'] === true,
       dryRun: values['dry-run'] === true,
       now: new Date(),

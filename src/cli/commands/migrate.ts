@@ -1,4 +1,4 @@
-// `koers migrate`: brings the database schema up to date and does nothing else (interfaces.md).
+// `koers migrate`: brings the database schema up to date and does nothing else.
 import type { CliIo } from '../cli-io.js';
 import { USAGE } from '../command-usage.js';
 import { openCliStore } from '../open-cli-store.js';

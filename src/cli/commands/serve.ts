@@ -64,7 +64,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.on('SIGHUP', () => {
-      app.reloadStrategy();
+      void app.reloadStrategy();
     });
   });
 }

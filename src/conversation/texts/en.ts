@@ -83,6 +83,7 @@ export const en: Texts = {
       'A confidential partner is named in the case for the people who decide, but channel summaries and the weekly digest say “confidential partner” instead.',
   },
   noDescription: '(none)',
+  answeredLine: (question, answer) => `${question}: ${answer} ✓`,
   currentAnswer: (value) => `Your answer so far: ${value}.`,
   firstQuestion: 'This is the first question.',
   staleChoice: 'That button belongs to an earlier question.',
@@ -252,6 +253,7 @@ export const en: Texts = {
   whoTitle: (partner) => `Who works with ${partner}?`,
   whoNone: (partner) => `The portfolio has no relationship with ${partner}.`,
   whoMissing: 'Which partner? For example: who Deltares',
+  whoCut: (words) => `A partner name has at most ${words} words: I looked up the first ${words} only.`,
   whoLine: (owner, u, what) => `${owner}${unit(u)}: ${what}`,
   whoNearLine: (partner, owner, u, what) =>
     `${partner} (possibly the same partner): ${owner}${unit(u)}, ${what}`,
@@ -266,6 +268,7 @@ export const en: Texts = {
   ],
   helpOneMessage:
     'You may also ask in one message, for example: “can I start a project with Deltares on water?”',
+  seenBy: (name, first) => `This is how ${name} sees it; type “demo as ${first}” to decide.`,
   helpDemo: 'Demo: “demo as NAME” lets you act as someone from the demo people.',
   unknownCommand: 'I did not understand that. Say check, status, who PARTNER, portfolio or help.',
   welcomeTitle: 'Welcome to Koers',

@@ -89,6 +89,7 @@ export const nl: Texts = {
       'Een vertrouwelijke partner wordt in de zaak genoemd voor wie beslist, maar kanaalberichten en het weekoverzicht zeggen “vertrouwelijke partner”.',
   },
   noDescription: '(geen)',
+  answeredLine: (question, answer) => `${question}: ${answer} ✓`,
   currentAnswer: (value) => `Uw antwoord tot nu toe: ${value}.`,
   firstQuestion: 'Dit is de eerste vraag.',
   staleChoice: 'Die knop hoort bij een eerdere vraag.',
@@ -257,6 +258,8 @@ export const nl: Texts = {
   whoTitle: (partner) => `Wie werkt met ${partner}?`,
   whoNone: (partner) => `Het portfolio kent geen samenwerking met ${partner}.`,
   whoMissing: 'Welke partner? Bijvoorbeeld: wie Deltares',
+  whoCut: (words) =>
+    `Een partnernaam is hoogstens ${words} woorden: ik heb alleen op de eerste ${words} gezocht.`,
   whoLine: (owner, u, what) => `${owner}${unit(u)}: ${what}`,
   whoNearLine: (partner, owner, u, what) =>
     `${partner} (mogelijk dezelfde partner): ${owner}${unit(u)}, ${what}`,
@@ -271,6 +274,7 @@ export const nl: Texts = {
   ],
   helpOneMessage:
     'U kunt het ook in één bericht vragen, bijvoorbeeld: “mag ik met TU Delft een project over energie starten?”',
+  seenBy: (name, first) => `Zo ziet ${name} dit; typ “demo als ${first}” om te beslissen.`,
   helpDemo: 'Demo: met “demo als NAAM” doet u zich voor als iemand uit de demopersonen.',
   unknownCommand: 'Dat begrijp ik niet. Zeg toets, status, wie PARTNER, portfolio of hulp.',
   welcomeTitle: 'Welkom bij Koers',

@@ -78,6 +78,7 @@ export interface Texts {
   expected: Record<Exclude<QuestionStep, 'budget'>, string> & { budget: (example: string) => string };
   stepHelp: Record<QuestionStep, string>;
   currentAnswer: (value: string) => string;
+  answeredLine: (question: string, answer: string) => string;
   noDescription: string;
   firstQuestion: string;
   staleChoice: string;
@@ -213,6 +214,8 @@ export interface Texts {
   whoTitle: (partner: string) => string;
   whoNone: (partner: string) => string;
   whoMissing: string;
+  /** The partner in a `who` question was longer than a lookup reads. */
+  whoCut: (words: number) => string;
   whoLine: (owner: string, unit: string | null, what: string) => string;
   whoNearLine: (partner: string, owner: string, unit: string | null, what: string) => string;
   helpTitle: string;
@@ -220,6 +223,8 @@ export interface Texts {
   helpWords: Array<{ word: string; text: string }>;
   helpOneMessage: string;
   helpDemo: string;
+  /** On a card the demo's one user sees for someone else. */
+  seenBy: (name: string, firstName: string) => string;
   unknownCommand: string;
   /** The first message to a person, once. */
   welcomeTitle: string;

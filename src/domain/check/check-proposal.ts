@@ -1,4 +1,4 @@
-// The check (check-contract.md §2-3): a proposal against the strategy and the register, with
+// The check: a proposal against the strategy and the register, with
 // the verdict, every reason and notice in words, the route and what would make it fit.
 import { EMPTY_PORTFOLIO, type PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Strategy } from '../strategy/compile-strategy.js';

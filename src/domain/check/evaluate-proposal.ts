@@ -1,4 +1,4 @@
-// The rules of check-contract.md §3, without words: which codes apply, the verdict and the
+// The check's rules, without words: which codes apply, the verdict and the
 // route. Messages and suggestions are built on top of this (check-proposal.ts).
 
 import { partnerKey } from '../portfolio/partner-key.js';
@@ -139,7 +139,7 @@ function explorationShortfalls(
 }
 
 /**
- * The route (check-contract.md §3): for `escalate`, the line's steps ranking above the requester,
+ * The route: for `escalate`, the line's steps ranking above the requester,
  * from the first up to and including the first that covers the whole proposal (at least the
  * first, for a conditional partner type); for `outside_strategy`, the line's last step alone,
  * where an exception would go.

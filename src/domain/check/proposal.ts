@@ -1,4 +1,4 @@
-// A proposal to check (check-contract.md §2). Unknown ids, negative numbers and empty partner
+// A proposal to check. Unknown ids, negative numbers and empty partner
 // names are input errors, not verdicts: they never reach the check.
 import { z } from 'zod';
 import type { Strategy } from '../strategy/compile-strategy.js';

@@ -46,12 +46,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   ziekenhuis: 'hospital',
 };
 
-const REVERSE_ALIASES: ReadonlyMap<string, string[]> = (() => {
-  const m = new Map<string, string[]>();
-  for (const [nl, en] of Object.entries(ALIASES)) m.set(en, [...(m.get(en) ?? []), nl]);
-  return m;
-})();
-
 /** Scores at or above this are near matches. */
 export const NEAR_MATCH_THRESHOLD = 0.6;
 const CONTAINMENT_WEIGHT = 0.8;
@@ -150,33 +144,4 @@ export function nearMatchScore(keyA: string, keyB: string): number {
 
 export function isNearMatch(keyA: string, keyB: string): boolean {
   return keyA !== keyB && nearMatchScore(keyA, keyB) >= NEAR_MATCH_THRESHOLD;
-}
-
-/**
- * SQL LIKE patterns (over partner keys) that find every key that could be a near match of
- * `key`: a word starting with one of its significant words (in either language), a run of words
- * starting with the letters of a word that may be an acronym, or the key's own initials as a
- * word. Words hold only letters and digits, so no pattern needs escaping.
- */
-export function nearMatchPatterns(key: string): string[] {
-  const words = keyWords(key);
-  const patterns = new Set<string>();
-  const wordStart = (w: string) => {
-    patterns.add(`${w}%`);
-    patterns.add(`% ${w}%`);
-  };
-  for (const w of words) {
-    if (STOP_WORDS.has(w)) continue;
-    const en = ALIASES[w];
-    for (const form of [w, ...(en ? [en] : []), ...(REVERSE_ALIASES.get(w) ?? [])]) wordStart(form);
-    if (mayBeAcronym(w)) patterns.add(`${[...w].join('% ')}%`);
-  }
-  for (let i = 0; i < words.length; i++) {
-    for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++) {
-      const run = words.slice(i, i + length);
-      if (STOP_WORDS.has(run[0] as string) || STOP_WORDS.has(run[run.length - 1] as string)) continue;
-      for (const initials of runInitials(run)) if (initials.length >= 2) wordStart(initials);
-    }
-  }
-  return [...patterns];
 }

@@ -1,4 +1,4 @@
-// The partner key (check-contract.md §3): the one identity of a partner for the
+// The partner key: the one identity of a partner for the
 // `existing_relationship` notice. Exact by design; fuzzy matching is for people's questions.
 
 const LEGAL_FORM =
@@ -28,4 +28,21 @@ export function partnerKeysOf(name: string): string[] {
   const key = partnerKey(name);
   const bare = key.replace(/^(?:de|het|the|een|a|an) (?=\S)/u, '');
   return bare === key || bare === '' ? [key] : [key, bare];
+}
+
+/**
+ * A partner lookup ("who PARTNER") reads at most this many words and characters: no partner's
+ * name is longer, and the near-match patterns grow with the words.
+ */
+export const LOOKUP_LIMITS = { words: 12, chars: 200 } as const;
+
+/** The name as a lookup uses it: its first words, within the limits; `cut` when some were left out. */
+export function capLookup(name: string): { name: string; cut: boolean } {
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  let capped = words.slice(0, LOOKUP_LIMITS.words).join(' ');
+  if (capped.length > LOOKUP_LIMITS.chars) capped = capped.slice(0, LOOKUP_LIMITS.chars).trimEnd();
+  return { name: capped, cut: capped !== words.join(' ') };
 }

@@ -1,5 +1,5 @@
 // Checks the zod schema cannot express: references between sections, unique ids, rising
-// decision lines and mandates that never shrink going up (check-contract.md §1).
+// decision lines and mandates that never shrink going up.
 import { Cron } from 'croner';
 import { closestId } from './closest-id.js';
 import type { StrategyIssue } from './strategy-issues.js';
@@ -103,7 +103,7 @@ export function crossReferenceIssues(
   for (const [priority, line] of Object.entries(s.decisionLines.byPriority ?? {})) {
     const path = `decisionLines.byPriority.${priority}`;
     // An override for a priority the file does not have never applies, so it cannot lift or
-    // tighten anything: a warning, not an error (check-contract.md's own example has one).
+    // tighten anything: a warning, not an error.
     checkReference(priorities, priority, path, {
       message: `unknown priority "${priority}": this override never applies`,
       severity: 'warning',

@@ -9,6 +9,9 @@ import { salvageStrategy } from './salvage-strategy.js';
 import { formatPath, isMissing, type StrategyIssue } from './strategy-issues.js';
 import { StrategySchema } from './strategy-schema.js';
 
+/** Alias expansions a strategy file may use (a real strategy needs a handful, if any). */
+export const MAX_ALIAS_COUNT = 100;
+
 export type ParseStrategyResult = { ok: true; strategy: Strategy } | { ok: false; issues: StrategyIssue[] };
 
 export function parseStrategy(text: string): ParseStrategyResult {
@@ -24,7 +27,14 @@ export function parseStrategy(text: string): ParseStrategyResult {
       })),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    // Aliases are expanded here: a few hundred bytes of nested aliases ("billion laughs") would
+    // expand to gigabytes, so yaml stops after this many and throws.
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return { ok: false, issues: [{ path: '', message: aliasProblem(err) }] };
+  }
   const parsed = StrategySchema.safeParse(data);
   const withLine = (i: StrategyIssue) => ({
     ...i,
@@ -70,6 +80,13 @@ function zodIssue(
   // A missing key gets "is required" whatever zod's check was (a type, an enum, a literal).
   const message = isMissing(data, issue.path) ? 'is required' : issue.message;
   return { path: formatPath(issue.path), message, line: line(issue.path) };
+}
+
+function aliasProblem(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return /alias/i.test(message)
+    ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} uses): refused as a resource exhaustion attack`
+    : `YAML could not be read: ${firstLine(message)}`;
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,5 @@
 // When the schema rejects a file, the cross-reference checks still run on what can be read of
-// it, so every problem is reported at once (check-contract.md §1), not only the schema's. Parts
+// it, so every problem is reported at once, not only the schema's. Parts
 // the schema rejected are left out of those checks, so one mistake does not echo as several.
 import { type CrossReferenceInput, unreadableId } from './cross-references.js';
 import { type Mandate, MandateSchema, type Person, PersonSchema } from './strategy-schema.js';

@@ -1,4 +1,4 @@
-// The strategy file's shape (check-contract.md §1). Objects are strict: an unknown key is an
+// The strategy file's shape. Objects are strict: an unknown key is an
 // error, because a typo such as `maxBuget` must never silently lift a limit.
 import { z } from 'zod';
 

@@ -5,6 +5,8 @@ import { OPEN_STATES } from './case-model.js';
 
 export type Refusal =
   | 'not_found'
+  /** What was given as a case id is not one (CASE_ID_PATTERN). */
+  | 'invalid_case_id'
   | 'closed'
   | 'stale'
   | 'own_case'

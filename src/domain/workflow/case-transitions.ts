@@ -1,4 +1,4 @@
-// What a decision does to a case (issue 3, "decide"), as pure rules.
+// What a decision does to a case, as pure rules.
 
 import type { DecisionCommand, Refusal } from './authorize-decision.js';
 import type { CaseSnapshot, CaseState } from './case-model.js';

@@ -1,11 +1,11 @@
 // The question a relationship's owner gets when its review is due: continue, adjust or end, what
 // it delivered, and a rating of its contribution to its priority. A direct message to the owner,
 // so the partner is named even when the relationship is confidential.
-import type { ActionPayload, View } from '../../conversation/view.js';
+import type { ActionPayload, Block, View } from '../../conversation/view.js';
 import { REVIEW_FIELDS } from '../../domain/digest/review-answer.js';
 import { formatMoney } from '../../domain/i18n/format.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
-import type { ReviewSubject } from '../reviews.js';
+import type { ReviewRequestPayload, ReviewSubject } from '../reviews.js';
 import { formatDate } from './digest-words.js';
 
 /** What the form's submit sends back; the chat service routes it to submitReview. */
@@ -30,6 +30,11 @@ const WORDS = {
     rating: 'Bijdrage aan de prioriteit (1 = weinig, 5 = veel)',
     submit: 'Evaluatie opslaan',
     context: 'Uw antwoord komt in de wekelijkse portfoliodigest van het alliantieteam.',
+    listTitle: 'Tijd voor evaluaties',
+    listIntro: (n: number) => `${n} van uw samenwerkingen zijn toe aan hun evaluatie. Hoe staan ze ervoor?`,
+    listLine: (partner: string, due: string) => `${partner} (evaluatie ${due})`,
+    open: 'Evalueren',
+    more: (n: number) => `Nog ${n} volgen een van de komende dagen.`,
   },
   en: {
     title: 'Time for a review',
@@ -49,8 +54,51 @@ const WORDS = {
     rating: 'Contribution to the priority (1 = little, 5 = much)',
     submit: 'Save review',
     context: "Your answer goes into the alliance team's weekly portfolio digest.",
+    listTitle: 'Time for reviews',
+    listIntro: (n: number) => `${n} of your relationships are due for their review. How are they going?`,
+    listLine: (partner: string, due: string) => `${partner} (review ${due})`,
+    open: 'Review',
+    more: (n: number) => `${n} more follow on one of the next days.`,
   },
 };
+
+/**
+ * The owner's review message of the day: the form itself for one relationship; for several, each
+ * with a button that opens its form (a card or modal cannot hold several forms with the same fields).
+ */
+export function reviewPromptView(payload: ReviewRequestPayload, locale: Locale): View {
+  const [only] = payload.subjects;
+  if (payload.subjects.length === 1 && only && payload.more === 0) return reviewRequestView(only, locale);
+  const w = WORDS[locale];
+  const blocks: Block[] = [{ type: 'text', text: w.listIntro(payload.subjects.length) }];
+  for (const subject of payload.subjects) {
+    blocks.push({ type: 'text', text: w.listLine(subject.partner, formatDate(subject.dueDate, locale)) });
+    blocks.push({
+      type: 'buttons',
+      buttons: [
+        {
+          id: `review-${subject.relationshipId}`,
+          label: w.open,
+          style: 'primary',
+          action: actionOf(subject),
+        },
+      ],
+    });
+  }
+  if (payload.more > 0) blocks.push({ type: 'context', text: w.more(payload.more) });
+  blocks.push({ type: 'context', text: w.context });
+  const lines = payload.subjects.map((x) => `- ${w.listLine(x.partner, formatDate(x.dueDate, locale))}`);
+  return {
+    kind: 'review',
+    title: w.listTitle,
+    blocks,
+    fallbackText: [w.listTitle, w.listIntro(payload.subjects.length), ...lines, w.context].join('\n'),
+  };
+}
+
+function actionOf(subject: ReviewSubject): SubmitReviewAction {
+  return { type: 'submit_review', relationshipId: String(subject.relationshipId), dueDate: subject.dueDate };
+}
 
 export function reviewRequestView(subject: ReviewSubject, locale: Locale): View {
   const w = WORDS[locale];
@@ -61,11 +109,7 @@ export function reviewRequestView(subject: ReviewSubject, locale: Locale): View 
     { label: w.facts.budget, value: formatMoney(subject.budget, subject.currency, locale) },
     ...(subject.startDate ? [{ label: w.facts.since, value: formatDate(subject.startDate, locale) }] : []),
   ];
-  const action: SubmitReviewAction = {
-    type: 'submit_review',
-    relationshipId: String(subject.relationshipId),
-    dueDate: subject.dueDate,
-  };
+  const action = actionOf(subject);
   return {
     kind: 'review',
     title: w.title,

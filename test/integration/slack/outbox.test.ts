@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { ANNA, proposal } from '../../support/proposals.js';
-import { outboxPosts, sleep } from './slack-helpers.js';
+import { outboxPosts } from './slack-helpers.js';
 import { type SlackTestApp, startSlackApp } from './slack-test-app.js';
 
 const BRAM_DM = dmOf('U_u-bram');
@@ -91,12 +91,14 @@ describe('outbound courtesy and durability', () => {
     );
     await submit('Deltares', false);
     await fake.waitFor(() => callsTo(STRATEGY).length === 1);
-    await sleep(2500);
+    // The outbox's mark: a dead row is never tried again, so the count of calls is final.
+    await expect
+      .poll(() => outboxRow('strategy_summary'), { timeout: 10_000 })
+      .toMatchObject({
+        status: 'dead',
+        last_error: 'channel_not_found',
+      });
     expect(callsTo(STRATEGY)).toHaveLength(1);
-    expect(await outboxRow('strategy_summary')).toMatchObject({
-      status: 'dead',
-      last_error: 'channel_not_found',
-    });
   });
 
   it('a person Slack cannot reach (user_not_found) is marked unreachable and the case goes to an alternate', async () => {
@@ -145,7 +147,10 @@ describe('outbound courtesy and durability', () => {
     );
     const c = await submit('Deltares', true);
     await fake.waitFor(() => fake.callsOf('conversations.history').length === 1, 15_000);
-    await sleep(300);
+    // The outbox's mark: once the row is sent nothing posts it again, so the count of posts is final.
+    await expect
+      .poll(async () => (await outboxRow('approval_request')).status, { timeout: 10_000 })
+      .toBe('sent');
     expect(fake.callsOf('conversations.history')[0]?.args).toMatchObject({
       channel: BRAM_DM,
       include_all_metadata: 'true',

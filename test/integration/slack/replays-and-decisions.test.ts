@@ -6,7 +6,7 @@ import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.j
 import { ANNA as ANNA_REQUESTER, proposal } from '../../support/proposals.js';
 import { blockActions, dmMessage } from '../../support/slack-sender.js';
 import { BACKENDS } from '../../support/test-stores.js';
-import { decisionButton, outboxPosts, posts, sleep, textOf, waitForPosts } from './slack-helpers.js';
+import { decisionButton, outboxPosts, posts, textOf, waitForLog, waitForPosts } from './slack-helpers.js';
 import { type SlackTestApp, startSlackApp } from './slack-test-app.js';
 
 const ANNA = 'U_u-anna';
@@ -51,6 +51,9 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
         .where('case_id', '=', caseId)
         .execute()
     ).map((d) => ({ ...d }));
+  const pendingOutbox = async () =>
+    (await t.app.parts.store.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute())
+      .length;
   const caseState = async (caseId: number) =>
     (
       await t.app.parts.store.db
@@ -71,7 +74,7 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(retry.status).toBe(200);
-    await sleep(300);
+    await waitForLog(t.logs, 'slack request seen before; nothing done', 1);
     expect(posts(fake, dmOf(ANNA))).toHaveLength(1);
     expect(await t.app.parts.store.db.selectFrom('conversation_state').selectAll().execute()).toEqual(state);
   });
@@ -94,7 +97,9 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
     expect(both.map((r) => r.status)).toEqual([200, 200]);
 
     await fake.waitFor(() => outboxPosts(fake, 'C0STRATEGY').length === 2);
-    await sleep(300);
+    // Both repeats have ended (dropped as duplicates) and the outbox has sent all it was given.
+    await waitForLog(t.logs, 'slack request seen before; nothing done', 2);
+    await expect.poll(pendingOutbox, { timeout: 10_000 }).toBe(0);
     expect(await decisions(one.caseId)).toEqual([{ action: 'approve', decider_id: 'u-bram' }]);
     expect(await decisions(two.caseId)).toEqual([{ action: 'approve', decider_id: 'u-bram' }]);
     expect(outboxPosts(fake, dmOf(ANNA), 'requester_update')).toHaveLength(2);
@@ -149,7 +154,8 @@ describe.each(BACKENDS)('replays and decisions (%s)', (backend) => {
       ).status,
     ).toBe(200);
 
-    await sleep(300);
+    // Both clicks' ends: each was looked at and let go.
+    await waitForLog(t.logs, 'slack click ignored: not a Koers action', 2);
     expect(await caseState(c.caseId)).toBe('open');
     expect(await decisions(c.caseId)).toEqual([]);
     expect(outboxPosts(fake, 'C0STRATEGY')).toEqual([]);

@@ -142,4 +142,25 @@ export async function rowCounts(db: Kysely<Database>): Promise<Record<string, nu
   return out;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Log lines with message `msg` the app has written so far. */
+export function logCount(logs: ReadonlyArray<string>, msg: string): number {
+  const needle = `"msg":${JSON.stringify(msg)}`;
+  return logs.filter((l) => l.includes(needle)).length;
+}
+
+/**
+ * Waits until the app has logged `msg` at least `count` times: the completion signal of work a
+ * request started after its response (Bolt acknowledges events and clicks before it runs them).
+ */
+export async function waitForLog(
+  logs: ReadonlyArray<string>,
+  msg: string,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (logCount(logs, msg) < count) {
+    if (Date.now() > until) throw new Error(`no ${count} log line(s) "${msg}" within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

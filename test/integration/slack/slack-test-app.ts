@@ -50,6 +50,8 @@ export async function startSlackApp(o: {
   env?: Record<string, string>;
   people?: Record<string, Record<string, unknown>>;
   outboxIntervalMs?: number;
+  /** Called at the app's fault points (e.g. after_decision_write): a test throws there to fail a turn. */
+  fault?: (point: string) => void;
 }): Promise<SlackTestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'koers-slack-'));
   const db = o.databaseUrl
@@ -78,6 +80,7 @@ export async function startSlackApp(o: {
     logger: pino({ level: 'debug' }, sink),
     channels: [createSlackChannel],
     ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.fault ? { fault: o.fault } : {}),
     scheduler: false,
     outboxIntervalMs: o.outboxIntervalMs ?? 50,
   });

@@ -7,7 +7,7 @@ import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../suppor
 import { ANNA as ANNA_REQUESTER, proposal } from '../../support/proposals.js';
 import { blockActions, homeOpened, slashCommand } from '../../support/slack-sender.js';
 import { PG_ADMIN_URL } from '../../support/test-stores.js';
-import { buttonsOf, outboxPosts, posts, sleep, textOf, waitForPosts } from './slack-helpers.js';
+import { buttonsOf, outboxPosts, posts, textOf, waitForPosts } from './slack-helpers.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackTestApp, startSlackApp } from './slack-test-app.js';
 
 const ANNA = 'U_u-anna';
@@ -87,7 +87,21 @@ describe('slash command words and the Home tab', () => {
       expect(r.status).toBe(200);
       expect(r.body).toBe('');
       expect(ackMs).toBeLessThan(3000);
-      await sleep(500);
+      // The turn is waiting on the lock (PostgreSQL says so), so it has answered nothing yet.
+      const watcher = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await watcher.connect();
+      try {
+        await expect
+          .poll(async () => {
+            const w = await watcher.query(
+              `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%processed_events%'`,
+            );
+            return (w.rows[0] as { n: number }).n;
+          })
+          .toBeGreaterThan(0);
+      } finally {
+        await watcher.end();
+      }
       expect(fake.callsOf('response_url')).toEqual([]);
       await holder.query('commit');
       await fake.waitFor(() => fake.callsOf('response_url').length === 1);

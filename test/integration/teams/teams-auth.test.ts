@@ -4,8 +4,9 @@
 // tokens, nothing in the validation stubbed; only the bot's own outbound token (normally from
 // login.microsoftonline.com) is a stand-in.
 import { networkInterfaces } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { teamsChannelWith } from '../../../src/channels/teams/teams-channel.js';
+import { captureLogger, type LogLine } from '../../jobs/support/scheduler-fixture.js';
 import { type OpenIdServer, startOpenIdServer } from '../../support/openid-server.js';
 import { FIXED_OUTBOUND_TOKEN, FixedOutboundCredentials } from '../../support/outbound-credentials.js';
 import { personalChat, startTeamsHarness, type TeamsHarness } from './teams-harness.js';
@@ -50,6 +51,19 @@ describe('without an app id: loopback only', () => {
     },
   );
 
+  it('refuses a loopback request that carries Forwarded or X-Forwarded-For: a proxy passed it on', async () => {
+    const forwarded: Array<Record<string, string>> = [
+      { 'x-forwarded-for': '127.0.0.1' },
+      { forwarded: 'for=127.0.0.1' },
+      { 'x-forwarded-for': '203.0.113.9' },
+    ];
+    for (const headers of forwarded) {
+      const r = await h.post(h.message('u-anna', 'status'), headers);
+      expect(r).toMatchObject({ status: 401, body: null });
+    }
+    expect(h.fc.calls).toEqual([]);
+  });
+
   it('accepts the same request from loopback', async () => {
     expect((await h.post(h.message('u-anna', 'status'))).status).toBe(200);
     await h.fc.waitFor((c) => c.conversationId === personalChat('u-anna'));
@@ -62,9 +76,13 @@ describe('without an app id: loopback only', () => {
 describe('with an app id: Bot Framework tokens', () => {
   let h: TeamsHarness;
   let openid: OpenIdServer;
+  let lines: LogLine[] = [];
   beforeAll(async () => {
     openid = await startOpenIdServer();
+    const captured = captureLogger();
+    lines = captured.lines;
     h = await startTeamsHarness({
+      logger: captured.logger,
       env: {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'not-used-by-the-test',
@@ -113,6 +131,27 @@ describe('with an app id: Bot Framework tokens', () => {
     });
     await refused({ authorization: `Bearer ${openid.mint(valid(), { kid: 'unknown-kid' })}` });
     expect(h.fc.calls).toEqual([]);
+  });
+
+  it('refuses with 403 a token signed by a published key that lists no endorsements, for channel msteams', async () => {
+    const res = await h.post(activity(), {
+      authorization: `Bearer ${openid.mint(valid(), { key: 'bare' })}`,
+    });
+    expect(res).toMatchObject({ status: 403, body: null });
+    expect(h.fc.calls).toEqual([]);
+  });
+
+  it('puts what botbuilder says about a refused token in the log, without the token, not on the console', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = openid.mint({ ...valid(), nbf: past - 60, iat: past - 60, exp: past });
+    const from = lines.length;
+    await refused({ authorization: `Bearer ${expired}` });
+    const line = lines.slice(from).find((l) => l.msg === 'botbuilder reported a problem');
+    expect(line).toMatchObject({ component: 'botbuilder', detail: expect.stringMatching(/jwt expired/) });
+    expect(JSON.stringify(lines)).not.toContain(expired.split('.')[2]);
+    expect(stderr.mock.calls.flat().join(' ')).not.toMatch(/expired/);
+    stderr.mockRestore();
   });
 
   it('accepts a correctly signed token, and answers through the connector with its own token', async () => {

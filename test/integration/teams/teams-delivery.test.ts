@@ -79,7 +79,17 @@ describe('Teams proactive delivery', () => {
       .where('id', '=', 'u-bram')
       .executeTakeFirstOrThrow();
     expect(bram.unreachable_on).toBe('teams');
-    await new Promise((r) => setTimeout(r, 300));
+    // The outbox's mark: Bram's request is dead, so it is never tried again and the count is final.
+    await eventually(async () => {
+      const rows = await h.t.app.parts.store.db
+        .selectFrom('outbox')
+        .select(['status', 'target'])
+        .where('kind', '=', 'approval_request')
+        .execute();
+      expect(rows.filter((r) => JSON.parse(r.target).person === 'u-bram').map((r) => r.status)).toEqual([
+        'dead',
+      ]);
+    });
     expect(h.fc.to(BRAM).map((x) => x.status)).toEqual([403]);
   });
 

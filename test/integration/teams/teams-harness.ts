@@ -2,6 +2,7 @@
 // (recorded shapes from the Agents Playground and Teams). Every directory person has a Teams id
 // and has installed Koers; the strategy and alliance channels have the bot.
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { ChannelFactory } from '../../../src/app/create-app.js';
 import { createTeamsChannel } from '../../../src/channels/teams/teams-channel.js';
 import { startTestApp, type TestApp } from '../../support/app-fixture.js';
@@ -33,12 +34,19 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(
-  o: { channel?: ChannelFactory; env?: Record<string, string>; install?: boolean; channels?: boolean } = {},
+  o: {
+    channel?: ChannelFactory;
+    env?: Record<string, string>;
+    install?: boolean;
+    channels?: boolean;
+    logger?: Logger;
+  } = {},
 ): Promise<TeamsHarness> {
   const fc = await startFakeConnector();
   const t = await startTestApp({
     channels: [o.channel ?? createTeamsChannel],
     ...(o.env ? { env: o.env } : {}),
+    ...(o.logger ? { logger: o.logger } : {}),
   });
   const db = t.app.parts.store.db;
   for (const p of await db.selectFrom('people').select('id').execute()) {

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   realAnchorMs: number;
   tickMs: number;
   runLeaseMs: number;
+  /** SQLite: a lease whose heartbeat is older than this is stale (default three ticks). */
+  leaseStaleMs?: number;
   slackUrl: string;
   faultAt?: string;
 }
@@ -23,9 +25,10 @@ export class WorkerProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(o: WorkerOptions) {
+  /** `script`: another worker (default: the scheduler worker), given `o` as JSON. */
+  constructor(o: Partial<WorkerOptions>, script: string = SCRIPT) {
     const env = { ...process.env, FAULT_AT: o.faultAt ?? '' };
-    this.child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(o)], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(o)], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -15,7 +15,7 @@ function issuesOf(name: string): StrategyIssue[] {
 }
 
 /** Each broken file: the [path, line] of every issue it must give, in order. */
-const EXPECTED: Record<string, Array<[string, number]>> = {
+const EXPECTED: Record<string, Array<[string, number | undefined]>> = {
   'syntax-error': [['', 9]],
   'duplicate-key': [['', 33]],
   'unknown-key-maxbuget': [['roles[1].mandate.maxBuget', 36]],
@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Array<[string, number]>> = {
   'shrinking-mandate-limit-added': [['roles[2].mandate.maxMonths', 41]],
   'exploration-missing-field': [['exploration.maxBudget', 46]],
   'bad-cron': [['digest.cron', 50]],
+  'billion-laughs': [['', undefined]],
   'bad-timezone': [['digest.timezone', 51]],
   'people-unknown-role': [['people[1].role', 54]],
   'people-reports-to-cycle': [
@@ -174,6 +175,12 @@ describe('broken strategy files', () => {
     expect(issuesOf('shrinking-mandate')[0]?.message).toBe(
       'the mandate of "manager" is smaller than that of "employee" below it',
     );
+  });
+
+  it('refuses a billion-laughs file by its alias count, without expanding it', () => {
+    expect(issuesOf('billion-laughs').map(formatIssue)).toEqual([
+      'YAML aliases expand too far (more than 100 uses): refused as a resource exhaustion attack',
+    ]);
   });
 
   it('reports an empty file', () => {
