@@ -1,6 +1,7 @@
 // "help", the welcome, the answers to small talk, and the short help for words the bot does not
 // know (never silence).
 
+import { inRunningText } from '../domain/i18n/format.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
@@ -65,10 +66,10 @@ function exampleQuestion(vc: WelcomeContext): string {
   const s = vc.strategy;
   const intensity = s.intensityList[Math.min(1, s.intensityList.length - 1)];
   const priority = s.file.priorities[0];
-  const intensityName = (localize(intensity?.name, vc.locale) || 'project').toLowerCase();
+  const intensityName = inRunningText(localize(intensity?.name, vc.locale) || 'project');
   const topic =
     priority?.keywords.find((k) => /^[\p{Ll}]/u.test(k)) ??
-    (localize(priority?.name, vc.locale) || '').toLowerCase();
+    inRunningText(localize(priority?.name, vc.locale) || '');
   return t.exampleQuestion(intensityName, topic);
 }
 

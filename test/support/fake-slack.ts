@@ -60,7 +60,9 @@ export const FAKE_BOT_ID = 'B0KOERS';
 /** The DM channel the fake gives a user. */
 export const dmOf = (user: string) => `D${user}`;
 
-export async function startFakeSlack(options: { locales?: Record<string, string> } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(
+  options: { locales?: Record<string, string>; timeZones?: Record<string, string> } = {},
+): Promise<FakeSlack> {
   const calls: FakeCall[] = [];
   const scripts = new Map<string, Script>();
   const counts = new Map<string, number>();
@@ -168,6 +170,7 @@ export async function startFakeSlack(options: { locales?: Record<string, string>
             name: user.toLowerCase(),
             real_name: `Person ${user}`,
             locale: options.locales?.[user] ?? 'nl-NL',
+            tz: options.timeZones?.[user] ?? 'Europe/Amsterdam',
           },
         };
       }

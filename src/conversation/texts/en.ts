@@ -1,3 +1,4 @@
+import { inRunningText } from '../../domain/i18n/format.js';
 import type { StateWords, Texts } from './texts.js';
 
 const unit = (u: string | null) => (u ? ` (${u})` : '');
@@ -94,9 +95,9 @@ export const en: Texts = {
   existingNear: (owner, u, partner, what) =>
     `${owner}${unit(u)} works with ${partner}, possibly the same partner: ${what}.`,
   typeConditional: (type, org, r) =>
-    `Note: ${org} works with a ${type.toLowerCase()} only on conditions${r ? `: ${r}` : ''}. The check will tell you who decides on that.`,
+    `Note: ${org} works with a ${inRunningText(type)} only on conditions${r ? `: ${r}` : ''}. The check will tell you who decides on that.`,
   typeExcluded: (type, org, r) =>
-    `Note: the collaboration strategy of ${org} excludes working with a ${type.toLowerCase()}${r ? `: ${r}` : ''}. You may go on, but the check will advise against it; you can then ask for an exception. Say back to choose another type.`,
+    `Note: the collaboration strategy of ${org} excludes working with a ${inRunningText(type)}${r ? `: ${r}` : ''}. You may go on, but the check will advise against it; you can then ask for an exception. Say back to choose another type.`,
   noneOfThese: 'None of these (exploration)',
   explorationRoom: (intensity, budget, max) =>
     `Counts against the room for exploration: up to ${intensity}, at most ${budget}, ${max} at a time.`,
@@ -150,8 +151,8 @@ export const en: Texts = {
   reasonsHeading: 'Why',
   noticesHeading: 'Good to know',
   suggestionsHeading: 'What would make it fit',
-  sentTo: (name, role) => `Sent to ${name} (${role}); you will hear here.`,
-  sentToLine: (roles) => `Sent up the decision line (${roles}); you will hear here.`,
+  sentTo: (name, role) => `Sent to ${name} (${role}); you will hear the outcome here.`,
+  sentToLine: (roles) => `Sent up the decision line (${roles}); you will hear the outcome here.`,
   registered: 'Registered in the portfolio.',
   exceptionButton: 'Ask for an exception',
   withdrawButton: 'Withdraw',

@@ -1,3 +1,4 @@
+import { inRunningText } from '../../domain/i18n/format.js';
 import type { StateWords, Texts } from './texts.js';
 
 const unit = (u: string | null) => (u ? ` (${u})` : '');
@@ -100,9 +101,9 @@ export const nl: Texts = {
   existingNear: (owner, u, partner, what) =>
     `${owner}${unit(u)} werkt samen met ${partner}, mogelijk dezelfde partner: ${what}.`,
   typeConditional: (type, org, r) =>
-    `Let op: met een ${type.toLowerCase()} werkt ${org} alleen onder voorwaarden samen${r ? `: ${r}` : ''}. De toets zegt wie daarover beslist.`,
+    `Let op: met een ${inRunningText(type)} werkt ${org} alleen onder voorwaarden samen${r ? `: ${r}` : ''}. De toets zegt wie daarover beslist.`,
   typeExcluded: (type, org, r) =>
-    `Let op: de samenwerkingsstrategie van ${org} sluit samenwerking met een ${type.toLowerCase()} uit${r ? `: ${r}` : ''}. U kunt doorgaan, maar de toets zal het afraden; u kunt dan een uitzondering vragen. Zeg terug om een ander type te kiezen.`,
+    `Let op: de samenwerkingsstrategie van ${org} sluit samenwerking met een ${inRunningText(type)} uit${r ? `: ${r}` : ''}. U kunt doorgaan, maar de toets zal het afraden; u kunt dan een uitzondering vragen. Zeg terug om een ander type te kiezen.`,
   noneOfThese: 'Geen van deze (verkenning)',
   explorationRoom: (intensity, budget, max) =>
     `Telt mee in de speelruimte voor verkenning: tot ${intensity}, hoogstens ${budget}, ${max} tegelijk.`,
