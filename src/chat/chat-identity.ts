@@ -29,6 +29,11 @@ export interface ChatPerson {
   locale: Locale;
   /** Where card times are shown: the person's own zone, else null (the strategy's). */
   timeZone: string | null;
+  /**
+   * A zone the platform reports that the directory does not hold yet: the caller stores it once
+   * the turn has done its work (a write before it would count as the turn's first effect).
+   */
+  newTimeZone?: string;
   row: PersonRow | null;
 }
 
@@ -73,17 +78,15 @@ export async function resolvePerson(
   const reported = validTimeZone(identity.timeZone);
   if (row) {
     // Kept from the last activity, so cards sent later (approvals, reminders) show local times.
-    if (reported && row.time_zone !== reported) {
-      await db.updateTable('people').set({ time_zone: reported }).where('id', '=', row.id).execute();
-      row = { ...row, time_zone: reported };
-    }
+    const changed = reported !== null && row.time_zone !== reported;
     return {
       id: row.id,
       name: row.name,
       role: row.role,
       known: true,
       locale: localeOf(row, identity.platformLocale, strategy),
-      timeZone: row.time_zone,
+      timeZone: reported ?? row.time_zone,
+      ...(changed && reported ? { newTimeZone: reported } : {}),
       row,
     };
   }
@@ -127,4 +130,13 @@ async function defaultDemoPerson(db: Kysely<Database>, strategy: Strategy): Prom
   const lowest = strategy.roleList[0]?.id;
   const first = strategy.people.find((p) => p.role === lowest) ?? strategy.people[0];
   return first ? getPerson(db, first.id) : undefined;
+}
+
+/** Remembers the time zone a platform reported for a directory person. */
+export async function savePersonTimeZone(
+  db: Kysely<Database>,
+  personId: string,
+  zone: string,
+): Promise<void> {
+  await db.updateTable('people').set({ time_zone: zone }).where('id', '=', personId).execute();
 }

@@ -48,7 +48,13 @@ import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { caseRouteOf } from './case-route-of.js';
 import { caseSummariesOf, caseSummaryOf } from './case-summary-of.js';
-import { type ChatIdentity, type ChatPerson, demoKey, resolvePerson } from './chat-identity.js';
+import {
+  type ChatIdentity,
+  type ChatPerson,
+  demoKey,
+  resolvePerson,
+  savePersonTimeZone,
+} from './chat-identity.js';
 import { chatText } from './chat-texts.js';
 import {
   type ConversationState,
@@ -149,6 +155,7 @@ export function createChatService(deps: ChatDeps) {
         : await onAction(s, request.action, request.values ?? {});
     // The first message ever from this chat user gets a short welcome first (never on install:
     // an organisation that installs Koers for everyone must not message everyone).
+    if (resolved.newTimeZone) await savePersonTimeZone(deps.db, resolved.id, resolved.newTimeZone);
     if (request.kind === 'text' && !response.welcomed && (await claimWelcome(identity, deps.clock()))) {
       const wc = { locale: s.person.locale, strategy: s.strategy };
       const [first, ...rest] = response.views;

@@ -74,15 +74,19 @@ describe('outbound courtesy and durability', () => {
     const at = outboxPosts(fake, STRATEGY).map((c) => c.at);
     for (let i = 1; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(callsTo(STRATEGY)).toHaveLength(partners.length);
-    const rows = await t.app.parts.store.db
-      .selectFrom('outbox')
-      .select(['status', 'attempts'])
-      .where('kind', '=', 'strategy_summary')
-      .execute();
-    // Deferrals are not retries: one attempt each, so no backoff ever grew.
-    expect(rows.map((r) => ({ status: r.status, attempts: Number(r.attempts) }))).toEqual(
-      partners.map(() => ({ status: 'sent', attempts: 1 })),
-    );
+    const rows = async () =>
+      (
+        await t.app.parts.store.db
+          .selectFrom('outbox')
+          .select(['status', 'attempts'])
+          .where('kind', '=', 'strategy_summary')
+          .execute()
+      ).map((r) => ({ status: r.status, attempts: Number(r.attempts) }));
+    // Deferrals are not retries: one attempt each, so no backoff ever grew. The last post is
+    // marked just after Slack's answer: wait for the marks.
+    await expect
+      .poll(rows, { timeout: 10_000 })
+      .toEqual(partners.map(() => ({ status: 'sent', attempts: 1 })));
   });
 
   it('a strategy channel that is gone (channel_not_found) is tried once, not in a storm; the summary stays in the store', async () => {
