@@ -15,6 +15,17 @@ export interface CrossReferenceInput {
   exploration?: { maxIntensity: string } | undefined;
   digest?: { cron: string; timezone: string } | undefined;
   people?: ReadonlyArray<Person> | undefined;
+  directory?:
+    | {
+        source: string;
+        roles: ReadonlyArray<{
+          role: string;
+          field?: string | undefined;
+          jobTitle?: string | undefined;
+          department?: string | undefined;
+        }>;
+      }
+    | undefined;
 }
 
 /**
@@ -118,6 +129,18 @@ export function crossReferenceIssues(
     else if (!isCron(s.digest.cron, s.digest.timezone))
       add('digest.cron', `invalid cron expression "${s.digest.cron}"`);
   }
+
+  s.directory?.roles.forEach((rule, i) => {
+    const at = `directory.roles[${i}]`;
+    checkReference(roles, rule.role, `${at}.role`);
+    if (s.directory?.source === 'slack' && (rule.jobTitle || rule.department))
+      add(
+        at,
+        'on Slack, a role comes from an admin-managed profile field (field and value): people edit their own title',
+      );
+    if (s.directory?.source === 'entra' && rule.field)
+      add(at, 'from Entra ID, a role comes from jobTitle or department');
+  });
 
   // With a role id unreadable, a person's unknown role may be that role: not reported.
   if (s.people) issues.push(...peopleIssues(s.people, roles.ids, 'people', roles.readable));

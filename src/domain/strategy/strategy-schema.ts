@@ -96,6 +96,52 @@ export const PersonSchema = z.strictObject({
   delegate: z.string().optional(),
 });
 
+/**
+ * A rule mapping a directory field to a role; the first that matches wins, and a person no rule
+ * matches gets the lowest role. `*` is a wildcard; matching ignores case. Entra ID gives
+ * `jobTitle` and `department`; on Slack, `field` names an admin-managed custom profile field.
+ */
+export const DirectoryRoleRuleSchema = z
+  .strictObject({
+    jobTitle: z.string().min(1).optional(),
+    department: z.string().min(1).optional(),
+    field: z.string().min(1).optional(),
+    value: z.string().min(1).optional(),
+    role: z.string().min(1),
+  })
+  .refine(
+    (r) =>
+      r.jobTitle !== undefined ||
+      r.department !== undefined ||
+      (r.field !== undefined && r.value !== undefined),
+    'give jobTitle, department, or field with value',
+  );
+
+/** "4h", "30m", "1d": a sync interval. */
+const interval = z
+  .string()
+  .regex(/^[1-9][0-9]{0,3}[mhd]$/, 'must be a number followed by m, h or d, such as 4h')
+  .refine((s) => intervalMs(s) >= 15 * 60_000, 'must be at least 15m');
+
+export function intervalMs(s: string): number {
+  const n = Number(s.slice(0, -1));
+  const unit = s.at(-1);
+  return n * (unit === 'm' ? 60_000 : unit === 'h' ? 3_600_000 : 86_400_000);
+}
+
+/** Where people come from besides the strategy's `people:` and the CSV. */
+export const DirectorySchema = z.strictObject({
+  source: z.enum(['entra', 'slack']),
+  /** Entra only: only (transitive) members of this group. */
+  group: z.string().min(1).optional(),
+  every: interval.default('4h'),
+  /** Slack: the custom profile field holding the manager's e-mail address. */
+  managerField: z.string().min(1).optional(),
+  roles: z.array(DirectoryRoleRuleSchema).default([]),
+});
+export type DirectorySection = z.infer<typeof DirectorySchema>;
+export type DirectoryRoleRule = z.infer<typeof DirectoryRoleRuleSchema>;
+
 const platformChannel = z.strictObject({
   slack: z.string().min(1).optional(),
   teams: z.string().min(1).optional(),
@@ -140,6 +186,7 @@ export const StrategySchema = z.strictObject({
     })
     .default({}),
   people: z.array(PersonSchema).optional(),
+  directory: DirectorySchema.optional(),
 });
 
 export type StrategyFile = z.infer<typeof StrategySchema>;
