@@ -110,6 +110,7 @@ describe('planning a sync', () => {
 
   it('leaves absence alone when the mailbox was not read, and reads a window or no end', () => {
     const p = known('u-ilse', {
+      name: 'Person ilse',
       directoryId: 'aad-ilse',
       absentFrom: '2026-12-01',
       absentUntil: '2026-12-05',
