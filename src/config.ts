@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** The app's id in the organisation's Teams catalogue, for installing Koers for an approver. */
+  KOERS_TEAMS_APP_ID: optionalText,
+  KOERS_GRAPH_URL: optionalText.pipe(z.url({ message: 'must be a URL' }).optional()),
+  KOERS_LOGIN_URL: optionalText.pipe(z.url({ message: 'must be a URL' }).optional()),
   /** Test hook: OpenID metadata of the Bot Framework channel (a local key server in tests). */
   KOERS_BOT_OPENID_METADATA: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +58,17 @@ export interface TeamsConfig {
   openIdMetadataUrl: string | undefined;
 }
 
+/** Microsoft Graph, through the Teams app's credentials: the directory sync and app installation. */
+export interface GraphConfig {
+  graphUrl: string;
+  loginUrl: string;
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  /** The app's id in the Teams catalogue; without it Koers cannot install itself for anyone. */
+  teamsCatalogAppId: string | undefined;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -61,6 +76,8 @@ export interface Config {
   databaseUrl: string;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
+  /** null: no app password and tenant (Graph needs both). */
+  graph: GraphConfig | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   playgroundPort: number;
   schedulerTickMs: number | undefined;
@@ -135,6 +152,17 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       databaseUrl: e.KOERS_DATABASE_URL,
       slack,
       teams,
+      graph:
+        e.MicrosoftAppId && e.MicrosoftAppPassword && e.MicrosoftAppTenantId
+          ? {
+              graphUrl: (e.KOERS_GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/u, ''),
+              loginUrl: (e.KOERS_LOGIN_URL ?? 'https://login.microsoftonline.com').replace(/\/+$/u, ''),
+              clientId: e.MicrosoftAppId,
+              clientSecret: e.MicrosoftAppPassword,
+              tenantId: e.MicrosoftAppTenantId,
+              teamsCatalogAppId: e.KOERS_TEAMS_APP_ID,
+            }
+          : null,
       logLevel: e.LOG_LEVEL,
       playgroundPort: e.KOERS_PLAYGROUND_PORT,
       schedulerTickMs: e.KOERS_SCHEDULER_TICK_MS,
