@@ -111,7 +111,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       return send(res, 429, { error: { code: 'TooManyRequests', message: 'throttled' } });
     }
 
-    let m: RegExpExecArray | null;
+    /** The path's one parameter when it matches `re`, decoded; null otherwise. */
+    const at = (re: RegExp) => {
+      const m = re.exec(path);
+      return m ? decodeURIComponent(m[1] ?? '') : null;
+    };
     if (path === '/v1.0/users' && req.method === 'GET') {
       record(200);
       const expand = url.searchParams.get('$expand')?.startsWith('manager');
@@ -122,8 +126,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
           : {}),
       }));
     }
-    if ((m = /^\/v1\.0\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/u.exec(path))) {
-      const members = groups.get(decodeURIComponent(m[1] ?? ''));
+    const group = at(/^\/v1\.0\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/u);
+    if (group !== null) {
+      const members = groups.get(group);
       if (!members) {
         record(404);
         return send(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'no such group' } });
@@ -136,8 +141,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         view,
       );
     }
-    if ((m = /^\/v1\.0\/users\/([^/]+)\/manager$/u.exec(path))) {
-      const u = users.get(decodeURIComponent(m[1] ?? ''));
+    const managed = at(/^\/v1\.0\/users\/([^/]+)\/manager$/u);
+    if (managed !== null) {
+      const u = users.get(managed);
       const mgr = u?.managerId ? users.get(u.managerId) : undefined;
       if (!mgr) {
         record(404);
@@ -146,12 +152,13 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       record(200);
       return send(res, 200, view(mgr));
     }
-    if ((m = /^\/v1\.0\/users\/([^/]+)\/mailboxSettings\/automaticRepliesSetting$/u.exec(path))) {
+    const mailbox = at(/^\/v1\.0\/users\/([^/]+)\/mailboxSettings\/automaticRepliesSetting$/u);
+    if (mailbox !== null) {
       if (options.mailboxRefused) {
         record(403);
         return send(res, 403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied.' } });
       }
-      const u = users.get(decodeURIComponent(m[1] ?? ''));
+      const u = users.get(mailbox);
       record(u ? 200 : 404);
       if (!u) return send(res, 404, { error: { code: 'ErrorItemNotFound', message: 'no mailbox' } });
       const a = u.autoReplies ?? { status: 'disabled' };
@@ -168,8 +175,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         },
       });
     }
-    if ((m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/u.exec(path)) && req.method === 'POST') {
-      const id = decodeURIComponent(m[1] ?? '');
+    const installFor = at(/^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/u);
+    if (installFor !== null && req.method === 'POST') {
+      const id = installFor;
       const bind = (JSON.parse(body || '{}') as Record<string, string>)['teamsApp@odata.bind'] ?? '';
       if (!/\/appCatalogs\/teamsApps\/[^/]+$/u.test(bind)) {
         record(400);
