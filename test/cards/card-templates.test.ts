@@ -12,7 +12,7 @@ import {
   renderCard,
   viewActivity,
 } from '../../src/channels/teams/render-adaptive-card.js';
-import { renderDigestCard } from '../../src/channels/teams/render-digest-card.js';
+import { digestDataFromView, renderDigestCard } from '../../src/channels/teams/render-digest-card.js';
 import { TEAMS_LIMITS } from '../../src/channels/teams/teams-limits.js';
 import { digestMessages } from '../../src/channels/teams/teams-sender.js';
 import type { View } from '../../src/conversation/index.js';
@@ -219,6 +219,20 @@ describe('the digest through Teams', () => {
     expect(problems(content)).toEqual([]);
     expect(JSON.stringify(content)).toContain('"type":"Image"');
     expect(JSON.stringify(content)).toContain('Deltares');
+  });
+
+  it("shows the small print before the first section under the title: the period, and a running digest's note", () => {
+    const running: View = {
+      ...view,
+      blocks: [
+        { type: 'context', text: 'Van 30 nov tot nu' },
+        { type: 'context', text: 'Een tussenstand' },
+        ...view.blocks.slice(1),
+      ],
+    };
+    const data = digestDataFromView(running, null);
+    expect(data.subtitle).toBe('Van 30 nov tot nu\n\nEen tussenstand');
+    expect(data.sections.map((x) => x.heading)).toEqual(['Deze week']);
   });
 
   it('sends a chart too large for a Teams card as an image message of its own', () => {

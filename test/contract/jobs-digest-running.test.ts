@@ -1,15 +1,17 @@
-// Calibration's "never used" is about today, on both backends: a rule used since the period ended
-// (a check made a minute ago included, before case_rules holds it) is not "never used".
+// The week so far, on both backends: the running period's digest counts what happened since the
+// period started, up to now (a check made a minute ago included, before case_rules holds it), and
+// claims nothing. Calibration's "never used" is about today, for the completed period too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeDigest } from '../../src/jobs/compute-digest.js';
 import { digestSchedule } from '../../src/jobs/digest-schedule.js';
+import { computeRunningDigest } from '../../src/jobs/running-digest.js';
 import { ANNA, proposal } from '../support/proposals.js';
 import { BACKENDS } from '../support/test-stores.js';
 import { type WorkflowFixture, workflowFixture } from '../support/workflow-fixture.js';
 
 const anna = { personId: 'u-anna', platform: 'slack' as const };
 
-describe.each(BACKENDS)('the digest up to now on %s', (backend) => {
+describe.each(BACKENDS)('the running period on %s', (backend) => {
   let f: WorkflowFixture;
   beforeEach(async () => {
     f = await workflowFixture(backend);
@@ -25,6 +27,27 @@ describe.each(BACKENDS)('the digest up to now on %s', (backend) => {
     backend,
     strategy: () => f.strategy,
     clock: f.clock.now,
+  });
+
+  it('counts this week up to now, a check made a minute ago included, and claims no run', async () => {
+    const out = await f.wf.submit(anna, proposal({ requester: ANNA, budget: 25_000 }));
+    expect(out.ok).toBe(true);
+    f.clock.advanceHours(1 / 60);
+    const digest = await computeRunningDigest(deps());
+    expect(digest?.period).toMatchObject({
+      running: true,
+      start: '2026-11-30T07:00:00.000Z',
+      end: '2026-12-02T09:01:00.000Z',
+      occurrence: '2026-12-07T07:00:00.000Z',
+      runKey: 'digest:2026-12-07T07:00:00.000Z',
+      label: '2026-W49',
+    });
+    expect(digest?.thisWeek.checks).toMatchObject({ total: 1, escalate: 1 });
+    const rules = Object.fromEntries(digest?.calibration.rules.map((r) => [r.code, r]) ?? []);
+    expect(rules.budget_over_mandate).toMatchObject({ period: 1, window: 1 });
+    expect(digest?.calibration.neverFiredInWindow).not.toContain('budget_over_mandate');
+    expect(digest?.calibration.neverFiredInWindow).toContain('duration_over_mandate');
+    expect(await f.ts.store.db.selectFrom('digest_runs').selectAll().execute()).toEqual([]);
   });
 
   it('does not call a rule used since the completed period ended "never used"', async () => {

@@ -40,12 +40,44 @@ export function formatDate(date: string, locale: Locale): string {
   return f.format(new Date(`${date}T12:00:00Z`));
 }
 
+const momentFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/** An instant as people read it in the time zone: "7 dec 2026 om 08:00" / "7 Dec 2026 at 08:00". */
+export function formatMoment(iso: string, timeZone: string, locale: Locale): string {
+  const key = `${locale}:${timeZone}`;
+  let f = momentFormats.get(key);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(intlLocale(locale), {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone,
+      }),
+      time: new Intl.DateTimeFormat(intlLocale(locale), {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+    };
+    momentFormats.set(key, f);
+  }
+  const d = new Date(iso);
+  return digestWords(locale).at(f.date.format(d), f.time.format(d));
+}
+
 /** `1 partner`, `3 partners`: a count with its noun. */
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const NL = {
   title: (label: string) => `Portfoliodigest ${label}`,
+  runningTitle: (label: string) => `Portfoliodigest ${label} tot nu toe`,
   periodLine: (from: string, to: string, org: string) => `${org} · van ${from} tot ${to}`,
+  runningPeriodLine: (from: string, now: string, org: string) => `${org} · van ${from} tot nu (${now})`,
+  runningNote: (when: string) =>
+    `Een tussenstand: de weekdigest over deze periode volgt op ${when}, met de cijfers van de hele week.`,
+  at: (date: string, time: string) => `${date} om ${time}`,
   confidential: 'vertrouwelijke partner',
   exploration: 'Verkenning (geen prioriteit)',
   weight: { high: 'hoog', medium: 'middel', low: 'laag' } as Record<Weight, string>,
@@ -168,7 +200,12 @@ export type DigestWords = typeof NL;
 
 const EN: DigestWords = {
   title: (label) => `Portfolio digest ${label}`,
+  runningTitle: (label) => `Portfolio digest ${label} so far`,
   periodLine: (from, to, org) => `${org} · from ${from} to ${to}`,
+  runningPeriodLine: (from, now, org) => `${org} · from ${from} to now (${now})`,
+  runningNote: (when) =>
+    `An interim view: the weekly digest for this period follows on ${when}, with the whole week's figures.`,
+  at: (date, time) => `${date} at ${time}`,
   confidential: 'confidential partner',
   exploration: 'Exploration (no priority)',
   weight: { high: 'high', medium: 'medium', low: 'low' },

@@ -2,6 +2,7 @@
 // portfolio summary, and the chart; in Dutch and English, within the platforms' limits.
 import { describe, expect, it } from 'vitest';
 import { LIST_LIMIT } from '../../../src/domain/digest/digest-model.js';
+import { digestPeriod, runningDigestPeriod } from '../../../src/domain/digest/period.js';
 import { portfolioChartSvg } from '../../../src/jobs/chart/portfolio-chart-svg.js';
 import { renderChartPng } from '../../../src/jobs/chart/render-chart-png.js';
 import { digestText, digestView } from '../../../src/jobs/views/digest-view.js';
@@ -101,6 +102,22 @@ describe('the digest view', () => {
     expect(v.fallbackText).toContain('Partners spread across units or owners: 2');
     expect(v.fallbackText).toContain('confidential partner');
     expect(v.fallbackText).not.toMatch(/undefined|NaN/);
+  });
+
+  it('titles a running period "so far" and says when the weekly digest follows', () => {
+    const running = digestFixture({
+      period: runningDigestPeriod(
+        digestPeriod(new Date('2026-12-07T07:00:00.000Z'), 'Europe/Amsterdam'),
+        new Date('2026-12-02T09:30:00.000Z'),
+      ),
+    });
+    const nl = digestText(running, 'nl');
+    expect(nl).toMatch(
+      /^Portfoliodigest 2026-W49 tot nu toe\nProvincie Midden-Holland · van 30 nov 2026 tot nu \(2 dec 2026 om 10:30\)\nEen tussenstand: de weekdigest over deze periode volgt op 7 dec 2026 om 08:00/,
+    );
+    expect(digestView(running, 'en').title).toBe('Portfolio digest 2026-W49 so far');
+    expect(digestText(running, 'en')).toContain('from 30 Nov 2026 to now (2 Dec 2026 at 10:30)');
+    expect(digestText(d, 'nl')).not.toMatch(/tot nu|tussenstand/);
   });
 });
 
