@@ -88,7 +88,7 @@ describe.each(BACKENDS)('koers digest on %s', (backend) => {
     expect(nl.stdout()).toContain('Gemeente Gouda: 2 samenwerkingen, 2 afdelingen, 2 eigenaren');
     const en = bufferIo(env);
     expect(await digestCommand(['--preview', '--lang', 'en'], en, clock)).toBe(0);
-    expect(en.stdout()).toContain('Active relationships: 3 · €16,000');
+    expect(en.stdout()).toContain('Active relationships: 3 relationships · €16,000');
     const json = bufferIo(env);
     expect(await digestCommand(['--preview', '--format', 'json'], json, clock)).toBe(0);
     const digest = JSON.parse(json.stdout()) as Digest;

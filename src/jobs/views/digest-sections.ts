@@ -179,6 +179,9 @@ function fragmentation(d: Digest, w: DigestWords): Section {
           ...f.partners.map((p) =>
             w.fragmentation.partnerLine(partnerName(p.partner, w), p.relationships, p.units, p.owners),
           ),
+          ...(f.partnersWithSeveral > f.partners.length
+            ? [w.fragmentation.andMore(f.partnersWithSeveral - f.partners.length)]
+            : []),
         ];
   if (f.units.length > 0) {
     lines.push(

@@ -123,11 +123,15 @@ const NL = {
   },
   portfolio: {
     active: 'Actieve samenwerkingen',
-    activeValue: (n: number, budget: string) => `${n} · ${budget}`,
-    row: (n: number, budget: string, share: string, expected: string) =>
-      `${n} · ${budget} · ${share} van het budget · gewicht ${expected}`,
-    explorationValue: (n: number, share: string, left: string) =>
-      `${n} actief (${share}); ruimte over: ${left}`,
+    activeValue: (c: number, budget: string) => `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget}`,
+    row: (c: number, budget: string, share: string, expected: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget} · ${share} van het budget op prioriteiten · ${expected} naar gewicht`,
+    summaryRow: (c: number, budget: string, share: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget} · ${share} van het budget op prioriteiten`,
+    explorationValue: (c: number, share: string, left: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} (${share} van alle actieve); ruimte over: ${left}`,
+    unknownLabel: 'Prioriteit niet (meer) in de strategie',
+    unknownValue: (c: number, budget: string) => `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget}`,
     left: (left: number, max: number) => `${left} van ${max}`,
     noAllowance: 'geen speelruimte in de strategie',
     unknown: (n: number) => `${n} samenwerkingen op een prioriteit die niet (meer) in de strategie staat`,
@@ -144,6 +148,7 @@ const NL = {
     unitLine: (unit: string, partners: number, c: number) =>
       `${unit}: ${n(partners, 'partner', 'partners')} (${n(c, 'samenwerking', 'samenwerkingen')})`,
     none: 'Geen partner heeft samenwerkingen verspreid over afdelingen of eigenaren.',
+    andMore: (c: number) => `en ${n(c, 'andere partner', 'andere partners')}`,
   },
   value: {
     reviews: 'Evaluaties deze week',
@@ -190,9 +195,13 @@ const NL = {
   summary: {
     title: 'Portfolio',
     fragmented: 'Partners verspreid over afdelingen of eigenaren',
+    fragmentedValue: (c: number) => n(c, 'partner', 'partners'),
     waiting: 'Wacht op een besluit',
-    reviewsDue: 'Evaluaties verlopen',
+    waitingValue: (c: number) => n(c, 'zaak', 'zaken'),
+    reviewsDue: 'Evaluatie verlopen',
+    reviewsDueValue: (c: number) => n(c, 'samenwerking', 'samenwerkingen'),
     more: 'De volledige digest komt wekelijks in het kanaal van het alliantieteam.',
+    posted: 'De digest van deze week tot nu toe staat nu in het kanaal van het alliantieteam.',
   },
 };
 
@@ -248,9 +257,15 @@ const EN: DigestWords = {
   },
   portfolio: {
     active: 'Active relationships',
-    activeValue: (n, budget) => `${n} · ${budget}`,
-    row: (n, budget, share, expected) => `${n} · ${budget} · ${share} of the budget · weight ${expected}`,
-    explorationValue: (n, share, left) => `${n} active (${share}); allowance left: ${left}`,
+    activeValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
+    row: (c, budget, share, expected) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities · ${expected} by weight`,
+    summaryRow: (c, budget, share) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities`,
+    explorationValue: (c, share, left) =>
+      `${n(c, 'relationship', 'relationships')} (${share} of all active); allowance left: ${left}`,
+    unknownLabel: 'Priority not (or no longer) in the strategy',
+    unknownValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
     left: (left, max) => `${left} of ${max}`,
     noAllowance: 'no exploration allowance in the strategy',
     unknown: (n) => `${n} relationships on a priority that is not (or no longer) in the strategy`,
@@ -267,6 +282,7 @@ const EN: DigestWords = {
     unitLine: (unit, partners, c) =>
       `${unit}: ${n(partners, 'partner', 'partners')} (${n(c, 'relationship', 'relationships')})`,
     none: 'No partner has relationships spread across units or owners.',
+    andMore: (c) => `and ${n(c, 'other partner', 'other partners')}`,
   },
   value: {
     reviews: 'Reviews this week',
@@ -310,9 +326,13 @@ const EN: DigestWords = {
   summary: {
     title: 'Portfolio',
     fragmented: 'Partners spread across units or owners',
+    fragmentedValue: (c) => n(c, 'partner', 'partners'),
     waiting: 'Waiting for a decision',
-    reviewsDue: 'Reviews overdue',
+    waitingValue: (c) => n(c, 'case', 'cases'),
+    reviewsDue: 'Review overdue',
+    reviewsDueValue: (c) => n(c, 'relationship', 'relationships'),
     more: 'The full digest goes to the alliance team channel every week.',
+    posted: "This week's digest so far is now in the alliance team channel.",
   },
 };
 
