@@ -235,6 +235,20 @@ describe('the digest through Teams', () => {
     expect(data.sections.map((x) => x.heading)).toEqual(['Deze week']);
   });
 
+  it('shows a value that is only a dash as a dash, not as an empty bullet', () => {
+    const card = renderDigestCard({
+      title: 'Portfoliodigest',
+      sections: [
+        { heading: 'Waarde', facts: [{ label: 'Gemiddelde bijdrage (1-5)', value: '-' }], lines: ['- los'] },
+      ],
+      imageUrl: null,
+      fallbackText: 'Portfoliodigest',
+    });
+    const text = JSON.stringify(card);
+    expect(text).toContain('"value":"\\\\-"');
+    expect(text).toContain('"text":"\\\\- los"');
+  });
+
   it('sends a chart too large for a Teams card as an image message of its own', () => {
     const [card, chart] = digestMessages(post(Buffer.alloc(40_000, 1)));
     expect(bytesOf(card.attachments?.[0]?.content as object)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
