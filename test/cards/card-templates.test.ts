@@ -255,4 +255,10 @@ describe('the digest through Teams', () => {
     expect(JSON.stringify(card)).not.toContain('"type":"Image"');
     expect(chart?.attachments?.[0]).toMatchObject({ contentType: 'image/png', name: 'chart.png' });
   });
+
+  it('leaves such a chart out in the demo: the Agents Playground shows no image attachments', () => {
+    const [card, chart] = digestMessages(post(Buffer.alloc(40_000, 1)), { imageMessage: false });
+    expect(chart).toBeUndefined();
+    expect(JSON.stringify(card)).toContain('Deltares');
+  });
 });

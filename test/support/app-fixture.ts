@@ -20,6 +20,7 @@ export async function startTestApp(options: {
   scheduler?: boolean;
   logLevel?: string;
   demoData?: boolean;
+  demoDigest?: boolean;
 }): Promise<TestApp> {
   const db = await freshDatabaseUrl(options.backend ?? 'sqlite');
   const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KOERS_DATABASE_URL: db.url, ...options.env });
@@ -32,6 +33,7 @@ export async function startTestApp(options: {
     scheduler: options.scheduler ?? false,
     outboxIntervalMs: 50,
     ...(options.demoData ? { demoData: true } : {}),
+    ...(options.demoDigest ? { demoDigest: true } : {}),
   });
   const port = await app.start();
   return {
