@@ -138,10 +138,15 @@ describe('chat service', () => {
         clock: f2.clock.now,
         logger: (await import('pino')).default({ level: 'silent' }),
         demo: false,
-        portfolioView: async (locale) => ({ title: 'p', blocks: [], fallbackText: `portfolio in ${locale}` }),
+        portfolioView: async (locale) => ({
+          title: 'p',
+          blocks: [{ type: 'text', text: `portfolio in ${locale}` }],
+          fallbackText: `portfolio in ${locale}`,
+        }),
       });
+      // The first message ever also gets the welcome, in the same view: the answer follows it.
       const r = await chat.handle(anna, { kind: 'text', text: 'portfolio' });
-      expect(viewText(r.views[0])).toBe('portfolio in nl');
+      expect(viewText(r.views[0])).toMatch(/^p\nWelkom bij Koers\n[\s\S]*\nportfolio in nl$/);
     } finally {
       await f2.drop();
     }
