@@ -53,6 +53,11 @@ export interface KoersApp {
   port: number;
   start(): Promise<number>;
   stop(options?: { drainMs?: number }): Promise<void>;
+  /**
+   * For an app that was never started (`koers digest --send` sends through its outbox): stops the
+   * channels and closes the store, sending nothing else.
+   */
+  close(): Promise<void>;
   reloadStrategy(): boolean;
   /** Internals, for tests and the CLI. */
   parts: Awaited<ReturnType<typeof assemble>>;
@@ -231,6 +236,11 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
     stop(options = {}) {
       stopping ??= stopAll(options);
       return stopping;
+    },
+    async close() {
+      parts.holder.close();
+      for (const c of parts.channels) await c.stop?.();
+      await parts.store.close();
     },
   };
   async function stopAll(options: { drainMs?: number }): Promise<void> {

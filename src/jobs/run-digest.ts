@@ -118,6 +118,11 @@ export async function runDigest(
   };
 }
 
+/** The dedupe key of a run's post to the alliance team channel on one platform. */
+export function digestPostKey(runKey: string, platform: ChatPlatform): string {
+  return `${runKey}:channel-allianceTeam:${platform}`;
+}
+
 /** One `digest` outbox row per platform with an alliance team channel. */
 export function posts(
   strategy: Strategy,
@@ -127,7 +132,7 @@ export function posts(
   return platforms
     .filter((platform) => strategy.file.channels.allianceTeam?.[platform])
     .map((platform) => ({
-      dedupeKey: `${payload.runKey}:channel-allianceTeam:${platform}`,
+      dedupeKey: digestPostKey(payload.runKey, platform),
       kind: 'digest',
       platform,
       target: { channel: 'allianceTeam' as const },
