@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeDigest } from '../../src/jobs/compute-digest.js';
 import { digestSchedule } from '../../src/jobs/digest-schedule.js';
 import { computeRunningDigest } from '../../src/jobs/running-digest.js';
+import { seedRelationships } from '../jobs/support/seed-portfolio.js';
 import { ANNA, proposal } from '../support/proposals.js';
 import { BACKENDS } from '../support/test-stores.js';
 import { type WorkflowFixture, workflowFixture } from '../support/workflow-fixture.js';
@@ -48,6 +49,24 @@ describe.each(BACKENDS)('the running period on %s', (backend) => {
     expect(digest?.calibration.neverFiredInWindow).not.toContain('budget_over_mandate');
     expect(digest?.calibration.neverFiredInWindow).toContain('duration_over_mandate');
     expect(await f.ts.store.db.selectFrom('digest_runs').selectAll().execute()).toEqual([]);
+  });
+
+  it('counts what an import brought this week, leaving out what was imported as already ended', async () => {
+    const at = '2026-12-01T12:00:00.000Z';
+    const row = {
+      owner: 'u-anna',
+      unit: 'EK',
+      priority: 'energy-transition',
+      intensity: 'project',
+      budget: 1,
+    };
+    await seedRelationships(f.ts.store.db, [
+      { ...row, partner: 'Nieuw A', createdAt: at },
+      { ...row, partner: 'Nieuw B', createdAt: at, status: 'planned' },
+      { ...row, partner: 'Oud C', createdAt: at, status: 'ended', endDate: '2024-12-31' },
+    ]);
+    const digest = await computeRunningDigest(deps());
+    expect(digest?.thisWeek).toMatchObject({ registered: 0, imported: 2, ended: 0 });
   });
 
   it('does not call a rule used since the completed period ended "never used"', async () => {

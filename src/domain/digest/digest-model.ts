@@ -33,7 +33,7 @@ export interface ThisWeek {
   };
   /** Relationships registered by a check or an exception in the period. */
   registered: number;
-  /** Relationships that came in through an import of the existing register. */
+  /** Relationships that came in through an import of the existing register (not those imported as ended). */
   imported: number;
   ended: number;
   newRelationships: NamedRelationship[];
