@@ -51,12 +51,13 @@ export function portfolioSummaryView(
           },
         ]
       : []),
+    { label: w.summary.waiting, value: w.summary.waitingValue(digest.waiting.total) },
+    { label: w.summary.reviewsDue, value: w.summary.reviewsDueValue(digest.value.reviewsDue) },
+    // Last, so the partners it counts follow it directly.
     {
       label: w.summary.fragmented,
       value: w.summary.fragmentedValue(digest.fragmentation.partnersWithSeveral),
     },
-    { label: w.summary.waiting, value: w.summary.waitingValue(digest.waiting.total) },
-    { label: w.summary.reviewsDue, value: w.summary.reviewsDueValue(digest.value.reviewsDue) },
   ];
   const fragmented = digest.fragmentation;
   const top = fragmented.partners

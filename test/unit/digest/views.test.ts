@@ -152,6 +152,8 @@ describe('the digest view', () => {
     const [total, ...rows] = counted;
     expect(rows.reduce((a, b) => a + b, 1 /* exploration */)).toBe(total);
     expect(text).toContain('• C: 2 relationships');
+    // The partners follow the fact that counts them.
+    expect(text).toMatch(/Partners spread across units or owners: 5 partners\n• A: /);
     expect(text).toContain('• and 2 other partners');
     expect(portfolioSummaryView(many, 'nl').fallbackText).toContain('• en 2 andere partners');
   });
