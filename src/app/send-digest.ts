@@ -74,7 +74,7 @@ async function deliver(app: KoersApp, runKey: string, o: SendDigestOptions): Pro
   const p = app.parts;
   const done = new Map<ChatPlatform, PlatformOutcome>();
   for (const platform of o.platforms) {
-    const unreachable = platform === 'teams' ? await teamsChannelUnknown(app) : null;
+    const unreachable = platform === 'teams' ? await teamsChannelUnknown(app, o.clock) : null;
     if (unreachable) done.set(platform, { platform, status: 'not_posted', why: unreachable });
   }
   // Real time bounds the wait; the outbox's own times come from the clock, as the dispatcher's do.
@@ -148,11 +148,11 @@ async function deliver(app: KoersApp, runKey: string, o: SendDigestOptions): Pro
  * Why Teams cannot be written to: Koers knows no conversation of the alliance team channel (nor of
  * another channel of a team it is in). A running server learns one when Koers is added to a team.
  */
-async function teamsChannelUnknown(app: KoersApp): Promise<string | null> {
+async function teamsChannelUnknown(app: KoersApp, clock: () => Date): Promise<string | null> {
   const channelId = app.parts.holder.current().file.channels.allianceTeam?.teams;
   if (!channelId) return null;
   const { createRefStore } = await import('../channels/teams/conversation-refs.js');
-  const refs = createRefStore(app.parts.store.db, () => new Date());
+  const refs = createRefStore(app.parts.store.db, clock);
   if (await refs.channelReference(channelId)) return null;
   return `no conversation reference for the alliance team channel ${channelId}: Koers has not been added to a team in Teams yet (a running koers serve stores the reference when it is); add Koers to the alliance team's team, then run koers digest --send again (the post waits in the outbox)`;
 }
