@@ -10,10 +10,7 @@ import type { Config } from '../config.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { createHttpServer, listen } from '../http/http-server.js';
 import { createMetrics } from '../http/metrics.js';
-import { computeDigest } from '../jobs/compute-digest.js';
-import { digestSchedule } from '../jobs/digest-schedule.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
-import { portfolioSummaryView } from '../jobs/views/portfolio-summary-view.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
 import { databaseClock } from '../store/database-clock.js';
@@ -27,6 +24,7 @@ import type { ChannelDeps } from './channel-deps.js';
 import type { ChannelModule } from './channel-module.js';
 import { loadDemoPortfolio } from './demo-data.js';
 import { createLoop } from './loops.js';
+import { portfolioAnswer } from './portfolio-answer.js';
 
 /** How long the server's SQLite writes wait for another process's lock. */
 export const REQUEST_LOCK_WAIT_MS = 1500;
@@ -47,6 +45,11 @@ export interface AppOptions {
   fault?: (point: string) => void;
   /** Load the demo's example portfolio (the local Playground demo). */
   demoData?: boolean;
+  /**
+   * The local Playground demo: the week so far goes to the alliance team channel on each
+   * `portfolio` and when `parts.portfolio.postWeekSoFar()` is called (on start).
+   */
+  demoDigest?: boolean;
   /** Redirect GET / here (the Playground). */
   playgroundUrl?: string | null;
   outboxIntervalMs?: number;
@@ -61,6 +64,11 @@ export interface KoersApp {
   port: number;
   start(): Promise<number>;
   stop(options?: { drainMs?: number }): Promise<void>;
+  /**
+   * For an app that was never started (`koers digest --send` sends through its outbox): stops the
+   * channels and closes the store, sending nothing else.
+   */
+  close(): Promise<void>;
   reloadStrategy(): Promise<boolean>;
   /** Internals, for tests and the CLI. */
   parts: Awaited<ReturnType<typeof assemble>>;
@@ -90,6 +98,7 @@ async function assemble(o: AppOptions) {
   const holder = createStrategyHolder(config.strategyPath, logger, initial);
   const metrics = createMetrics();
   const platforms: ChatPlatform[] = [];
+  let kick = () => {};
   const workflow = createWorkflow({
     db: store.db,
     backend: store.backend,
@@ -98,6 +107,16 @@ async function assemble(o: AppOptions) {
     platforms: () => platforms,
     ...(o.fault ? { fault: o.fault } : {}),
   });
+  const portfolio = portfolioAnswer({
+    db: store.db,
+    backend: store.backend,
+    strategy: holder.current,
+    clock,
+    logger,
+    platforms: () => platforms,
+    demoDigest: o.demoDigest === true,
+    kickOutbox: () => kick(),
+  });
   const chat = createChatService({
     db: store.db,
     workflow,
@@ -105,21 +124,7 @@ async function assemble(o: AppOptions) {
     clock,
     logger,
     demo: config.demo,
-    portfolioView: async (locale) => {
-      // The `portfolio` word: a summary of the digest of the period that ended last.
-      const strategy = holder.current();
-      const schedule = digestSchedule(strategy.file.digest.cron, strategy.file.digest.timezone);
-      const now = clock();
-      const period = schedule.periodOf(schedule.latestAtOrBefore(now) ?? now);
-      const digest = await computeDigest({
-        db: store.db,
-        backend: store.backend,
-        strategy,
-        period,
-        asOf: now,
-      });
-      return portfolioSummaryView(digest, locale);
-    },
+    portfolioView: (locale) => portfolio.answer(locale),
     onCheck: (verdict) => metrics.checks.inc({ verdict }),
     onDecision: (d) =>
       d.ok
@@ -132,7 +137,6 @@ async function assemble(o: AppOptions) {
     clock,
     ...(o.composeExtra ? { extra: o.composeExtra } : {}),
   };
-  let kick = () => {};
   const channelDeps: ChannelDeps = {
     config,
     logger,
@@ -212,6 +216,7 @@ async function assemble(o: AppOptions) {
     metrics,
     workflow,
     chat,
+    portfolio,
     channels,
     dispatcher,
     outboxLoop,
@@ -257,6 +262,13 @@ export async function createApp(o: AppOptions): Promise<KoersApp> {
     stop(options = {}) {
       stopping ??= stopAll(options);
       return stopping;
+    },
+    async close() {
+      parts.holder.close();
+      for (const c of parts.channels) await c.stop?.();
+      parts.timeSource.stop();
+      await parts.liveness.close();
+      await parts.store.close();
     },
   };
   async function stopAll(options: { drainMs?: number }): Promise<void> {

@@ -10,11 +10,13 @@ import {
   type View,
   viewContextOf,
 } from '../conversation/index.js';
+import type { Digest } from '../domain/digest/digest-model.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { loadDigestRun } from '../jobs/digest-runs.js';
 import type { ReviewRequestPayload } from '../jobs/reviews.js';
+import { RUNNING_DIGEST_KIND, type RunningDigestPayload } from '../jobs/running-digest.js';
 import { digestView } from '../jobs/views/digest-view.js';
 import { reviewPromptView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
@@ -58,6 +60,9 @@ export interface ComposeDeps {
   extra?: (item: OutboxItem, platform: 'slack' | 'teams') => Promise<Composed | null>;
 }
 
+/** The outbox kinds that post a digest: the weekly one (by its run) and the week so far (the demo). */
+export const DIGEST_KINDS: ReadonlySet<string> = new Set(['digest', RUNNING_DIGEST_KIND]);
+
 export async function composeNotification(
   deps: ComposeDeps,
   item: OutboxItem,
@@ -66,7 +71,7 @@ export async function composeNotification(
   const extra = await deps.extra?.(item, platform);
   if (extra) return extra;
   const strategy = deps.strategy();
-  if (item.kind === 'digest' || item.kind === 'review_request')
+  if (DIGEST_KINDS.has(item.kind) || item.kind === 'review_request')
     return composeJobPost(deps, strategy, item, platform);
   const c = item.caseId === null ? null : await getCase(deps.db, item.caseId);
   const target = item.target;
@@ -200,32 +205,19 @@ async function composeJobPost(
   platform: 'slack' | 'teams',
 ): Promise<Composed> {
   const target = item.target;
-  if (item.kind === 'digest') {
+  if (DIGEST_KINDS.has(item.kind)) {
     if (!('channel' in target)) return { mode: 'skip', reason: 'a digest goes to a channel' };
     const channelId = strategy.file.channels[target.channel]?.[platform];
     if (!channelId) return { mode: 'skip', reason: `no ${target.channel} channel for ${platform}` };
+    const recipient: Recipient = { kind: 'channel', channel: target.channel, channelId };
+    if (item.kind === RUNNING_DIGEST_KIND) {
+      const p = item.payload as unknown as RunningDigestPayload;
+      return digestPost(recipient, p.digest, p.chartPng ? Buffer.from(p.chartPng, 'base64') : null, strategy);
+    }
     const run = await loadDigestRun(deps.db, String(item.payload.runKey ?? ''));
     // The run stores its digest before it enqueues the post, so a missing one is a dead reference.
     if (!run?.digest) return { mode: 'skip', reason: `digest run ${String(item.payload.runKey)} not found` };
-    const locale = strategy.locale;
-    return {
-      mode: 'post',
-      recipient: { kind: 'channel', channel: target.channel, channelId },
-      view: digestView(run.digest, locale),
-      trackForCase: false,
-      ...(run.chartPng
-        ? {
-            image: {
-              png: run.chartPng,
-              filename: `koers-portfolio-${run.periodLabel}.png`,
-              alt:
-                locale === 'nl'
-                  ? `Portfolio per prioriteit en intensiteit, ${run.periodLabel}`
-                  : `Portfolio by priority and intensity, ${run.periodLabel}`,
-            },
-          }
-        : {}),
-    };
+    return digestPost(recipient, run.digest, run.chartPng, strategy);
   }
   if (!('person' in target)) return { mode: 'skip', reason: 'a review request goes to a person' };
   const person = await getPerson(deps.db, target.person);
@@ -237,6 +229,35 @@ async function composeJobPost(
     recipient: { kind: 'person', personId: target.person, platformUserId },
     view: reviewPromptView(payload, localeOf(person ?? null, null, strategy)),
     trackForCase: false,
+  };
+}
+
+/** A digest with its chart, in the strategy's language. */
+function digestPost(
+  recipient: Recipient,
+  digest: Digest,
+  chartPng: Buffer | null,
+  strategy: Strategy,
+): Composed {
+  const locale = strategy.locale;
+  const label = digest.period.label;
+  return {
+    mode: 'post',
+    recipient,
+    view: digestView(digest, locale),
+    trackForCase: false,
+    ...(chartPng
+      ? {
+          image: {
+            png: chartPng,
+            filename: `koers-portfolio-${label}.png`,
+            alt:
+              locale === 'nl'
+                ? `Portfolio per prioriteit en intensiteit, ${label}`
+                : `Portfolio by priority and intensity, ${label}`,
+          },
+        }
+      : {}),
   };
 }
 

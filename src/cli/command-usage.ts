@@ -153,15 +153,19 @@ export const USAGE = {
   },
   digest: {
     synopsis: [
-      'digest --preview [--format text|json] [--lang nl|en] [--chart FILE] [--strategy FILE] [--database URL]',
+      'digest --preview [--running] [--format text|json] [--lang nl|en] [--chart FILE] [--strategy FILE] [--database URL]',
       'digest --send [--strategy FILE] [--database URL]',
     ],
     summary: 'the weekly portfolio digest',
     flags: {
-      preview: { type: 'boolean', help: 'print the digest of the current period' },
+      preview: { type: 'boolean', help: 'print the digest of the last completed period' },
+      running: {
+        type: 'boolean',
+        help: 'with --preview: the running period instead, from its start up to now (claims nothing)',
+      },
       send: {
         type: 'boolean',
-        help: 'enqueue it for the alliance team channel, once per period (the running server posts it)',
+        help: 'post it to the alliance team channel now, once per period (no server needed)',
       },
       format: {
         type: 'string',
@@ -177,7 +181,10 @@ export const USAGE = {
       strategy: STRATEGY,
       database: DATABASE,
     },
-    notes: [STORE_NOTE],
+    notes: [
+      'Exit 1 when a platform could not be posted to (the reason is printed; the post waits in the outbox).',
+      STORE_NOTE,
+    ],
   },
   migrate: {
     synopsis: ['migrate [--database URL]'],

@@ -20,14 +20,17 @@ export function cliConfig(io: CliIo): Config {
   return result.config;
 }
 
+/** The database URL a store command uses: `--database URL`, else KOERS_DATABASE_URL; bad URLs are input errors. */
+export function cliDatabaseUrl(io: CliIo, databaseFlag?: string): string {
+  if (databaseFlag === undefined) return cliConfig(io).databaseUrl;
+  if (!DATABASE_URL.test(databaseFlag))
+    throw new InputError([`--database: must be sqlite:PATH or postgres://..., not "${databaseFlag}"`]);
+  return databaseFlag;
+}
+
 /** Opens the store at `--database URL`, else KOERS_DATABASE_URL; bad URLs are input errors. */
 export async function openCliStore(io: CliIo, databaseFlag?: string): Promise<CliStore> {
-  let url: string;
-  if (databaseFlag !== undefined) {
-    if (!DATABASE_URL.test(databaseFlag))
-      throw new InputError([`--database: must be sqlite:PATH or postgres://..., not "${databaseFlag}"`]);
-    url = databaseFlag;
-  } else url = cliConfig(io).databaseUrl;
+  const url = cliDatabaseUrl(io, databaseFlag);
   try {
     return await openStore(url);
   } catch (err) {

@@ -36,6 +36,7 @@ export async function computeDigest({
     start: shiftLocalDays(new Date(period.end), -7 * CALIBRATION_WINDOW_WEEKS, period.timeZone).toISOString(),
     periodStart: period.start,
     end: period.end,
+    upTo: new Date(Math.max(asOf.getTime(), Date.parse(period.end))).toISOString(),
   };
   const limits = mandateLimits(strategy.roleList);
   await indexCaseRules(db, backend, window.start, asOf);
@@ -46,7 +47,7 @@ export async function computeDigest({
     fragmentation(db),
     value(db, period),
     themeRows(db, window),
-    ruleCounts(db, window),
+    ruleCounts(db, backend, window),
     exceptionDecisions(db, window),
     mandateCounts(db, window, limits),
   ]);

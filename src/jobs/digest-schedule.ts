@@ -3,7 +3,7 @@
 // jumped (03:00), and in the doubled autumn hour once, at the first 02:30. Occurrences are
 // computed from instants the caller gives (its clock and the last claimed run), never from "now".
 import { Cron } from 'croner';
-import { type DigestPeriod, digestPeriod } from '../domain/digest/period.js';
+import { type DigestPeriod, digestPeriod, runningDigestPeriod } from '../domain/digest/period.js';
 
 export interface DigestSchedule {
   cron: string;
@@ -16,6 +16,8 @@ export interface DigestSchedule {
   countBetween(after: Date, upTo: Date, cap?: number): number;
   /** The period a run at `occurrence` reports on: from the previous occurrence (at most a week). */
   periodOf(occurrence: Date): DigestPeriod;
+  /** The period running at `now`, from its start up to `now`; null when no occurrence follows. */
+  runningAt(now: Date): DigestPeriod | null;
 }
 
 export class InvalidScheduleError extends Error {
@@ -43,6 +45,10 @@ export function digestSchedule(cron: string, timeZone: string): DigestSchedule {
     latestAtOrBefore: (instant) => job.previousRuns(1, new Date(instant.getTime() + 1))[0] ?? null,
     nextAfter: (instant) => job.nextRun(instant),
     periodOf: (occurrence) => digestPeriod(occurrence, timeZone, job.previousRuns(1, occurrence)[0] ?? null),
+    runningAt(now) {
+      const next = job.nextRun(now);
+      return next === null ? null : runningDigestPeriod(schedule.periodOf(next), now);
+    },
     countBetween(after, upTo, cap = 1000) {
       let n = 0;
       let t = job.nextRun(after);

@@ -6,15 +6,13 @@
 // sender puts it in message metadata and looks for it before posting again).
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Digest } from '../domain/digest/digest-model.js';
 import type { DigestPeriod } from '../domain/digest/period.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
-import { portfolioChartSvg } from './chart/portfolio-chart-svg.js';
-import { renderChartPng } from './chart/render-chart-png.js';
+import { digestChartPng } from './chart/digest-chart.js';
 import { computeDigest } from './compute-digest.js';
 import { claimDigestRun, completeDigestRun, type RunTrigger, storeDigest } from './digest-runs.js';
 import { digestSchedule } from './digest-schedule.js';
@@ -86,7 +84,7 @@ export async function runDigest(
   if (claim.run.digest === null) {
     const now = deps.clock();
     const digest = await computeDigest({ db: deps.db, backend: deps.backend, strategy, period, asOf: now });
-    const png = await chart(digest, strategy, deps, log);
+    const png = await digestChartPng(digest, strategy.locale, log, deps.fontFiles);
     if (!(await storeDigest(deps.db, period.runKey, deps.instanceId, digest, png, deps.clock()))) {
       log.warn('lost the digest run to another instance before storing it');
       return { status: 'lease_lost', runKey: period.runKey, period };
@@ -123,6 +121,11 @@ export async function runDigest(
   };
 }
 
+/** The dedupe key of a run's post to the alliance team channel on one platform. */
+export function digestPostKey(runKey: string, platform: ChatPlatform): string {
+  return `${runKey}:channel-allianceTeam:${platform}`;
+}
+
 /** One `digest` outbox row per platform with an alliance team channel. */
 export function posts(
   strategy: Strategy,
@@ -132,30 +135,10 @@ export function posts(
   return platforms
     .filter((platform) => strategy.file.channels.allianceTeam?.[platform])
     .map((platform) => ({
-      dedupeKey: `${payload.runKey}:channel-allianceTeam:${platform}`,
+      dedupeKey: digestPostKey(payload.runKey, platform),
       kind: 'digest',
       platform,
       target: { channel: 'allianceTeam' as const },
       payload: { ...payload },
     }));
-}
-
-async function chart(
-  digest: Digest,
-  strategy: Strategy,
-  deps: DigestJobDeps,
-  log: Logger,
-): Promise<Buffer | null> {
-  try {
-    const rendered = await renderChartPng(portfolioChartSvg(digest, strategy.locale), deps.fontFiles);
-    if (!rendered.withText)
-      log.warn(
-        'no font file found for the digest chart: it has bars but no text (install fonts-dejavu-core)',
-      );
-    return rendered.png;
-  } catch (err) {
-    // A digest without its picture is better than no digest.
-    log.error({ err }, 'digest chart could not be rendered; posting without it');
-    return null;
-  }
 }

@@ -39,6 +39,13 @@ export interface DispatchReport {
   sent: number;
   retried: number;
   failed: number;
+  /** Each row this pass tried, with how it went. */
+  results: Array<{ id: number; dedupeKey: string; platform: string; status: 'sent' | 'retry' | 'failed' }>;
+}
+
+/** Which rows a pass may take: all that are due, or only these (`koers digest --send`: its own posts). */
+export interface DispatchFilter {
+  dedupeKeys?: ReadonlyArray<string>;
 }
 
 export function createOutboxDispatcher(o: DispatcherOptions) {
@@ -76,7 +83,7 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
     return gone;
   }
 
-  async function claim(platform: string): Promise<OutboxItem[]> {
+  async function claim(platform: string, filter: DispatchFilter = {}): Promise<OutboxItem[]> {
     const now = o.clock();
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
@@ -102,6 +109,10 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
         )
         .orderBy('id')
         .limit(literalLimit(batchSize));
+      if (filter.dedupeKeys) {
+        if (filter.dedupeKeys.length === 0) return [];
+        q = q.where('dedupe_key', 'in', [...filter.dedupeKeys]);
+      }
       if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
       const ids = (await q.execute()).map((r) => Number(r.id));
       if (ids.length === 0) return [];
@@ -193,18 +204,19 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
     return 'retry';
   }
 
-  /** One pass over every platform: claims due rows and sends them in order. */
-  async function runOnce(): Promise<DispatchReport> {
-    const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+  /** One pass over every platform: claims due rows (those the filter names) and sends them in order. */
+  async function runOnce(filter: DispatchFilter = {}): Promise<DispatchReport> {
+    const report: DispatchReport = { sent: 0, retried: 0, failed: 0, results: [] };
     for (const [platform, sender] of senders) {
       for (;;) {
-        const items = await claim(platform);
+        const items = await claim(platform, filter);
         if (items.length === 0) break;
         for (const item of items) {
           const r = await deliverOne(sender, item);
           if (r === 'sent') report.sent++;
           else if (r === 'retry') report.retried++;
           else report.failed++;
+          report.results.push({ id: item.id, dedupeKey: item.dedupeKey, platform, status: r });
         }
         if (items.length < batchSize) break;
       }

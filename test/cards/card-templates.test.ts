@@ -12,7 +12,7 @@ import {
   renderCard,
   viewActivity,
 } from '../../src/channels/teams/render-adaptive-card.js';
-import { renderDigestCard } from '../../src/channels/teams/render-digest-card.js';
+import { digestDataFromView, renderDigestCard } from '../../src/channels/teams/render-digest-card.js';
 import { TEAMS_LIMITS } from '../../src/channels/teams/teams-limits.js';
 import { digestMessages } from '../../src/channels/teams/teams-sender.js';
 import type { View } from '../../src/conversation/index.js';
@@ -224,10 +224,44 @@ describe('the digest through Teams', () => {
     expect(JSON.stringify(content)).toContain('Deltares');
   });
 
+  it("shows the small print before the first section under the title: the period, and a running digest's note", () => {
+    const running: View = {
+      ...view,
+      blocks: [
+        { type: 'context', text: 'Van 30 nov tot nu' },
+        { type: 'context', text: 'Een tussenstand' },
+        ...view.blocks.slice(1),
+      ],
+    };
+    const data = digestDataFromView(running, null);
+    expect(data.subtitle).toBe('Van 30 nov tot nu\n\nEen tussenstand');
+    expect(data.sections.map((x) => x.heading)).toEqual(['Deze week']);
+  });
+
+  it('shows a value that is only a dash as a dash, not as an empty bullet', () => {
+    const card = renderDigestCard({
+      title: 'Portfoliodigest',
+      sections: [
+        { heading: 'Waarde', facts: [{ label: 'Gemiddelde bijdrage (1-5)', value: '-' }], lines: ['- los'] },
+      ],
+      imageUrl: null,
+      fallbackText: 'Portfoliodigest',
+    });
+    const text = JSON.stringify(card);
+    expect(text).toContain('"value":"\\\\-"');
+    expect(text).toContain('"text":"\\\\- los"');
+  });
+
   it('sends a chart too large for a Teams card as an image message of its own', () => {
     const [card, chart] = digestMessages(post(Buffer.alloc(40_000, 1)));
     expect(bytesOf(card.attachments?.[0]?.content as object)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
     expect(JSON.stringify(card)).not.toContain('"type":"Image"');
     expect(chart?.attachments?.[0]).toMatchObject({ contentType: 'image/png', name: 'chart.png' });
+  });
+
+  it('leaves such a chart out in the demo: the Agents Playground shows no image attachments', () => {
+    const [card, chart] = digestMessages(post(Buffer.alloc(40_000, 1)), { imageMessage: false });
+    expect(chart).toBeUndefined();
+    expect(JSON.stringify(card)).toContain('Deltares');
   });
 });

@@ -2,8 +2,9 @@
 // with no credentials and no configuration, in a fresh directory; then the demo story of the
 // README in the Playground, driven by playwright-core in Debian's Chromium: a free-text question,
 // the check, an escalation, `demo als Bram`, the approval from the card, the summary in the
-// strategy channel, and `wie Deltares`. Ctrl-C stops the bot and the Playground. Screenshots are
-// kept in test-artifacts/demo-story/.
+// strategy channel, the week so far in the alliance team channel after `portfolio`, and
+// `wie Deltares`. Ctrl-C stops the bot and the Playground. Screenshots are kept in
+// test-artifacts/demo-story/.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,6 +144,40 @@ describe.skipIf(missing !== null)('the demo from the first command', () => {
       .waitFor({ timeout: 30_000 });
     await shot('5-strategy-channel');
   }, 240_000);
+
+  it('shows the week so far, the story included, in the alliance team channel after `portfolio`', async () => {
+    await page.getByText('Personal Chat', { exact: true }).click();
+    await box().waitFor({ timeout: 30_000 });
+    await say('portfolio');
+    await seen('De digest van deze week tot nu toe staat nu in het kanaal van het alliantieteam.');
+    const answer = page.locator('.ac-adaptiveCard').filter({ hasText: 'Actieve samenwerkingen' }).last();
+    await expect
+      .poll(() => answer.textContent())
+      .toMatch(/Actieve samenwerkingen\s*30 samenwerkingen · €\s?1\.988\.000/);
+    await answer.scrollIntoViewIfNeeded();
+    await shot('7-portfolio');
+    await page.getByText('Alliantieteam', { exact: true }).click();
+    const digest = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: /Portfoliodigest \d{4}-W\d\d tot nu toe/ })
+      .filter({ hasText: /Toetsen\s*1 \(0 binnen mandaat, 1 escalatie, 0 buiten strategie\)/ })
+      .last();
+    await digest.waitFor({ timeout: 30_000 });
+    const text = (await digest.textContent()) ?? '';
+    expect(text).toMatch(/Besluiten\s*1 goedgekeurd/);
+    // The register's 29 active rows were imported this week; the 2 imported as ended are not new.
+    expect(text).toMatch(/Nieuwe samenwerkingen\s*1 \(plus 29 geïmporteerd\)/);
+    expect(text).toMatch(/Nieuw: TU Delft \(Energietransitie, Project, €\s?25\.000, Anna de Vries\)/);
+    // The rules the story used are not "never used".
+    expect(text).toMatch(/Regels die het vaakst gelden \(12 weken\)\s*Budget boven mandaat 1×/);
+    const never = /Nooit gebruikt in 12 weken\s*(.*?)Uitzonderingen/.exec(text)?.[1] ?? '';
+    expect(never).not.toMatch(/Budget boven mandaat|Bestaande samenwerking/);
+    // The whole card in one picture.
+    await page.setViewportSize({ width: 1400, height: 2800 });
+    await digest.scrollIntoViewIfNeeded();
+    await shot('8-alliance-channel');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }, 120_000);
 
   it('answers who already works with Deltares', async () => {
     await page.goto(playgroundUrl);

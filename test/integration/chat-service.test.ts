@@ -145,6 +145,7 @@ describe('chat service', () => {
           fallbackText: `portfolio in ${locale}`,
         }),
       });
+      // The first message ever also gets the welcome, in the same view: the answer follows it.
       const r = await chat.handle(anna, { kind: 'text', text: 'portfolio' });
       expect(viewText(r.views.find((v) => v.kind === 'portfolio'))).toBe('portfolio in nl');
     } finally {

@@ -1,7 +1,6 @@
-// `koers digest --preview` and `--send`: the current period's digest as text or JSON, and a send
-// that claims the scheduler's run key, so several at once (separate processes, on SQLite too)
-// enqueue one post.
-import { spawn } from 'node:child_process';
+// `koers digest --preview [--running]`: the last completed period's digest, or the running one's, as
+// text or JSON, claiming nothing; and the input errors of `koers digest`. What `--send` posts is in
+// digest-send.test.ts.
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.js';
@@ -13,9 +12,7 @@ import { EXAMPLE_STRATEGY_PATH } from '../support/example-strategy.js';
 import { BACKENDS, freshDatabaseUrl } from '../support/test-stores.js';
 import { seedRelationships } from './support/seed-portfolio.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const STRATEGY = fileURLToPath(EXAMPLE_STRATEGY_PATH);
-const SLACK = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
 
 function bufferIo(
   env: Record<string, string | undefined>,
@@ -88,7 +85,7 @@ describe.each(BACKENDS)('koers digest on %s', (backend) => {
     expect(nl.stdout()).toContain('Gemeente Gouda: 2 samenwerkingen, 2 afdelingen, 2 eigenaren');
     const en = bufferIo(env);
     expect(await digestCommand(['--preview', '--lang', 'en'], en, clock)).toBe(0);
-    expect(en.stdout()).toContain('Active relationships: 3 · €16,000');
+    expect(en.stdout()).toContain('Active relationships: 3 relationships · €16,000');
     const json = bufferIo(env);
     expect(await digestCommand(['--preview', '--format', 'json'], json, clock)).toBe(0);
     const digest = JSON.parse(json.stdout()) as Digest;
@@ -100,63 +97,47 @@ describe.each(BACKENDS)('koers digest on %s', (backend) => {
     await s.close();
   });
 
-  it('sends once per period, and says so the second time', async () => {
-    const env = { ...(await seeded()), ...SLACK };
-    const clock = () => new Date('2026-12-02T10:00:00.000Z');
-    const first = bufferIo(env);
-    expect(await digestCommand(['--send'], first, clock)).toBe(0);
-    expect(first.stdout()).toBe(
-      'digest 2026-W48 (digest:2026-11-30T07:00:00.000Z) enqueued for the alliance team channel on slack; the running Koers server posts it\n',
-    );
-    const again = bufferIo(env);
-    expect(await digestCommand(['--send'], again, clock)).toBe(0);
-    expect(again.stdout()).toBe(
-      'digest 2026-W48 (digest:2026-11-30T07:00:00.000Z) was already sent; nothing to do\n',
-    );
+  it('previews the running period with --running: from its start up to now, a check of today included', async () => {
+    const env = await seeded();
     const s = await openStore(db.url);
-    const rows = await s.db.selectFrom('outbox').select(['kind', 'platform', 'target', 'payload']).execute();
-    await s.close();
-    expect(rows).toEqual([
+    await seedRelationships(s.db, [
       {
-        kind: 'digest',
-        platform: 'slack',
-        target: '{"channel":"allianceTeam"}',
-        payload: JSON.stringify({
-          runKey: 'digest:2026-11-30T07:00:00.000Z',
-          period: { label: '2026-W48', start: '2026-11-23T07:00:00.000Z', end: '2026-11-30T07:00:00.000Z' },
-          trigger: 'cli',
-        }),
+        partner: 'Energie Samen',
+        owner: 'u-anna',
+        unit: 'Energie en Klimaat',
+        priority: 'energy-transition',
+        intensity: 'project',
+        budget: 4_000,
+        source: 'check',
+        createdAt: '2026-12-01T12:00:00.000Z',
       },
     ]);
-  });
-
-  it('several `koers digest --send` processes at once enqueue one post', async () => {
-    const env = { ...process.env, ...(await seeded()), ...SLACK, KOERS_CLI_MAIN: '1', LOG_LEVEL: 'warn' };
-    const results = await Promise.all(
-      [1, 2, 3, 4].map(
-        () =>
-          new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-            const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'digest', '--send'], { env });
-            let out = '';
-            let err = '';
-            child.stdout.on('data', (d) => {
-              out += String(d);
-            });
-            child.stderr.on('data', (d) => {
-              err += String(d);
-            });
-            child.on('exit', (code) => resolve({ code, out, err }));
-          }),
-      ),
-    );
-    for (const r of results) expect(r.code, r.err).toBe(0);
-    expect(results.filter((r) => r.out.includes('enqueued'))).toHaveLength(1);
-    expect(results.filter((r) => /was already sent|is being sent by/.test(r.out))).toHaveLength(3);
-    const s = await openStore(db.url);
-    expect(await s.db.selectFrom('outbox').select('kind').execute()).toEqual([{ kind: 'digest' }]);
-    expect(await s.db.selectFrom('digest_runs').select('trigger').execute()).toEqual([{ trigger: 'cli' }]);
     await s.close();
-  }, 60_000);
+    const clock = () => new Date('2026-12-02T10:00:00.000Z');
+    const running = bufferIo(env);
+    expect(await digestCommand(['--preview', '--running'], running, clock)).toBe(0);
+    expect(running.stdout()).toMatch(
+      /^Portfoliodigest 2026-W49 tot nu toe\nProvincie Midden-Holland · van 30 nov 2026 tot nu \(2 dec 2026 om 11:00\)\n/,
+    );
+    expect(running.stdout()).toContain('Nieuwe samenwerkingen: 1');
+    expect(running.stdout()).toContain('Nieuw: Energie Samen');
+    // Plain --preview is the completed period, which saw none of it.
+    const completed = bufferIo(env);
+    expect(await digestCommand(['--preview'], completed, clock)).toBe(0);
+    expect(completed.stdout()).toMatch(/^Portfoliodigest 2026-W48\n/);
+    expect(completed.stdout()).toContain('Nieuwe samenwerkingen: 0');
+    const json = bufferIo(env);
+    expect(await digestCommand(['--preview', '--running', '--format', 'json'], json, clock)).toBe(0);
+    expect((JSON.parse(json.stdout()) as Digest).period).toMatchObject({
+      running: true,
+      start: '2026-11-30T07:00:00.000Z',
+      end: '2026-12-02T10:00:00.000Z',
+      runKey: 'digest:2026-12-07T07:00:00.000Z',
+    });
+    const after = await openStore(db.url);
+    expect(await after.db.selectFrom('digest_runs').selectAll().execute()).toEqual([]);
+    await after.close();
+  });
 });
 
 describe('koers digest input errors (exit 2)', () => {
@@ -167,6 +148,7 @@ describe('koers digest input errors (exit 2)', () => {
       ['--preview', '--format', 'xml'],
       ['--preview', '--lang', 'de'],
       ['--send', '--format', 'json'],
+      ['--send', '--running'],
       ['--bogus'],
     ]) {
       const io = bufferIo({ KOERS_STRATEGY: STRATEGY });

@@ -24,6 +24,7 @@ export async function startTestApp(options: {
   logger?: Logger;
   /** With `clock`: follow the database's clock on PostgreSQL all the same (default: not). */
   alignClockToDatabase?: boolean;
+  demoDigest?: boolean;
 }): Promise<TestApp> {
   const db = await freshDatabaseUrl(options.backend ?? 'sqlite');
   const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KOERS_DATABASE_URL: db.url, ...options.env });
@@ -39,6 +40,7 @@ export async function startTestApp(options: {
     scheduler: options.scheduler ?? false,
     outboxIntervalMs: 50,
     ...(options.demoData ? { demoData: true } : {}),
+    ...(options.demoDigest ? { demoDigest: true } : {}),
   });
   const port = await app.start();
   return {

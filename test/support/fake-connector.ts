@@ -64,7 +64,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const server: Server = createServer(async (req, res) => {
     const body = await read(req);
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-    const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
+    // Also under /_connector, where the Agents Playground serves it (the demo's known address).
+    const m = /^(?:\/_connector)?\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
       (req.url ?? '').split('?')[0] ?? '',
     );
     if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {

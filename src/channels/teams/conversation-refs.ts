@@ -63,6 +63,20 @@ export function readReference(json: string): Partial<ConversationReference> | nu
   return { ...rest, bot: (r.bot ?? agent) as ConversationReference['bot'] } as Partial<ConversationReference>;
 }
 
+/** A reference with another channel's conversation in it (same service URL, bot and tenant). */
+export function withConversation(
+  reference: Partial<ConversationReference>,
+  channelId: string,
+): Partial<ConversationReference> {
+  const conversation = {
+    ...(reference.conversation ?? {}),
+    id: channelId,
+    conversationType: 'channel',
+    isGroup: true,
+  };
+  return { ...reference, conversation } as Partial<ConversationReference>;
+}
+
 export interface StoredRef {
   key: string;
   reference: Partial<ConversationReference>;
@@ -140,6 +154,19 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
         if (reference) return { key: row.key, reference };
       }
       return null;
+    },
+    /**
+     * Where to write to a channel: its own reference, else one of another channel with the
+     * channel's id put in (Teams lets a bot write to any channel of a team it is in, by the
+     * channel's id; the other reference gives the service URL). Null when Koers knows no channel.
+     */
+    async channelReference(channelId: string): Promise<StoredRef | null> {
+      const exact = await this.get(channelRefKey(channelId));
+      if (exact) return exact;
+      const other = await this.latest('teams-channel:');
+      return other
+        ? { key: channelRefKey(channelId), reference: withConversation(other.reference, channelId) }
+        : null;
     },
     async markUnreachable(key: string): Promise<void> {
       await db

@@ -1,5 +1,6 @@
 // The local demo in the Microsoft 365 Agents Playground: one Playground user plays everyone (`demo
-// as NAME`), and the strategy's Teams channels are channels of the Playground's team.
+// as NAME`), and the strategy's Teams channels are conversations of the Playground, named for
+// what they are.
 //
 // How people are reached: the workflow only notifies people on Teams who have a Teams id. In the
 // demo nobody does, so every directory person without one gets the placeholder `demo:<person id>`;
@@ -8,11 +9,15 @@
 // placeholders are removed again.
 //
 // How channels are reached: the Playground reads `.m365agentsplayground.yml` from its working
-// directory. playgroundConfigYaml makes its team's General channel the alliance team's channel id
-// and its one extra channel (the Playground allows one) the strategy channel's id, so a post to
-// `19:strategy@thread.tacv2` lands in a channel named after it. A Playground started without this
-// file answers 404 for those ids; the sender then posts into the personal chat under a
-// "#strategiekanaal" heading.
+// directory. Its team always has a channel it names "General" (with the team's id) and takes one
+// more; its one group chat takes any name. playgroundConfigYaml makes that one more channel the
+// strategy channel ("Strategiekanaal") and the group chat the alliance team's channel
+// ("Alliantieteam"), each with the strategy's id, so a post to `19:alliance@thread.tacv2` lands in
+// a conversation that says whose it is; General stays the team's own. A Playground started
+// without this file answers 404 for those ids; the sender then posts into the personal chat under
+// a "#strategiekanaal" heading. The Playground's address is known (KOERS_PLAYGROUND_PORT), so its
+// channels can be written to before anyone has opened it: playgroundChannelReference.
+import type { ConversationReference } from 'botbuilder';
 import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import type { Strategy } from '../../domain/strategy/compile-strategy.js';
@@ -42,13 +47,31 @@ export async function prepareDirectory(db: Kysely<Database>, demo: boolean, now:
 }
 
 const DEFAULT_TEAM_ID = '19:koers-demo@thread.tacv2';
+const DEFAULT_GROUP_CHAT_ID = 'koers-demo-group-chat';
+const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+const BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'Koers' };
 
-/** The Playground's configuration for the demo: its team holds the strategy's Teams channels. */
+/** A reference to one of the Playground's conversations on its connector (the demo's own port). */
+export function playgroundChannelReference(port: number, channelId: string): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: `http://127.0.0.1:${port}/_connector`,
+    bot: BOT,
+    conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
+  } as Partial<ConversationReference>;
+}
+
+/** The Playground's configuration for the demo: the strategy's Teams channels, by name. */
 export function playgroundConfigYaml(strategy: Strategy): string {
   const channels = strategy.file.channels;
   const strategyChannel = channels.strategy?.teams;
-  const allianceChannel = channels.allianceTeam?.teams;
-  const teamId = allianceChannel && allianceChannel !== strategyChannel ? allianceChannel : DEFAULT_TEAM_ID;
+  const allianceChannel =
+    channels.allianceTeam?.teams && channels.allianceTeam.teams !== strategyChannel
+      ? channels.allianceTeam.teams
+      : undefined;
+  const teamId = [strategyChannel, allianceChannel].includes(DEFAULT_TEAM_ID)
+    ? `${DEFAULT_TEAM_ID}-team`
+    : DEFAULT_TEAM_ID;
   const nl = strategy.locale === 'nl';
   const people = strategy.people.slice(0, 5);
   const users = Array.from({ length: 5 }, (_, i) => {
@@ -67,8 +90,8 @@ export function playgroundConfigYaml(strategy: Strategy): string {
   });
   const config = {
     version: '0.1.1',
-    tenantId: '00000000-0000-0000-0000-0000000000001',
-    bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Koers' },
+    tenantId: TENANT_ID,
+    bot: BOT,
     currentUser: {
       id: 'user-id-0',
       name: 'Demo',
@@ -80,15 +103,16 @@ export function playgroundConfigYaml(strategy: Strategy): string {
     },
     users,
     personalChat: { id: 'koers-demo-personal-chat' },
-    groupChat: { id: 'koers-demo-group-chat', name: nl ? 'Groepschat' : 'Group chat' },
+    groupChat: allianceChannel
+      ? { id: allianceChannel, name: nl ? 'Alliantieteam' : 'Alliance team' }
+      : { id: DEFAULT_GROUP_CHAT_ID, name: nl ? 'Groepschat' : 'Group chat' },
     team: {
       id: teamId,
       name: strategy.file.organisation.name,
       aadGroupId: '00000000-0000-0000-0000-000000000031',
-      channels:
-        strategyChannel && strategyChannel !== teamId
-          ? [{ id: strategyChannel, name: nl ? 'Strategiekanaal' : 'Strategy channel' }]
-          : [],
+      channels: strategyChannel
+        ? [{ id: strategyChannel, name: nl ? 'Strategiekanaal' : 'Strategy channel' }]
+        : [],
     },
   };
   return `# Written by Koers for the local demo (src/channels/teams/demo-playground.ts).\n${stringify(config)}`;

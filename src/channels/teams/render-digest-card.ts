@@ -42,14 +42,16 @@ export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
 }
 
 /**
- * The digest card's data from the digest's neutral view (src/jobs digestView): the first small
- * print is the subtitle, each emphasised line starts a section, facts and bullet lines fill it.
+ * The digest card's data from the digest's neutral view (src/jobs digestView): the small print
+ * before the first section is the subtitle, each emphasised line starts a section, facts and
+ * bullet lines fill it.
  */
 export function digestDataFromView(view: View, imageUrl: string | null): DigestCardData {
   const sections: DigestCardData['sections'] = [];
   let subtitle: string | null = null;
   for (const b of view.blocks) {
-    if (b.type === 'context' && subtitle === null && sections.length === 0) subtitle = b.text;
+    if (b.type === 'context' && sections.length === 0)
+      subtitle = subtitle === null ? b.text : `${subtitle}\n\n${b.text}`;
     else if (b.type === 'text' && b.emphasis) sections.push({ heading: b.text, facts: [], lines: [] });
     else {
       const current = sections.at(-1) ?? sections[sections.push({ heading: '', facts: [], lines: [] }) - 1];

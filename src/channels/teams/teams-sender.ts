@@ -4,14 +4,20 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ChannelDeps } from '../../app/channel-deps.js';
 import { resolvePerson } from '../../chat/chat-identity.js';
-import type { Composed } from '../../chat/compose-notification.js';
+import { type Composed, DIGEST_KINDS } from '../../chat/compose-notification.js';
 import { seenByView, type View } from '../../conversation/index.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
 import { getPerson } from '../../store/people-repo.js';
 import type { CaseCards } from './case-cards.js';
-import { channelRefKey, personRefKey, type RefStore, type StoredRef } from './conversation-refs.js';
-import { DEMO_TEAMS_PREFIX } from './demo-playground.js';
+import {
+  channelRefKey,
+  personRefKey,
+  type RefStore,
+  type StoredRef,
+  withConversation,
+} from './conversation-refs.js';
+import { DEMO_TEAMS_PREFIX, playgroundChannelReference } from './demo-playground.js';
 import { bytesOf, cardAttachment } from './render-adaptive-card.js';
 import { digestDataFromView, renderDigestCard } from './render-digest-card.js';
 import { connectorFailure, deliveryResultOf, updateImpossible } from './teams-errors.js';
@@ -49,15 +55,20 @@ function readMessageRef(json: string): MessageRef | null {
 
 /**
  * The digest as its card, with the chart inside when the card still fits a Teams message, else
- * the card and the chart as an image message of its own.
+ * the card and the chart as an image message of its own. The Agents Playground shows no image
+ * attachments ("image/png is not supported yet"), so in the demo such a chart is left out.
  */
-export function digestMessages(c: Post): [Partial<Activity>, Partial<Activity>?] {
+export function digestMessages(
+  c: Post,
+  o: { imageMessage: boolean } = { imageMessage: true },
+): [Partial<Activity>, Partial<Activity>?] {
   const dataUri = c.image ? `data:image/png;base64,${c.image.png.toString('base64')}` : null;
   const data = digestDataFromView(c.view, dataUri);
   const withChart = renderDigestCard({ ...data, ...(c.image ? { imageAlt: c.image.alt } : {}) });
   if (!dataUri || bytesOf(withChart) <= TEAMS_LIMITS.maxCardBytes)
     return [{ type: 'message', attachments: [cardAttachment(withChart)] }];
   const card = renderDigestCard({ ...data, imageUrl: null });
+  if (!o.imageMessage) return [{ type: 'message', attachments: [cardAttachment(card)] }];
   const chart: Partial<Activity> = {
     type: 'message',
     attachments: [{ contentType: 'image/png', contentUrl: dataUri, name: c.image?.filename ?? 'chart.png' }],
@@ -140,30 +151,21 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
   }
 
   async function channelTarget(channelId: string): Promise<Target> {
-    const exact = await refs.get(channelRefKey(channelId));
-    if (exact) return { ref: exact, heading: null };
-    // Teams lets a bot write to any channel of a team it is in, by the channel's id: a reference
-    // from another channel (or, in the demo, the Playground's personal chat) gives the service URL.
-    const other = (await refs.latest('teams-channel:')) ?? (demo ? await refs.latest('teams:') : null);
-    if (!other)
-      return {
-        result: {
-          status: 'retry',
-          error: `teams: no conversation reference for channel ${channelId} (install Koers in the team)`,
-        },
-      };
-    const conversation = {
-      ...(other.reference.conversation ?? {}),
-      id: channelId,
-      conversationType: 'channel',
-      isGroup: true,
-    };
+    const known = await refs.channelReference(channelId);
+    if (known) return { ref: known, heading: null };
+    if (demo) {
+      // The demo's Playground runs on a known port: its channels are there before anyone opened it.
+      const personal = await refs.latest('teams:');
+      const reference = personal
+        ? withConversation(personal.reference, channelId)
+        : playgroundChannelReference(deps.config.playgroundPort, channelId);
+      return { ref: { key: channelRefKey(channelId), reference }, heading: null };
+    }
     return {
-      ref: {
-        key: channelRefKey(channelId),
-        reference: { ...other.reference, conversation } as Partial<ConversationReference>,
+      result: {
+        status: 'retry',
+        error: `teams: no conversation reference for channel ${channelId} (install Koers in the team)`,
       },
-      heading: null,
     };
   }
 
@@ -178,8 +180,9 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       target.shared && r.kind === 'person'
         ? await asSeenInDemo(c.view, r.personId, target.ref, locale)
         : c.view;
-    const [activity, chart] =
-      item.kind === 'digest' ? digestMessages(c) : [await cards.message(view, { caseId, locale })];
+    const [activity, chart] = DIGEST_KINDS.has(item.kind)
+      ? digestMessages(c, { imageMessage: !demo })
+      : [await cards.message(view, { caseId, locale })];
     let activityId: string | null;
     let key = target.ref.key;
     try {

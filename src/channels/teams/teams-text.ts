@@ -8,8 +8,8 @@ export function stripMentions(text: string): string {
 }
 
 const MARKDOWN = /[\\`*_[\]<>~|]/g;
-/** Line starts Markdown reads as a heading, quote or list item. */
-const LINE_START = /^(\s*)([#>+-]|\d+[.)])(?=\s)/gm;
+/** Line starts Markdown reads as a heading, quote or list item (a lone `-` is an empty bullet). */
+const LINE_START = /^(\s*)([#>+-]|\d+[.)])(?=\s|$)/gm;
 
 export function escapeMarkdown(text: string): string {
   return stripMentions(text)

@@ -1,5 +1,6 @@
 // `koers serve [--playground]`: the bot server. With --playground and no platform credentials
-// (the local demo) it also loads the demo data and starts the Microsoft 365 Agents Playground.
+// (the local demo) it also loads the demo data, starts the Microsoft 365 Agents Playground, and
+// posts the digest of the week so far to the alliance team channel there.
 // Ctrl-C (SIGINT) and SIGTERM stop everything cleanly; SIGHUP reloads the strategy file.
 import { resolve } from 'node:path';
 import { CHANNELS } from '../../app/channels.js';
@@ -28,6 +29,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     logger,
     channels: CHANNELS,
     demoData: playground,
+    demoDigest: playground,
     playgroundUrl,
     ...(config.schedulerTickMs ? { schedulerTickMs: config.schedulerTickMs } : {}),
   });
@@ -42,6 +44,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
         logger,
         // The Playground's team gets the strategy's channels, so summaries land in a real channel.
         configYaml: playgroundConfigYaml(app.parts.holder.current()),
+      });
+      // The alliance team channel shows the week so far from the start (the Playground keeps it).
+      await app.parts.portfolio.postWeekSoFar().catch((err: unknown) => {
+        logger.error({ err }, 'demo: the digest of the week so far could not be posted');
       });
       io.err(
         `\nKoers is running. Open the Playground: ${pg.url}\n  Try: "mag ik met TU Delft een project starten?", then "demo als Bram" to decide.\n  Stop with Ctrl-C.\n\n`,

@@ -72,10 +72,19 @@ export function themeSignals(rows: ReadonlyArray<ThemeRow>): ThemeSignal[] {
     );
 }
 
+/** How often a rule fired: in the period, in the window, and from the window's start up to now. */
+export interface RuleCount {
+  code: string;
+  period: number;
+  window: number;
+  /** The window and what came after it up to when the digest is computed (default: the window). */
+  untilNow?: number;
+}
+
 export function calibration(input: {
   windowWeeks: number;
   themes: ReadonlyArray<ThemeRow>;
-  ruleCounts: ReadonlyArray<{ code: string; period: number; window: number }>;
+  ruleCounts: ReadonlyArray<RuleCount>;
   exceptionsGranted: number;
   exceptionsRefused: number;
   mandates: ReadonlyArray<MandateLimit & { overLimit: number; nearLimit: number }>;
@@ -86,6 +95,10 @@ export function calibration(input: {
     period: byCode.get(code)?.period ?? 0,
     window: byCode.get(code)?.window ?? 0,
   }));
+  const untilNow = (code: RuleCode) => {
+    const r = byCode.get(code);
+    return r?.untilNow ?? r?.window ?? 0;
+  };
   return {
     windowWeeks: input.windowWeeks,
     themes: themeSignals(input.themes),
@@ -93,7 +106,8 @@ export function calibration(input: {
       (a, b) => b.window - a.window || RULE_CODES.indexOf(a.code) - RULE_CODES.indexOf(b.code),
     ),
     neverFiredInPeriod: rules.filter((r) => r.period === 0).map((r) => r.code),
-    neverFiredInWindow: rules.filter((r) => r.window === 0).map((r) => r.code),
+    // "Never used" is a claim about today: a rule used since the period ended is not among them.
+    neverFiredInWindow: rules.filter((r) => untilNow(r.code) === 0).map((r) => r.code),
     exceptionsGranted: input.exceptionsGranted,
     exceptionsRefused: input.exceptionsRefused,
     pinchingMandates: pinchingMandates(input.mandates),

@@ -33,7 +33,7 @@ export interface ThisWeek {
   };
   /** Relationships registered by a check or an exception in the period. */
   registered: number;
-  /** Relationships that came in through an import of the existing register. */
+  /** Relationships that came in through an import of the existing register (not those imported as ended). */
   imported: number;
   ended: number;
   newRelationships: NamedRelationship[];
@@ -165,6 +165,7 @@ export interface Calibration {
   /** Every rule of the check, with how often it fired in the period and in the window. */
   rules: Array<{ code: RuleCode; period: number; window: number }>;
   neverFiredInPeriod: RuleCode[];
+  /** Rules that fired neither in the window nor since, up to `asOf` (the running period included). */
   neverFiredInWindow: RuleCode[];
   exceptionsGranted: number;
   exceptionsRefused: number;

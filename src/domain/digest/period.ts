@@ -24,6 +24,11 @@ export interface DigestPeriod {
   /** ISO week of the period's middle, e.g. `2026-W47`: a label for people, never a key. */
   label: string;
   timeZone: string;
+  /**
+   * A running period (a preview, never claimed): it started at the latest occurrence and ends
+   * now; `occurrence` and `runKey` name the run that will report on it once it is complete.
+   */
+  running?: true;
 }
 
 export const PERIOD_DAYS = 7;
@@ -63,6 +68,26 @@ export function digestPeriod(occurrence: Date, timeZone: string, previous: Date 
     endDate: ymd(wall),
     label: isoWeekLabel(ymd(wallTime(mid, timeZone))),
     timeZone,
+  };
+}
+
+/**
+ * The running period: the one `upcoming` (the period of the next occurrence) will report on, cut
+ * off at `now`. Before `upcoming` starts (a schedule sparser than weekly leaves days no period
+ * covers) it is the week up to now.
+ */
+export function runningDigestPeriod(upcoming: DigestPeriod, now: Date): DigestPeriod {
+  const start =
+    upcoming.start <= now.toISOString()
+      ? new Date(upcoming.start)
+      : shiftLocalDays(now, -PERIOD_DAYS, upcoming.timeZone);
+  return {
+    ...upcoming,
+    start: start.toISOString(),
+    end: now.toISOString(),
+    startDate: ymd(wallTime(start, upcoming.timeZone)),
+    endDate: ymd(wallTime(now, upcoming.timeZone)),
+    running: true,
   };
 }
 

@@ -94,7 +94,12 @@ export function portfolioMix(rows: ReadonlyArray<MixRow>, s: MixStrategy): Portf
       maxActive: max,
       left: max === null ? null : Math.max(0, max - explorationActive),
     },
-    intensities: [...s.intensities],
+    // An intensity no longer in the strategy is still counted, so it is listed too (after the
+    // strategy's own): the mix beside a count adds up to it.
+    intensities: [
+      ...s.intensities,
+      ...new Set(rows.map((r) => r.intensity).filter((id) => !s.intensities.includes(id))),
+    ],
     flagsApply,
   };
 }

@@ -37,6 +37,8 @@ export async function thisWeek(db: Kysely<Database>, p: DigestPeriod): Promise<T
       .select(['source', (eb) => eb.fn.countAll<number>().as('n')])
       .where('created_at', '>=', p.start)
       .where('created_at', '<', p.end)
+      // A relationship imported as already ended is history, not a new one.
+      .where((eb) => eb.or([eb('source', '!=', 'import'), eb('status', '!=', 'ended')]))
       .groupBy('source')
       .execute(),
     db

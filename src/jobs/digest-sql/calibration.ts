@@ -2,14 +2,18 @@
 // escalate, rule codes that fire (from case_rules, the codes of each stored check result),
 // exceptions decided, and escalations just over a role's limit.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { MandateLimit, ThemeRow } from '../../domain/digest/calibration.js';
+import type { MandateLimit, RuleCount, ThemeRow } from '../../domain/digest/calibration.js';
 import { PINCH_MARGIN } from '../../domain/digest/calibration.js';
+import type { Backend } from '../../store/backend.js';
 import type { Database } from '../../store/schema.js';
+import { checkCodes, indexedThrough } from './case-rules.js';
 
 export interface Window {
   start: string;
   periodStart: string;
   end: string;
+  /** When the digest is computed (at or after `end`): rule counts reach up to here. */
+  upTo: string;
 }
 
 export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeRow[]> {
@@ -34,25 +38,30 @@ export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeR
   }));
 }
 
-/** How many checks each rule code fired in the period and the window (case_rules: see case-rules.ts). */
-export async function ruleCounts(
-  db: Kysely<Database>,
-  w: Window,
-): Promise<Array<{ code: string; period: number; window: number }>> {
-  const rows = await db
-    .selectFrom('case_rules')
-    .select([
-      'code',
-      (eb) => eb.fn.countAll<number>().as('in_window'),
-      sql<number>`coalesce(sum(case when created_at >= ${w.periodStart} then 1 else 0 end), 0)`.as(
-        'in_period',
-      ),
-    ])
-    .where('created_at', '>=', w.start)
-    .where('created_at', '<', w.end)
-    .groupBy('code')
-    .execute();
-  return rows.map((r) => ({ code: r.code, period: Number(r.in_period), window: Number(r.in_window) }));
+/**
+ * How many checks each rule code fired in the period, in the window, and from the window's start
+ * up to now: case_rules for the checks it holds (see case-rules.ts), the stored results for the
+ * few it does not hold yet (the last minutes' checks), so a rule used a moment ago counts.
+ */
+export async function ruleCounts(db: Kysely<Database>, backend: Backend, w: Window): Promise<RuleCount[]> {
+  const through = await indexedThrough(db);
+  const result = await sql<{ code: string; until_now: number; in_window: number; in_period: number }>`
+    select code, count(*) as until_now,
+      coalesce(sum(case when created_at < ${w.end} then 1 else 0 end), 0) as in_window,
+      coalesce(sum(case when created_at >= ${w.periodStart} and created_at < ${w.end} then 1 else 0 end), 0) as in_period
+    from (
+      select code, created_at from case_rules
+        where case_id <= ${through} and created_at >= ${w.start} and created_at < ${w.upTo}
+      union all
+      select code, created_at from (${checkCodes(backend, { afterId: through, toId: null, from: w.start, before: w.upTo })}) fresh
+    ) fired
+    group by code`.execute(db);
+  return result.rows.map((r) => ({
+    code: r.code,
+    period: Number(r.in_period),
+    window: Number(r.in_window),
+    untilNow: Number(r.until_now),
+  }));
 }
 
 export async function exceptionDecisions(

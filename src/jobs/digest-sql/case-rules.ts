@@ -52,18 +52,37 @@ export async function indexCaseRules(
 
 /** Codes of the reasons and notices of `result.nl`, each once per check, for ids in (from, to] in the window. */
 function insertCodes(backend: Backend, from: number, to: number, windowStart: string) {
+  return sql`insert into case_rules (case_id, code, created_at)
+    ${checkCodes(backend, { afterId: from, toId: to, from: windowStart, before: null })}
+    on conflict do nothing`;
+}
+
+/**
+ * `(case_id, code, created_at)` of the checks with ids in (afterId, toId] created in [from, before),
+ * read from their stored results: what case_rules holds once they are indexed. A null bound is open.
+ */
+export function checkCodes(
+  backend: Backend,
+  b: { afterId: number; toId: number | null; from: string; before: string | null },
+) {
+  const toId = b.toId === null ? sql`` : sql`and id <= ${b.toId}`;
+  const before = b.before === null ? sql`` : sql`and created_at < ${b.before}`;
   return backend === 'postgres'
-    ? sql`insert into case_rules (case_id, code, created_at)
-        select distinct c.id, j ->> 'code', c.created_at
+    ? sql`select distinct c.id as case_id, j ->> 'code' as code, c.created_at
         from (select id, created_at, result::jsonb -> 'nl' as r from cases
-          where id > ${from} and id <= ${to} and kind = 'check' and created_at >= ${windowStart}) c
-        cross join lateral jsonb_array_elements(coalesce(c.r -> 'reasons', '[]'::jsonb) || coalesce(c.r -> 'notices', '[]'::jsonb)) j
-        on conflict do nothing`
-    : sql`insert into case_rules (case_id, code, created_at)
-        select distinct c.id, json_extract(j.value, '$.code'), c.created_at
-        from cases c, json_each(json_extract(c.result, '$.nl.reasons', '$.nl.notices')) lists, json_each(lists.value) j
-        where c.id > ${from} and c.id <= ${to} and c.kind = 'check' and c.created_at >= ${windowStart}
-        on conflict do nothing`;
+          where id > ${b.afterId} ${toId} and kind = 'check' and created_at >= ${b.from} ${before}) c
+        cross join lateral jsonb_array_elements(coalesce(c.r -> 'reasons', '[]'::jsonb) || coalesce(c.r -> 'notices', '[]'::jsonb)) j`
+    : sql`select distinct c.id as case_id, json_extract(j.value, '$.code') as code, c.created_at
+        from (select id, created_at, result from cases
+          where id > ${b.afterId} ${toId} and kind = 'check' and created_at >= ${b.from} ${before}) c,
+        json_each(json_extract(c.result, '$.nl.reasons', '$.nl.notices')) lists, json_each(lists.value) j
+        where true`; // an INSERT ... SELECT followed by ON CONFLICT needs a WHERE in SQLite's grammar
+}
+
+/** The highest case id case_rules is complete for (0 before the first digest ever indexed). */
+export async function indexedThrough(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('job_state').select('value').where('key', '=', THROUGH).executeTakeFirst();
+  return row ? Number(row.value) : 0;
 }
 
 /** The highest case id already indexed; on a fresh database, the one before the window's first check. */

@@ -8,6 +8,7 @@ import {
   digestWords,
   formatDate,
   formatDecimal,
+  formatMoment,
   formatPercent,
   listOf,
 } from './digest-words.js';
@@ -39,12 +40,23 @@ export function priorityName(d: Digest, id: string | null, locale: Locale): stri
   return d.labels.priorities[id]?.[locale] ?? id;
 }
 
+export function digestTitle(d: Digest, locale: Locale): string {
+  const w = digestWords(locale);
+  return d.period.running ? w.runningTitle(d.period.label) : w.title(d.period.label);
+}
+
 export function headerLine(d: Digest, locale: Locale): string {
-  return digestWords(locale).periodLine(
-    formatDate(d.period.startDate, locale),
-    formatDate(d.period.endDate, locale),
-    d.organisation,
-  );
+  const w = digestWords(locale);
+  const from = formatDate(d.period.startDate, locale);
+  return d.period.running
+    ? w.runningPeriodLine(from, formatMoment(d.period.end, d.period.timeZone, locale), d.organisation)
+    : w.periodLine(from, formatDate(d.period.endDate, locale), d.organisation);
+}
+
+/** For a running period: that it is an interim view, and when the weekly digest follows. */
+export function runningNote(d: Digest, locale: Locale): string | null {
+  if (!d.period.running) return null;
+  return digestWords(locale).runningNote(formatMoment(d.period.occurrence, d.period.timeZone, locale));
 }
 
 function relationshipLine(d: Digest, r: NamedRelationship, locale: Locale): string {
@@ -167,6 +179,9 @@ function fragmentation(d: Digest, w: DigestWords): Section {
           ...f.partners.map((p) =>
             w.fragmentation.partnerLine(partnerName(p.partner, w), p.relationships, p.units, p.owners),
           ),
+          ...(f.partnersWithSeveral > f.partners.length
+            ? [w.fragmentation.andMore(f.partnersWithSeveral - f.partners.length)]
+            : []),
         ];
   if (f.units.length > 0) {
     lines.push(

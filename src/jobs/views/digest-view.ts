@@ -4,15 +4,16 @@
 import type { Block, View } from '../../conversation/view.js';
 import type { Digest } from '../../domain/digest/digest-model.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
-import { digestSections, headerLine, type Section } from './digest-sections.js';
-import { digestWords } from './digest-words.js';
+import { digestSections, digestTitle, headerLine, runningNote, type Section } from './digest-sections.js';
 
 export function digestView(digest: Digest, locale: Locale): View {
   const blocks: Block[] = [{ type: 'context', text: headerLine(digest, locale) }];
+  const note = runningNote(digest, locale);
+  if (note) blocks.push({ type: 'context', text: note });
   for (const s of digestSections(digest, locale)) blocks.push(...sectionBlocks(s));
   return {
     kind: 'digest',
-    title: digestWords(locale).title(digest.period.label),
+    title: digestTitle(digest, locale),
     blocks,
     fallbackText: digestText(digest, locale),
   };
@@ -40,7 +41,8 @@ export function sectionBlocks(s: Section): Block[] {
 }
 
 export function digestText(digest: Digest, locale: Locale): string {
-  const out = [digestWords(locale).title(digest.period.label), headerLine(digest, locale), ''];
+  const note = runningNote(digest, locale);
+  const out = [digestTitle(digest, locale), headerLine(digest, locale), ...(note ? [note] : []), ''];
   for (const s of digestSections(digest, locale)) out.push(sectionText(s), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -40,12 +40,44 @@ export function formatDate(date: string, locale: Locale): string {
   return f.format(new Date(`${date}T12:00:00Z`));
 }
 
+const momentFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/** An instant as people read it in the time zone: "7 dec 2026 om 08:00" / "7 Dec 2026 at 08:00". */
+export function formatMoment(iso: string, timeZone: string, locale: Locale): string {
+  const key = `${locale}:${timeZone}`;
+  let f = momentFormats.get(key);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(intlLocale(locale), {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone,
+      }),
+      time: new Intl.DateTimeFormat(intlLocale(locale), {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+    };
+    momentFormats.set(key, f);
+  }
+  const d = new Date(iso);
+  return digestWords(locale).at(f.date.format(d), f.time.format(d));
+}
+
 /** `1 partner`, `3 partners`: a count with its noun. */
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const NL = {
   title: (label: string) => `Portfoliodigest ${label}`,
+  runningTitle: (label: string) => `Portfoliodigest ${label} tot nu toe`,
   periodLine: (from: string, to: string, org: string) => `${org} · van ${from} tot ${to}`,
+  runningPeriodLine: (from: string, now: string, org: string) => `${org} · van ${from} tot nu (${now})`,
+  runningNote: (when: string) =>
+    `Een tussenstand: de weekdigest over deze periode volgt op ${when}, met de cijfers van de hele week.`,
+  at: (date: string, time: string) => `${date} om ${time}`,
   confidential: 'vertrouwelijke partner',
   exploration: 'Verkenning (geen prioriteit)',
   weight: { high: 'hoog', medium: 'middel', low: 'laag' } as Record<Weight, string>,
@@ -91,11 +123,15 @@ const NL = {
   },
   portfolio: {
     active: 'Actieve samenwerkingen',
-    activeValue: (n: number, budget: string) => `${n} · ${budget}`,
-    row: (n: number, budget: string, share: string, expected: string) =>
-      `${n} · ${budget} · ${share} van het budget · gewicht ${expected}`,
-    explorationValue: (n: number, share: string, left: string) =>
-      `${n} actief (${share}); ruimte over: ${left}`,
+    activeValue: (c: number, budget: string) => `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget}`,
+    row: (c: number, budget: string, share: string, expected: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget} · ${share} van het budget op prioriteiten · ${expected} naar gewicht`,
+    summaryRow: (c: number, budget: string, share: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget} · ${share} van het budget op prioriteiten`,
+    explorationValue: (c: number, share: string, left: string) =>
+      `${n(c, 'samenwerking', 'samenwerkingen')} (${share} van alle actieve); ruimte over: ${left}`,
+    unknownLabel: 'Prioriteit niet (meer) in de strategie',
+    unknownValue: (c: number, budget: string) => `${n(c, 'samenwerking', 'samenwerkingen')} · ${budget}`,
     left: (left: number, max: number) => `${left} van ${max}`,
     noAllowance: 'geen speelruimte in de strategie',
     unknown: (n: number) => `${n} samenwerkingen op een prioriteit die niet (meer) in de strategie staat`,
@@ -112,6 +148,7 @@ const NL = {
     unitLine: (unit: string, partners: number, c: number) =>
       `${unit}: ${n(partners, 'partner', 'partners')} (${n(c, 'samenwerking', 'samenwerkingen')})`,
     none: 'Geen partner heeft samenwerkingen verspreid over afdelingen of eigenaren.',
+    andMore: (c: number) => `en ${n(c, 'andere partner', 'andere partners')}`,
   },
   value: {
     reviews: 'Evaluaties deze week',
@@ -158,9 +195,13 @@ const NL = {
   summary: {
     title: 'Portfolio',
     fragmented: 'Partners verspreid over afdelingen of eigenaren',
+    fragmentedValue: (c: number) => n(c, 'partner', 'partners'),
     waiting: 'Wacht op een besluit',
-    reviewsDue: 'Evaluaties verlopen',
+    waitingValue: (c: number) => n(c, 'zaak', 'zaken'),
+    reviewsDue: 'Evaluatie verlopen',
+    reviewsDueValue: (c: number) => n(c, 'samenwerking', 'samenwerkingen'),
     more: 'De volledige digest komt wekelijks in het kanaal van het alliantieteam.',
+    posted: 'De digest van deze week tot nu toe staat nu in het kanaal van het alliantieteam.',
   },
 };
 
@@ -168,7 +209,12 @@ export type DigestWords = typeof NL;
 
 const EN: DigestWords = {
   title: (label) => `Portfolio digest ${label}`,
+  runningTitle: (label) => `Portfolio digest ${label} so far`,
   periodLine: (from, to, org) => `${org} · from ${from} to ${to}`,
+  runningPeriodLine: (from, now, org) => `${org} · from ${from} to now (${now})`,
+  runningNote: (when) =>
+    `An interim view: the weekly digest for this period follows on ${when}, with the whole week's figures.`,
+  at: (date, time) => `${date} at ${time}`,
   confidential: 'confidential partner',
   exploration: 'Exploration (no priority)',
   weight: { high: 'high', medium: 'medium', low: 'low' },
@@ -211,9 +257,15 @@ const EN: DigestWords = {
   },
   portfolio: {
     active: 'Active relationships',
-    activeValue: (n, budget) => `${n} · ${budget}`,
-    row: (n, budget, share, expected) => `${n} · ${budget} · ${share} of the budget · weight ${expected}`,
-    explorationValue: (n, share, left) => `${n} active (${share}); allowance left: ${left}`,
+    activeValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
+    row: (c, budget, share, expected) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities · ${expected} by weight`,
+    summaryRow: (c, budget, share) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities`,
+    explorationValue: (c, share, left) =>
+      `${n(c, 'relationship', 'relationships')} (${share} of all active); allowance left: ${left}`,
+    unknownLabel: 'Priority not (or no longer) in the strategy',
+    unknownValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
     left: (left, max) => `${left} of ${max}`,
     noAllowance: 'no exploration allowance in the strategy',
     unknown: (n) => `${n} relationships on a priority that is not (or no longer) in the strategy`,
@@ -230,6 +282,7 @@ const EN: DigestWords = {
     unitLine: (unit, partners, c) =>
       `${unit}: ${n(partners, 'partner', 'partners')} (${n(c, 'relationship', 'relationships')})`,
     none: 'No partner has relationships spread across units or owners.',
+    andMore: (c) => `and ${n(c, 'other partner', 'other partners')}`,
   },
   value: {
     reviews: 'Reviews this week',
@@ -273,9 +326,13 @@ const EN: DigestWords = {
   summary: {
     title: 'Portfolio',
     fragmented: 'Partners spread across units or owners',
+    fragmentedValue: (c) => n(c, 'partner', 'partners'),
     waiting: 'Waiting for a decision',
-    reviewsDue: 'Reviews overdue',
+    waitingValue: (c) => n(c, 'case', 'cases'),
+    reviewsDue: 'Review overdue',
+    reviewsDueValue: (c) => n(c, 'relationship', 'relationships'),
     more: 'The full digest goes to the alliance team channel every week.',
+    posted: "This week's digest so far is now in the alliance team channel.",
   },
 };
 

@@ -27,6 +27,14 @@ const row = (
 ): MixRow => ({ priority, intensity, relationships, budget });
 
 describe('the portfolio mix', () => {
+  it('lists an intensity the strategy no longer has, so the mix adds up to the count', () => {
+    const mix = portfolioMix([row('energy', 2, 2_000), row('energy', 1, 500, 'consortium')], STRATEGY);
+    expect(mix.intensities).toEqual(['exchange', 'project', 'programme', 'consortium']);
+    const energy = mix.priorities.find((p) => p.id === 'energy');
+    expect(energy?.byIntensity).toEqual({ project: 2, consortium: 1 });
+    expect(Object.values(energy?.byIntensity ?? {}).reduce((a, b) => a + b, 0)).toBe(energy?.relationships);
+  });
+
   it('adds up per priority and intensity, with shares of relationships and budget on priorities', () => {
     const mix = portfolioMix(
       [

@@ -2,10 +2,13 @@
 // portfolio summary, and the chart; in Dutch and English, within the platforms' limits.
 import { describe, expect, it } from 'vitest';
 import { LIST_LIMIT } from '../../../src/domain/digest/digest-model.js';
+import { digestPeriod, runningDigestPeriod } from '../../../src/domain/digest/period.js';
+import { portfolioMix } from '../../../src/domain/digest/priority-flags.js';
 import { portfolioChartSvg } from '../../../src/jobs/chart/portfolio-chart-svg.js';
 import { renderChartPng } from '../../../src/jobs/chart/render-chart-png.js';
 import { digestText, digestView } from '../../../src/jobs/views/digest-view.js';
 import { portfolioSummaryView } from '../../../src/jobs/views/portfolio-summary-view.js';
+import { exampleStrategy } from '../../support/example-strategy.js';
 import { digestFixture } from './digest-fixture.js';
 
 describe('the digest view', () => {
@@ -94,13 +97,88 @@ describe('the digest view', () => {
     }
   });
 
-  it('summarises the portfolio for /koers portfolio', () => {
+  it('summarises the portfolio for /koers portfolio, every figure with what it counts', () => {
     const v = portfolioSummaryView(d, 'en');
     expect(v.title).toBe('Portfolio');
-    expect(v.fallbackText).toContain('Active relationships: 15 · €291,500');
-    expect(v.fallbackText).toContain('Partners spread across units or owners: 2');
+    expect(v.fallbackText).toContain('Active relationships: 15 relationships · €291,500');
+    expect(v.fallbackText).toContain(
+      'Energy transition (high): 9 relationships · €90,000 · 31% of the budget on priorities',
+    );
+    expect(v.fallbackText).toContain('Exploration (no priority): 1 relationship (7% of all active)');
+    expect(v.fallbackText).toContain('Partners spread across units or owners: 2 partners');
+    expect(v.fallbackText).toContain('Waiting for a decision: 1 case');
+    expect(v.fallbackText).toContain('Review overdue: 4 relationships');
     expect(v.fallbackText).toContain('confidential partner');
     expect(v.fallbackText).not.toMatch(/undefined|NaN/);
+    const nl = portfolioSummaryView(d, 'nl').fallbackText;
+    expect(nl).toContain('Actieve samenwerkingen: 15 samenwerkingen · €\u00a0291.500');
+    expect(nl).toContain(
+      'Energietransitie (hoog): 9 samenwerkingen · €\u00a090.000 · 31% van het budget op prioriteiten',
+    );
+    expect(nl).toContain('Partners verspreid over afdelingen of eigenaren: 2 partners');
+    expect(nl).toContain('Wacht op een besluit: 1 zaak');
+    // No bare figures: every value starts with a count and the noun it counts.
+    for (const line of nl.split('\n').filter((l) => /: \d/.test(l)))
+      expect(line, line).toMatch(/: \d+ (samenwerking|partner|zaak|zaken)/);
+  });
+
+  it('the summary rows add up to its total, and its list names as many partners as it counts', () => {
+    const s = exampleStrategy();
+    const portfolio = portfolioMix(
+      [
+        { priority: 'energy-transition', intensity: 'project', relationships: 9, budget: 90_000 },
+        { priority: 'space-travel', intensity: 'project', relationships: 2, budget: 7_000 },
+        { priority: null, intensity: 'exchange', relationships: 1, budget: 1_000 },
+      ],
+      {
+        priorities: [...s.priorities.values()].map((p) => ({ id: p.id, weight: p.weight })),
+        intensities: s.intensityList.map((i) => i.id),
+        exploration: s.exploration,
+      },
+    );
+    const partner = { partnerKey: 'x', partner: 'X', relationships: 2, units: 2, owners: 1 };
+    const many = digestFixture({
+      portfolio,
+      fragmentation: {
+        partnersWithSeveral: 5,
+        partners: ['A', 'B', 'C', 'D', 'E'].map((p) => ({ ...partner, partnerKey: p, partner: p })),
+        units: [],
+      },
+    });
+    const text = portfolioSummaryView(many, 'en').fallbackText;
+    expect(text).toContain('Active relationships: 12 relationships · €98,000');
+    expect(text).toContain('Priority not (or no longer) in the strategy: 2 relationships · €7,000');
+    const counted = [...text.matchAll(/: (\d+) relationships? · /g)].map((m) => Number(m[1]));
+    const [total, ...rows] = counted;
+    expect(rows.reduce((a, b) => a + b, 1 /* exploration */)).toBe(total);
+    expect(text).toContain('• C: 2 relationships');
+    // The partners follow the fact that counts them.
+    expect(text).toMatch(/Partners spread across units or owners: 5 partners\n• A: /);
+    expect(text).toContain('• and 2 other partners');
+    expect(portfolioSummaryView(many, 'nl').fallbackText).toContain('• en 2 andere partners');
+  });
+
+  it('says in the demo that the digest so far was just posted', () => {
+    expect(portfolioSummaryView(d, 'nl', { posted: true }).fallbackText).toContain(
+      'De digest van deze week tot nu toe staat nu in het kanaal van het alliantieteam.',
+    );
+    expect(portfolioSummaryView(d, 'nl').fallbackText).toContain('komt wekelijks');
+  });
+
+  it('titles a running period "so far" and says when the weekly digest follows', () => {
+    const running = digestFixture({
+      period: runningDigestPeriod(
+        digestPeriod(new Date('2026-12-07T07:00:00.000Z'), 'Europe/Amsterdam'),
+        new Date('2026-12-02T09:30:00.000Z'),
+      ),
+    });
+    const nl = digestText(running, 'nl');
+    expect(nl).toMatch(
+      /^Portfoliodigest 2026-W49 tot nu toe\nProvincie Midden-Holland · van 30 nov 2026 tot nu \(2 dec 2026 om 10:30\)\nEen tussenstand: de weekdigest over deze periode volgt op 7 dec 2026 om 08:00/,
+    );
+    expect(digestView(running, 'en').title).toBe('Portfolio digest 2026-W49 so far');
+    expect(digestText(running, 'en')).toContain('from 30 Nov 2026 to now (2 Dec 2026 at 10:30)');
+    expect(digestText(d, 'nl')).not.toMatch(/tot nu|tussenstand/);
   });
 });
 
