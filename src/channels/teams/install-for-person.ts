@@ -6,9 +6,7 @@
 import type { GraphClient } from '../../directory/graph-client.js';
 import { isGraphError } from '../../directory/graph-client.js';
 
-export type InstallOutcome =
-  | { ok: true; alreadyInstalled: boolean }
-  | { ok: false; reason: string };
+export type InstallOutcome = { ok: true; alreadyInstalled: boolean } | { ok: false; reason: string };
 
 export async function installKoersFor(
   graph: GraphClient,
@@ -20,7 +18,10 @@ export async function installKoersFor(
     });
     return { ok: true, alreadyInstalled: r.status === 409 };
   } catch (err) {
-    if (isGraphError(err) && (err.status === 403 || err.status === 401 || err.status === 404 || err.status === 400))
+    if (
+      isGraphError(err) &&
+      (err.status === 403 || err.status === 401 || err.status === 404 || err.status === 400)
+    )
       return {
         ok: false,
         reason: `Teams refused to install Koers for this person (${err.status}${err.graphCode ? ` ${err.graphCode}` : ''}): ${err.message}`,
