@@ -34,6 +34,8 @@ export interface ChatPerson {
    * the turn has done its work (a write before it would count as the turn's first effect).
    */
   newTimeZone?: string;
+  /** The person wrote on a platform other than the one they used last: stored after the turn. */
+  newLastPlatform?: ChatIdentity['platform'];
   row: PersonRow | null;
 }
 
@@ -79,6 +81,8 @@ export async function resolvePerson(
   if (row) {
     // Kept from the last activity, so cards sent later (approvals, reminders) show local times.
     const changed = reported !== null && row.time_zone !== reported;
+    // In the demo one Playground user plays everyone: where "they" wrote says nothing.
+    const moved = !demo && row.last_platform !== identity.platform;
     return {
       id: row.id,
       name: row.name,
@@ -87,6 +91,7 @@ export async function resolvePerson(
       locale: localeOf(row, identity.platformLocale, strategy),
       timeZone: reported ?? row.time_zone,
       ...(changed && reported ? { newTimeZone: reported } : {}),
+      ...(moved ? { newLastPlatform: identity.platform } : {}),
       row,
     };
   }
@@ -139,4 +144,13 @@ export async function savePersonTimeZone(
   zone: string,
 ): Promise<void> {
   await db.updateTable('people').set({ time_zone: zone }).where('id', '=', personId).execute();
+}
+
+/** The platform a person wrote on last: someone reachable on both is notified there. */
+export async function savePersonLastPlatform(
+  db: Kysely<Database>,
+  personId: string,
+  platform: ChatIdentity['platform'],
+): Promise<void> {
+  await db.updateTable('people').set({ last_platform: platform }).where('id', '=', personId).execute();
 }

@@ -53,6 +53,7 @@ import {
   type ChatPerson,
   demoKey,
   resolvePerson,
+  savePersonLastPlatform,
   savePersonTimeZone,
 } from './chat-identity.js';
 import { chatText } from './chat-texts.js';
@@ -156,6 +157,8 @@ export function createChatService(deps: ChatDeps) {
     // The first message ever from this chat user gets a short welcome first (never on install:
     // an organisation that installs Koers for everyone must not message everyone).
     if (resolved.newTimeZone) await savePersonTimeZone(deps.db, resolved.id, resolved.newTimeZone);
+    if (resolved.newLastPlatform)
+      await savePersonLastPlatform(deps.db, resolved.id, resolved.newLastPlatform);
     if (request.kind === 'text' && !response.welcomed && (await claimWelcome(identity, deps.clock()))) {
       const wc = { locale: s.person.locale, strategy: s.strategy };
       const [first, ...rest] = response.views;

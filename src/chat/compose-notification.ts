@@ -183,12 +183,14 @@ function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: Outbo
     step_skipped: `Zaak ${ref} (${partner}) sloeg een stap over omdat niemand de rol ${roles} vervult.`,
     stuck_at_last_step: `Zaak ${ref} (${partner}) wacht al langer dan de doorzettermijn op de hoogste stap (${roles}). Er wordt nooit bij stilzwijgen besloten: wilt u navragen?`,
     unreachable: `Zaak ${ref} (${partner}): de beslisser is niet bereikbaar en de zaak is naar een ander gestuurd.`,
+    left: `Zaak ${ref} (${partner}): de beslisser staat niet meer in de personenlijst van de organisatie en de zaak is naar een ander gestuurd.`,
   };
   const en: Record<string, string> = {
     no_holder: `Case ${ref} (${partner}) cannot be assigned: nobody holds the role ${roles} on the decision line.`,
     step_skipped: `Case ${ref} (${partner}) skipped a step because nobody holds the role ${roles}.`,
     stuck_at_last_step: `Case ${ref} (${partner}) has waited longer than the pass-up time at the highest step (${roles}). Nothing is ever decided by silence: would you follow it up?`,
     unreachable: `Case ${ref} (${partner}): the decider cannot be reached and the case went to someone else.`,
+    left: `Case ${ref} (${partner}): the decider is no longer in the organisation's directory and the case went to someone else.`,
   };
   const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
   return buildView('notice', [

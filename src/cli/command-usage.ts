@@ -117,21 +117,45 @@ export const USAGE = {
     },
     notes: ['Every row or none.', STORE_NOTE],
   },
+  'sync-people': {
+    synopsis: ['sync-people [--dry-run] [--force] [--strategy FILE] [--database URL]'],
+    summary: "bring the people in from the organisation's directory",
+    flags: {
+      'dry-run': { type: 'boolean', help: 'read the directory and print what would change; write nothing' },
+      force: {
+        type: 'boolean',
+        help: 'deactivate the people gone from the directory even when they are more than a tenth of them',
+      },
+      strategy: STRATEGY,
+      database: DATABASE,
+    },
+    notes: [
+      "The strategy's directory: section says where from: source entra (Microsoft Graph, with MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId) or slack (SLACK_BOT_TOKEN).",
+      'Prints one line per person added, changed, raised to a higher role and deactivated.',
+      'Exit 2 when the directory is not configured or cannot be read.',
+      STORE_NOTE,
+    ],
+  },
   export: {
     synopsis: [
       'export [--format csv|json] [--output FILE] [--database URL]',
       'export --cases [--format json|csv] [--since DATE] [--output FILE] [--database URL]',
+      'export --people [--format json|csv] [--output FILE] [--database URL]',
     ],
-    summary: 'write the register, or with --cases every case and its decisions',
+    summary: 'write the register, or with --cases every case and its decisions, or with --people the people',
     flags: {
       cases: {
         type: 'boolean',
         help: 'every case instead: its proposal, verdict, route, state, people and decisions (the audit trail)',
       },
+      people: {
+        type: 'boolean',
+        help: 'the people as Koers knows them instead: id, name, email, role, unit, reports-to, Slack id, Teams id, language, absence, active',
+      },
       format: {
         type: 'string',
         value: 'csv|json',
-        help: 'the output format (default: csv for the register, json with --cases)',
+        help: 'the output format (default: csv for the register, json with --cases or --people)',
       },
       since: {
         type: 'string',

@@ -19,6 +19,7 @@ const COMMANDS: Record<CommandName, Loader> = {
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
   'import-people': async () => (await import('./commands/import-people.js')).importPeopleCommand,
+  'sync-people': async () => (await import('./commands/sync-people.js')).syncPeopleCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   digest: async () => (await import('./commands/digest.js')).digestCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,

@@ -10,12 +10,10 @@ import type { DirectorySection } from '../domain/strategy/strategy-schema.js';
 /** What a sync needs of the store. */
 export interface DirectoryStorePort {
   knownPeople(): Promise<KnownPerson[]>;
-  /** Applies the whole plan in one transaction; returns how many open cases were handed on. */
-  apply(
-    plan: SyncPlan,
-    at: string,
-    actor: string,
-  ): Promise<{ reassignedCases: number; movedRecords: number }>;
+  /** Applies the whole plan in one transaction; returns how many records moved to their person. */
+  apply(plan: SyncPlan, at: string, actor: string): Promise<{ movedRecords: number }>;
+  /** After the commit: a leaver's open cases go to someone else on the line, with a notice. */
+  handOn(personId: string, why: string): Promise<number>;
 }
 
 export interface SyncReport {
@@ -52,8 +50,10 @@ export async function syncPeople(o: SyncOptions): Promise<SyncReport> {
       `not deactivating anyone: ${plan.heldBack.count} of ${plan.heldBack.of} people are missing from the directory's answer (more than a tenth: an empty or partial answer?); run with --force if they really left`,
     );
   if (o.dryRun) return { plan, warnings, applied: false, reassignedCases: 0, movedRecords: 0 };
-  const done = await o.store.apply(plan, o.now.toISOString(), o.actor);
-  return { plan, warnings, applied: true, ...done };
+  const { movedRecords } = await o.store.apply(plan, o.now.toISOString(), o.actor);
+  let reassignedCases = 0;
+  for (const id of plan.deactivations) reassignedCases += await o.store.handOn(id, 'gone from the directory');
+  return { plan, warnings, applied: true, reassignedCases, movedRecords };
 }
 
 /** The report as `koers sync-people` prints it: one line per add, change, raise and deactivation. */

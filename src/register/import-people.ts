@@ -1,7 +1,7 @@
 // `koers import-people CSV`: the people directory from a CSV (id, name and role required),
 // validated as the strategy file's `people:` section is (known roles, no reports-to cycles),
 // except that reports-to and delegates may also be people already in the store. All rows or none.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { peopleIssues } from '../domain/strategy/cross-references.js';
 import { type Person, PersonSchema } from '../domain/strategy/strategy-schema.js';
@@ -167,7 +167,7 @@ function personFromCells(
 function crossCheck(
   people: Person[],
   lines: number[],
-  stored: PeopleTable[],
+  stored: Selectable<PeopleTable>[],
   roleIds: ReadonlySet<string>,
 ): string[] {
   const inFile = new Set(people.map((p) => p.id));
@@ -203,7 +203,7 @@ function lineOf(problem: string): number {
   return Number(/^line (\d+)/.exec(problem)?.[1] ?? 0);
 }
 
-function personOf(r: PeopleTable): Person {
+function personOf(r: Selectable<PeopleTable>): Person {
   return {
     id: r.id,
     name: r.name,

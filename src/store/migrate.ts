@@ -11,6 +11,7 @@ import { outboxClaims } from './migrations/005-outbox-claims.js';
 import { retentionIndexes } from './migrations/006-retention.js';
 import { partnerWordsMigration } from './migrations/007-partner-words.js';
 import { timeZones } from './migrations/008-time-zones.js';
+import { directoryPeople } from './migrations/009-directory-people.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -23,6 +24,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '006-retention': retentionIndexes(),
     '007-partner-words': partnerWordsMigration(),
     '008-time-zones': timeZones(),
+    '009-directory-people': directoryPeople(),
   };
 }
 

@@ -1,5 +1,5 @@
 // The people directory in the store.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Person } from '../domain/strategy/strategy-schema.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import { preparedRows } from './prepared-query.js';
@@ -7,7 +7,7 @@ import type { Database, PeopleTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type PersonRow = PeopleTable;
+export type PersonRow = Selectable<PeopleTable>;
 
 export function toSnapshot(r: PersonRow): PersonSnapshot {
   return {
@@ -18,11 +18,29 @@ export function toSnapshot(r: PersonRow): PersonSnapshot {
     delegateId: r.delegate_id,
     absentFrom: r.absent_from,
     absentUntil: r.absent_until,
-    unreachable: r.unreachable_on !== null,
+    // A person gone from the directory is routed around like one no platform reaches.
+    unreachable: r.unreachable_on !== null || Number(r.active) === 0,
   };
 }
 
-/** Inserts or updates people by id; platform ids given as null are kept as they are. */
+/** The fields a person from the strategy or a CSV sets; a directory sync leaves these alone. */
+export function ownedFieldsOf(p: Person): string {
+  const owned = ['name', 'role'];
+  if (p.email !== undefined) owned.push('email');
+  if (p.unit !== undefined) owned.push('unit');
+  if (p.reportsTo !== undefined) owned.push('reportsTo');
+  if (p.slack !== undefined) owned.push('slackId');
+  if (p.teams !== undefined) owned.push('teamsId');
+  if (p.language !== undefined) owned.push('language');
+  if (p.absent !== undefined) owned.push('absence');
+  return owned.join(',');
+}
+
+/**
+ * Inserts or updates people by id; platform ids given as null are kept as they are. For a
+ * person a directory sync has matched, a field this source leaves out keeps what the directory
+ * filled in; for anyone else it is cleared, as before.
+ */
 export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: string): Promise<number> {
   for (const p of people) {
     const row = {
@@ -39,8 +57,19 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
       absent_until: p.absent?.until ?? null,
       delegate_id: p.delegate ?? null,
       unreachable_on: null,
+      owned_fields: ownedFieldsOf(p),
+      active: 1,
       updated_at: now,
     };
+    const keep = <C extends 'unit' | 'reports_to' | 'email' | 'language' | 'absent_from' | 'absent_until'>(
+      column: C,
+      value: string | null,
+    ) =>
+      value !== null
+        ? sql<string | null>`${value}`
+        : sql<
+            string | null
+          >`case when people.directory_id is null then null else ${sql.ref(`people.${column}`)} end`;
     await db
       .insertInto('people')
       .values(row)
@@ -48,15 +77,17 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
         oc.column('id').doUpdateSet((eb) => ({
           name: row.name,
           role: row.role,
-          unit: row.unit,
-          reports_to: row.reports_to,
-          email: row.email,
+          unit: keep('unit', row.unit),
+          reports_to: keep('reports_to', row.reports_to),
+          email: keep('email', row.email),
           slack_id: row.slack_id ?? eb.ref('people.slack_id'),
           teams_id: row.teams_id ?? eb.ref('people.teams_id'),
-          language: row.language,
-          absent_from: row.absent_from,
-          absent_until: row.absent_until,
+          language: keep('language', row.language),
+          absent_from: keep('absent_from', row.absent_from),
+          absent_until: keep('absent_until', row.absent_until),
           delegate_id: row.delegate_id,
+          owned_fields: row.owned_fields,
+          active: 1,
           updated_at: now,
         })),
       )

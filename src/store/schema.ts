@@ -23,6 +23,14 @@ export interface PeopleTable {
   unreachable_on: string | null;
   /** IANA time zone from the person's last chat activity (migration 008); null: the strategy's. */
   time_zone: string | null;
+  /** 1, or 0 for a person gone from the directory (kept for history; routed around). */
+  active: Generated<number>;
+  /** The directory's own id (Entra object id, Slack user id) once a sync matched the person. */
+  directory_id: string | null;
+  /** Comma-separated fields the strategy or a CSV set: a directory sync leaves them alone. */
+  owned_fields: Generated<string>;
+  /** `slack` or `teams`: where the person wrote last; a person on both is notified there. */
+  last_platform: string | null;
   updated_at: string;
 }
 

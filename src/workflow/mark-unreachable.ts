@@ -20,6 +20,22 @@ export async function markUnreachable(
     .set({ unreachable_on: platform, updated_at: at })
     .where('id', '=', personId)
     .execute();
+  return handOnHeldCases(deps, personId, { platform, why, reason: 'unreachable' });
+}
+
+/**
+ * Every open case a person holds goes to an alternate approver for the same step (or up the
+ * line), with the alliance team told why: the person cannot be reached, or has left (gone from
+ * the directory; the sync marked them inactive first, so the routing passes them by).
+ */
+export async function handOnHeldCases(
+  deps: WorkflowDeps,
+  personId: string,
+  o: { platform: string; why: string; reason: 'unreachable' | 'left' },
+): Promise<number[]> {
+  const { platform, why } = o;
+  const now = deps.clock();
+  const at = now.toISOString();
   const held = await deps.db
     .selectFrom('cases')
     .selectAll()
@@ -37,7 +53,7 @@ export async function markUnreachable(
         await appendAudit(trx, deps.backend, {
           at,
           actorId: SYSTEM.personId,
-          action: 'reassigned_unreachable',
+          action: o.reason === 'left' ? 'reassigned_left' : 'reassigned_unreachable',
           caseId: c.id,
           platform,
           data: { from: personId, step: c.step, why },
@@ -56,7 +72,7 @@ export async function markUnreachable(
             { kind: 'case_update' },
             {
               kind: 'alliance_alert',
-              reason: 'unreachable',
+              reason: o.reason,
               detail: { person: personId, role: c.steps[c.step] },
             },
           ],

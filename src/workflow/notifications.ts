@@ -28,7 +28,7 @@ export interface NotifyContext {
 export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<Notification>): Promise<void> {
   const messages: OutboxMessage[] = [];
   const people = new Set(notifications.flatMap((n) => ('to' in n ? [n.to] : [])));
-  const reach = await reachability(ctx.trx, [...people]);
+  const reach = await reachability(ctx.trx, [...people], ctx.platforms);
   for (const n of notifications) {
     for (const platform of ctx.platforms) {
       const target = targetFor(n, platform, ctx.strategy, reach);
@@ -49,7 +49,15 @@ export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<No
 
 type Reach = Map<string, { slack: boolean; teams: boolean }>;
 
-async function reachability(trx: Transaction<Database>, ids: string[]): Promise<Reach> {
+/**
+ * Where each person can be told. Someone Koers reaches on both platforms is told once: on the
+ * platform they wrote on last, or (before they ever wrote) on the first one this instance runs.
+ */
+async function reachability(
+  trx: Transaction<Database>,
+  ids: string[],
+  platforms: ReadonlyArray<ChatPlatform>,
+): Promise<Reach> {
   const reach: Reach = new Map();
   for (const id of ids) {
     // People the directory does not know are named by their platform id (slack:U…, teams:…).
@@ -60,10 +68,18 @@ async function reachability(trx: Transaction<Database>, ids: string[]): Promise<
   if (known.length > 0) {
     const rows = await trx
       .selectFrom('people')
-      .select(['id', 'slack_id', 'teams_id'])
+      .select(['id', 'slack_id', 'teams_id', 'last_platform'])
       .where('id', 'in', known)
       .execute();
-    for (const r of rows) reach.set(r.id, { slack: r.slack_id !== null, teams: r.teams_id !== null });
+    for (const r of rows) {
+      const on = { slack: r.slack_id !== null, teams: r.teams_id !== null };
+      const running = platforms.filter((p) => on[p]);
+      if (running.length > 1) {
+        const last = running.find((p) => p === r.last_platform) ?? running[0];
+        for (const p of running) on[p] = p === last;
+      }
+      reach.set(r.id, on);
+    }
   }
   return reach;
 }

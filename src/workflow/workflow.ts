@@ -4,7 +4,7 @@ import type { DecisionCommand } from '../domain/workflow/authorize-decision.js';
 import { recordInvalidCaseId } from './case-writes.js';
 import { decideCase } from './decide-case.js';
 import { runEscalationTimers } from './escalation-tick.js';
-import { markUnreachable } from './mark-unreachable.js';
+import { handOnHeldCases, markUnreachable } from './mark-unreachable.js';
 import { casesWaitingFor, getCase, openCasesRequestedBy } from './read-cases.js';
 import { answerInfo, requestException, withdrawCase } from './requester-actions.js';
 import { type SubmitOptions, submitProposal } from './submit-proposal.js';
@@ -26,6 +26,9 @@ export function createWorkflow(deps: WorkflowDeps) {
     /** A platform cannot reach this person: reassign what they hold (see mark-unreachable.ts). */
     markUnreachable: (personId: string, platform: string, why: string) =>
       markUnreachable(deps, personId, platform, why),
+    /** A person gone from the directory: their open cases go to someone else on the line. */
+    handOnFromLeaver: (personId: string, why: string) =>
+      handOnHeldCases(deps, personId, { platform: 'directory', why, reason: 'left' }),
     getCase: (id: number) => getCase(deps.db, id),
     openCasesRequestedBy: (personId: string) => openCasesRequestedBy(deps.db, personId),
     casesWaitingFor: (personId: string) =>

@@ -60,8 +60,34 @@ export const FAKE_BOT_ID = 'B0KOERS';
 /** The DM channel the fake gives a user. */
 export const dmOf = (user: string) => `D${user}`;
 
+/** A workspace member as `users.list` returns it, with custom profile field values by field id. */
+export interface FakeMember {
+  id: string;
+  real_name: string;
+  email?: string;
+  title?: string;
+  locale?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  fields?: Record<string, string>;
+}
+
+/** A custom profile field as `team.profile.get` describes it. */
+export interface FakeProfileField {
+  id: string;
+  label: string;
+  /** Admins only (protected): the only kind that may raise a role. */
+  isProtected?: boolean;
+}
+
 export async function startFakeSlack(
-  options: { locales?: Record<string, string>; timeZones?: Record<string, string> } = {},
+  options: {
+    locales?: Record<string, string>;
+    timeZones?: Record<string, string>;
+    /** The workspace's members (users.list, paged like Slack with cursors) and profile fields. */
+    members?: FakeMember[];
+    profileFields?: FakeProfileField[];
+  } = {},
 ): Promise<FakeSlack> {
   const calls: FakeCall[] = [];
   const scripts = new Map<string, Script>();
@@ -160,6 +186,53 @@ export async function startFakeSlack(
         return user
           ? { ok: true, channel: { id: dmOf(user) } }
           : { ok: false, error: 'users_list_not_supplied' };
+      }
+      case 'users.list': {
+        const all = options.members ?? [];
+        const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 1000);
+        const start = Number(String(args.cursor ?? '').replace(/^page-/, '')) || 0;
+        const page = all.slice(start, start + limit);
+        const next = start + limit < all.length ? `page-${start + limit}` : '';
+        return {
+          ok: true,
+          members: page.map((m) => ({
+            id: m.id,
+            name: m.id.toLowerCase(),
+            real_name: m.real_name,
+            deleted: m.deleted ?? false,
+            is_bot: m.is_bot ?? false,
+            locale: m.locale ?? 'nl-NL',
+            profile: { real_name: m.real_name, email: m.email, title: m.title ?? '' },
+          })),
+          response_metadata: { next_cursor: next },
+        };
+      }
+      case 'team.profile.get':
+        return {
+          ok: true,
+          profile: {
+            fields: (options.profileFields ?? []).map((f) => ({
+              id: f.id,
+              label: f.label,
+              type: 'text',
+              options: { is_protected: f.isProtected ? 1 : 0 },
+            })),
+          },
+        };
+      case 'users.profile.get': {
+        const m = (options.members ?? []).find((x) => x.id === String(args.user ?? ''));
+        if (!m) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          profile: {
+            real_name: m.real_name,
+            email: m.email,
+            title: m.title ?? '',
+            fields: Object.fromEntries(
+              Object.entries(m.fields ?? {}).map(([id, value]) => [id, { value, alt: '' }]),
+            ),
+          },
+        };
       }
       case 'users.info': {
         const user = String(args.user ?? '');

@@ -5,6 +5,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { exportPeople } from '../../register/export-people.js';
 import { EXPORT_FORMATS, type ExportFormat, exportRegister } from '../../register/export-register.js';
 import { isDate } from '../../register/register-row.js';
 import { exportCases } from '../../workflow/export-cases.js';
@@ -19,10 +20,12 @@ type Write = (chunk: string) => void | Promise<void>;
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(USAGE.export, args);
   const cases = values.cases === true;
-  const format = (values.format ?? (cases ? 'json' : 'csv')) as ExportFormat;
+  const people = values.people === true;
+  const format = (values.format ?? (cases || people ? 'json' : 'csv')) as ExportFormat;
   const problems: string[] = [];
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     problems.push(`--format must be csv or json, not "${values.format}"`);
+  if (cases && people) problems.push('give --cases or --people, not both');
   if (values.since !== undefined && !cases) problems.push('--since goes with --cases');
   else if (values.since !== undefined && !isDate(values.since))
     problems.push(`--since must be a date as YYYY-MM-DD, not "${values.since}"`);
@@ -30,16 +33,19 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
 
   const store = await openCliStore(io, values.database);
   const exportTo = (write: Write) =>
-    cases
-      ? exportCases(store.db, format, write, values.since === undefined ? {} : { since: values.since })
-      : exportRegister(store.db, format, write);
+    people
+      ? exportPeople(store.db, format, write)
+      : cases
+        ? exportCases(store.db, format, write, values.since === undefined ? {} : { since: values.since })
+        : exportRegister(store.db, format, write);
   try {
     if (values.output === undefined) {
       await exportTo((chunk) => io.out(chunk));
       return 0;
     }
     const count = await exportToFile(values.output, exportTo);
-    io.out(`exported ${count} ${cases ? 'case(s)' : 'relationship(s)'} to ${values.output}\n`);
+    const what = people ? 'person(s)' : cases ? 'case(s)' : 'relationship(s)';
+    io.out(`exported ${count} ${what} to ${values.output}\n`);
     return 0;
   } finally {
     await store.close();

@@ -31,7 +31,8 @@ export type Authorization = { ok: true; onBehalfOf: string | null } | { ok: fals
 
 /** Is the person absent on `date` (YYYY-MM-DD, in the organisation's time zone)? Both ends inclusive. */
 export function isAbsent(p: Pick<PersonSnapshot, 'absentFrom' | 'absentUntil'>, date: string): boolean {
-  return p.absentFrom !== null && p.absentUntil !== null && p.absentFrom <= date && date <= p.absentUntil;
+  // No end (automatic replies switched on without a window): away until they are switched off.
+  return p.absentFrom !== null && p.absentFrom <= date && (p.absentUntil === null || date <= p.absentUntil);
 }
 
 export function authorizeDecision(
