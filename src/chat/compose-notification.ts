@@ -164,7 +164,7 @@ export async function composeNotification(
 
 function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): View {
   const reason = String(item.payload.reason ?? '');
-  const detail = (item.payload.detail ?? {}) as { roles?: string[]; role?: string };
+  const detail = (item.payload.detail ?? {}) as { roles?: string[]; role?: string; why?: string };
   const roles = (detail.roles ?? (detail.role ? [detail.role] : []))
     .map((id) => strategy.roles.get(id))
     .filter((r) => r !== undefined)
@@ -193,9 +193,15 @@ function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: Outbo
     left: `Case ${ref} (${partner}): the decider is no longer in the organisation's directory and the case went to someone else.`,
   };
   const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
+  // Why a platform could not reach the decider, as the platform said it.
+  const why =
+    reason === 'unreachable' && typeof detail.why === 'string' && detail.why !== ''
+      ? [text(`${locale === 'nl' ? 'Reden' : 'Why'}: ${detail.why.slice(0, 300)}`)]
+      : [];
   return buildView('notice', [
     text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true),
     text(words),
+    ...why,
   ]);
 }
 

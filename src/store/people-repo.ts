@@ -87,7 +87,8 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
           absent_until: keep('absent_until', row.absent_until),
           delegate_id: row.delegate_id,
           owned_fields: row.owned_fields,
-          active: 1,
+          // Whether someone is still in the organisation is the directory's word, once it has one.
+          active: sql<number>`case when people.directory_id is null then 1 else people.active end`,
           updated_at: now,
         })),
       )

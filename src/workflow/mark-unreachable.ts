@@ -73,7 +73,7 @@ export async function handOnHeldCases(
             {
               kind: 'alliance_alert',
               reason: o.reason,
-              detail: { person: personId, role: c.steps[c.step] },
+              detail: { person: personId, role: c.steps[c.step], why },
             },
           ],
           c.requesterId,

@@ -68,6 +68,48 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const m = /^(?:\/_connector)?\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
       (req.url ?? '').split('?')[0] ?? '',
     );
+    if (/^(?:\/_connector)?\/v3\/conversations\/?$/.test(path) && req.method === 'POST') {
+      // Creating a conversation (a personal chat with someone who never wrote to the bot).
+      let params: unknown = null;
+      try {
+        params = JSON.parse(body);
+      } catch {
+        // recorded as null
+      }
+      const call: ConnectorCall = {
+        method: 'POST',
+        path,
+        conversationId: '',
+        activityId: null,
+        activity: params,
+        authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : null,
+        status: 0,
+        at: Date.now(),
+        id: null,
+      };
+      const script = scripts.find((s) => s.answers.length > 0 && s.match(call));
+      const answer = script?.answers.shift();
+      if (answer) {
+        call.status = answer.status;
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer.body ?? {}));
+      } else {
+        const members = (params as { members?: Array<{ id?: string }> } | null)?.members ?? [];
+        const id = `a:created-${members[0]?.id ?? 'someone'}`;
+        call.status = 201;
+        call.id = id;
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      }
+      calls.push(call);
+      for (const w of [...waiters]) {
+        if (w.predicate(call)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
+      return;
+    }
     if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
       res
         .writeHead(404, { 'content-type': 'application/json' })

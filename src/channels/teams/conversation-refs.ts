@@ -123,6 +123,34 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
       const key = refKeyOf(activity);
       if (key && !written.has(key)) await save(key, activity);
     },
+    /** A conversation Koers opened itself (with someone who never wrote): stored like theirs. */
+    async put(
+      key: string,
+      reference: Partial<ConversationReference>,
+      personId: string | null,
+    ): Promise<void> {
+      const row = {
+        key,
+        platform: 'teams',
+        person_id: personId,
+        reference: JSON.stringify(reference),
+        unreachable_at: null,
+        updated_at: clock().toISOString(),
+      };
+      await db
+        .insertInto('conversation_refs')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            person_id: row.person_id,
+            reference: row.reference,
+            unreachable_at: null,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+      written.add(key);
+    },
     async forget(activity: Partial<Activity>): Promise<void> {
       const key = refKeyOf(activity);
       if (!key) return;

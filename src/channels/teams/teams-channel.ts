@@ -4,17 +4,35 @@
 import type { ChannelDeps } from '../../app/channel-deps.js';
 import type { ChannelModule } from '../../app/channel-module.js';
 import type { ChannelFactory } from '../../app/create-app.js';
+import type { GraphConfig } from '../../config.js';
+import { createGraphClient } from '../../directory/graph-client.js';
 import { preloadTemplates } from './card-templates.js';
 import { createCaseCards } from './case-cards.js';
 import { createRefStore } from './conversation-refs.js';
 import { prepareDirectory } from './demo-playground.js';
+import { TEAMS_SERVICE_URL, type TeamsReach } from './reach-person.js';
 import { KoersCloudAdapter } from './teams-adapter.js';
 import { type BotAuthOptions, createBotAuthentication } from './teams-auth.js';
 import { KoersTeamsBot } from './teams-bot.js';
 import { messagesRoute } from './teams-route.js';
 import { createTeamsSender } from './teams-sender.js';
 
-export type TeamsChannelOptions = BotAuthOptions;
+export type TeamsChannelOptions = BotAuthOptions & {
+  /** Installing Koers for people through Graph; by default from the Graph configuration. */
+  reach?: TeamsReach | null;
+};
+
+/** Graph with the app's id in the Teams catalogue: Koers can reach people who never wrote. */
+function reachFromConfig(graph: GraphConfig | null): TeamsReach | null {
+  if (!graph?.teamsCatalogAppId) return null;
+  return {
+    graph: createGraphClient({ config: graph }),
+    graphUrl: graph.graphUrl,
+    catalogAppId: graph.teamsCatalogAppId,
+    tenantId: graph.tenantId,
+    defaultServiceUrl: TEAMS_SERVICE_URL,
+  };
+}
 
 export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptions = {}): ChannelModule {
   const teams = deps.config.teams;
@@ -40,7 +58,14 @@ export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOption
   return {
     name: 'teams',
     routes: [messagesRoute({ adapter, authenticated: teams !== null, logger, logic: (ctx) => bot.run(ctx) })],
-    sender: createTeamsSender({ deps, adapter, refs, cards, appId: teams?.appId ?? '' }),
+    sender: createTeamsSender({
+      deps,
+      adapter,
+      refs,
+      cards,
+      appId: teams?.appId ?? '',
+      reach: options.reach !== undefined ? options.reach : reachFromConfig(deps.config.graph),
+    }),
     async start() {
       await prepareDirectory(deps.db, deps.config.demo, deps.clock());
       // Warm the card templates once the server is up, off the start-up path.

@@ -18,6 +18,7 @@ import {
   withConversation,
 } from './conversation-refs.js';
 import { DEMO_TEAMS_PREFIX, playgroundChannelReference } from './demo-playground.js';
+import { reachPerson, type TeamsReach } from './reach-person.js';
 import { bytesOf, cardAttachment } from './render-adaptive-card.js';
 import { digestDataFromView, renderDigestCard } from './render-digest-card.js';
 import { connectorFailure, deliveryResultOf, updateImpossible } from './teams-errors.js';
@@ -30,6 +31,8 @@ export interface TeamsSenderOptions {
   refs: RefStore;
   cards: CaseCards;
   appId: string;
+  /** Installing Koers for people who never opened a chat with it (Graph); null: not configured. */
+  reach?: TeamsReach | null;
 }
 
 type Post = Extract<Composed, { mode: 'post' }>;
@@ -130,11 +133,31 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     return seenByView(view, person?.name ?? personId, locale);
   }
 
-  async function personTarget(platformUserId: string): Promise<Target> {
+  async function personTarget(platformUserId: string, personId: string): Promise<Target> {
     const own = platformUserId.startsWith(DEMO_TEAMS_PREFIX)
       ? null
       : await refs.get(personRefKey(platformUserId));
     if (own) return { ref: own, heading: null };
+    if (o.reach) {
+      const reached = await reachPerson(
+        {
+          reach: o.reach,
+          adapter: o.adapter,
+          appId: o.appId,
+          known: (await refs.latest('teams:')) ?? (await refs.latest('teams-channel:')),
+        },
+        platformUserId,
+      );
+      if (!reached.ok)
+        return { result: { status: 'failed', error: `teams: ${reached.reason}`, unreachable: true } };
+      const key = personRefKey(platformUserId);
+      await refs.put(key, reached.reference, personId);
+      deps.logger.info(
+        { channel: 'teams', personId },
+        'teams: Koers installed for a person and a chat opened',
+      );
+      return { ref: { key, reference: reached.reference }, heading: null };
+    }
     if (demo) {
       const playground = await refs.latest('teams:');
       return playground
@@ -172,8 +195,14 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
   async function post(item: OutboxItem, c: Post): Promise<DeliveryResult> {
     const r = c.recipient;
     const target =
-      r.kind === 'person' ? await personTarget(r.platformUserId) : await channelTarget(r.channelId);
-    if ('result' in target) return target.result;
+      r.kind === 'person'
+        ? await personTarget(r.platformUserId, r.personId)
+        : await channelTarget(r.channelId);
+    if ('result' in target) {
+      if (target.result.status === 'failed' && target.result.unreachable)
+        why.set(item.id, target.result.error);
+      return target.result;
+    }
     const locale = r.kind === 'person' ? await cards.localeFor(r.personId) : deps.strategy().locale;
     const caseId = c.trackForCase && item.caseId !== null ? String(item.caseId) : null;
     const view =

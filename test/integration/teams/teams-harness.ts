@@ -36,15 +36,18 @@ export interface TeamsHarness {
 export async function startTeamsHarness(
   o: {
     channel?: ChannelFactory;
+    /** More channels in the same app (Slack beside Teams). */
+    extraChannels?: ChannelFactory[];
     env?: Record<string, string>;
     install?: boolean;
-    channels?: boolean;
+    /** `only`: the team's channels have the bot, but nobody has a personal chat with it. */
+    channels?: boolean | 'only';
     logger?: Logger;
   } = {},
 ): Promise<TeamsHarness> {
   const fc = await startFakeConnector();
   const t = await startTestApp({
-    channels: [o.channel ?? createTeamsChannel],
+    channels: [o.channel ?? createTeamsChannel, ...(o.extraChannels ?? [])],
     ...(o.env ? { env: o.env } : {}),
     ...(o.logger ? { logger: o.logger } : {}),
   });
@@ -109,8 +112,8 @@ export async function startTeamsHarness(
     },
   };
 
-  if (o.install !== false) {
-    const people = await db.selectFrom('people').select('id').execute();
+  if (o.install !== false || o.channels === 'only') {
+    const people = o.channels === 'only' ? [] : await db.selectFrom('people').select('id').execute();
     for (const p of people) {
       const r = await h.post(personal(p.id, { type: 'installationUpdate', action: 'add' }));
       if (r.status !== 200) throw new Error(`install for ${p.id}: ${r.status}`);
