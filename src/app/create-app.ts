@@ -7,6 +7,9 @@ import type { Logger } from 'pino';
 import { createChatService } from '../chat/chat-service.js';
 import { type ComposeDeps, composeNotification } from '../chat/compose-notification.js';
 import type { Config } from '../config.js';
+import { runDirectorySync } from '../directory/run-directory-sync.js';
+import { syncReportLines } from '../directory/sync-people.js';
+import { intervalMs } from '../domain/strategy/strategy-schema.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { createHttpServer, listen } from '../http/http-server.js';
 import { createMetrics } from '../http/metrics.js';
@@ -14,6 +17,7 @@ import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { syncPeopleFromStrategy } from '../register/sync-people.js';
 import { databaseClock } from '../store/database-clock.js';
+import { readDirectorySyncState } from '../store/directory-sync-state.js';
 import { holdInstanceLiveness } from '../store/instance-liveness.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
@@ -181,6 +185,18 @@ async function assemble(o: AppOptions) {
           liveness,
           ...(o.schedulerTickMs ? { tickMs: o.schedulerTickMs } : {}),
           ...(o.fault ? { fault: o.fault } : {}),
+          directorySync: async () => {
+            const report = await runDirectorySync({
+              db: store.db,
+              backend: store.backend,
+              config,
+              strategy: holder.current(),
+              now: clock(),
+              handOn: async (id, why) => (await workflow.handOnFromLeaver(id, why)).length,
+            });
+            logger.info({ lines: syncReportLines(report) }, 'directory sync done');
+            kick();
+          },
           onRun: (job, result) => {
             metrics.schedulerRuns.inc({ job, result });
             if (result !== 'idle') kick();
@@ -196,6 +212,7 @@ async function assemble(o: AppOptions) {
           .execute()
       ).map((r) => Date.parse(r.created_at)),
     outboxBacklog: () => dispatcher.backlog(),
+    directorySync: async () => (holder.current().file.directory ? readDirectorySyncState(store.db) : null),
   });
   let draining = false;
   const routes = [
@@ -206,6 +223,14 @@ async function assemble(o: AppOptions) {
       clock,
       home: { playgroundUrl: o.playgroundUrl ?? null, name: initial.file.organisation.name },
       draining: () => draining,
+      directoryStale: async () => {
+        const directory = holder.current().file.directory;
+        if (!directory) return null;
+        const state = await readDirectorySyncState(store.db);
+        const limit = 3 * intervalMs(directory.every);
+        const last = state.lastOkAt ? Date.parse(state.lastOkAt) : null;
+        return { stale: last === null || clock().getTime() - last > limit, lastOkAt: state.lastOkAt };
+      },
     }),
     ...channels.flatMap((c) => c.routes),
   ];

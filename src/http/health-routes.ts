@@ -14,6 +14,8 @@ export interface HealthDeps {
   /** Shown on GET / (or a redirect to the Playground in the demo). */
   home: { playgroundUrl: string | null; name: string };
   draining: () => boolean;
+  /** With a directory configured: whether its last good sync is older than three intervals. */
+  directoryStale?: () => Promise<{ stale: boolean; lastOkAt: string | null } | null>;
 }
 
 /** The store answers within a second. */
@@ -42,7 +44,18 @@ export function healthRoutes(d: HealthDeps): Route[] {
         const store = await storeAnswers(d.db);
         const strategy = d.strategyLoaded();
         const ready = store && strategy && !d.draining();
-        sendJson(res, ready ? 200 : 503, { ready, store, strategy, draining: d.draining() });
+        // A stale directory is said, not a reason to take the instance out of service: it still
+        // answers everyone with the people it has.
+        const directory = store ? await d.directoryStale?.().catch(() => null) : null;
+        sendJson(res, ready ? 200 : 503, {
+          ready,
+          store,
+          strategy,
+          draining: d.draining(),
+          ...(directory
+            ? { directory: { status: directory.stale ? 'stale' : 'fresh', lastSyncAt: directory.lastOkAt } }
+            : {}),
+        });
       },
     },
     {

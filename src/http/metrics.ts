@@ -5,6 +5,8 @@ export interface MetricSources {
   /** Open cases with their creation time, for the age gauge. */
   openCaseAges(): Promise<number[]>;
   outboxBacklog(): Promise<{ pending: number; dead: number }>;
+  /** The directory sync's last success and failure; null: no directory configured. */
+  directorySync?(): Promise<{ lastOkAt: string | null; lastErrorAt: string | null } | null>;
 }
 
 export function createMetrics() {
@@ -59,6 +61,12 @@ export function createMetrics() {
     labelNames: ['status'],
     registers: [registry],
   });
+  const directorySync = new client.Gauge({
+    name: 'koers_directory_sync_last_timestamp_seconds',
+    help: 'When the directory sync last succeeded or failed (Unix time; 0: never)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
   let sources: MetricSources | null = null;
 
   async function collect(nowMs: number): Promise<void> {
@@ -76,6 +84,11 @@ export function createMetrics() {
     const b = await sources.outboxBacklog();
     outbox.set({ status: 'pending' }, b.pending);
     outbox.set({ status: 'dead' }, b.dead);
+    const d = await sources.directorySync?.();
+    if (d) {
+      directorySync.set({ result: 'success' }, d.lastOkAt ? Date.parse(d.lastOkAt) / 1000 : 0);
+      directorySync.set({ result: 'failure' }, d.lastErrorAt ? Date.parse(d.lastErrorAt) / 1000 : 0);
+    }
   }
 
   return {

@@ -8,8 +8,10 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
+import { intervalMs } from '../domain/strategy/strategy-schema.js';
 import type { Backend } from '../store/backend.js';
 import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
+import { claimKey } from '../store/processed-events.js';
 import type { Database } from '../store/schema.js';
 import type { TimerReport } from '../workflow/escalation-tick.js';
 import type { Workflow } from '../workflow/workflow.js';
@@ -21,7 +23,7 @@ import { promptDueReviews } from './reviews.js';
 import { type DigestJobDeps, type DigestRunOutcome, runDigest } from './run-digest.js';
 import { holdSchedulerLease, recordFirstStart, releaseSchedulerLease } from './scheduler-state.js';
 
-export type SchedulerJob = 'escalation' | 'digest' | 'reviews' | 'retention';
+export type SchedulerJob = 'escalation' | 'digest' | 'reviews' | 'retention' | 'directory';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -46,6 +48,11 @@ export interface SchedulerOptions {
   /** Tells which other instances are gone: their leases and digest runs are taken over at once. */
   liveness?: InstanceLiveness;
   fontFiles?: ReadonlyArray<string>;
+  /**
+   * One directory sync (the strategy's `directory:` section), run once per `every` across all
+   * instances (claimed by its time slot); absent: no scheduled sync.
+   */
+  directorySync?: () => Promise<unknown>;
   /** Called after each job (for metrics: koers_scheduler_runs_total{job,result}). */
   onRun?: (job: SchedulerJob, result: string) => void;
 }
@@ -56,6 +63,8 @@ export interface TickReport {
   digest: DigestRunOutcome[];
   reviews: number[];
   retention: RetentionReport | null;
+  /** Whether this tick ran the directory sync (its slot was due and this instance claimed it). */
+  directory: boolean;
   errors: Array<{ job: SchedulerJob; error: string }>;
 }
 
@@ -190,6 +199,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       digest: [],
       reviews: [],
       retention: null,
+      directory: false,
       errors: [],
     };
     if (report.role === 'standby') return report;
@@ -239,6 +249,24 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       () => runRetention({ db: o.db, clock: o.clock, logger: log }),
       (r) => (r.ran ? 'ran' : 'idle'),
     );
+    const directory = o.strategy().file.directory;
+    const sync = o.directorySync;
+    if (directory && sync) {
+      report.directory =
+        (await guarded(
+          'directory',
+          report,
+          async () => {
+            // One run per interval across every instance: the slot's key is claimed first.
+            const slot = Math.floor(now.getTime() / intervalMs(directory.every));
+            if (!(await claimKey(o.db, `directory-sync:${directory.every}:${slot}`, null, now.toISOString())))
+              return false;
+            await sync();
+            return true;
+          },
+          (ran) => (ran ? 'ran' : 'idle'),
+        )) ?? false;
+    }
     return report;
   }
 
