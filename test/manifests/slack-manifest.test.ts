@@ -35,6 +35,8 @@ const ALLOWED_BOT_SCOPES = [
   'app_mentions:read', // app_mention
   'users:read', // names, time zones, locales
   'files:write', // the digest chart
+  'users:read.email', // the directory sync: people matched by e-mail
+  'users.profile:read', // the directory sync: admin-managed profile fields
 ];
 
 /** The scope Slack requires before it delivers each event. */
