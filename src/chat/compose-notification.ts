@@ -50,7 +50,10 @@ export type Composed =
       image?: ComposedImage;
     }
   | { mode: 'update'; messages: Array<{ ref: string; personId: string | null; view: View }> }
-  | { mode: 'skip'; reason: string };
+  /** Nothing to send on this platform (a Slack-only person, no such channel here): normal, quiet. */
+  | { mode: 'skip'; reason: string }
+  /** The message cannot be built (its case or digest is gone, a kind nobody knows): a failure. */
+  | { mode: 'unbuildable'; reason: string };
 
 export interface ComposeDeps {
   db: Kysely<Database>;
@@ -77,7 +80,7 @@ export async function composeNotification(
   const target = item.target;
 
   if ('case' in target) {
-    if (!c) return { mode: 'skip', reason: 'case not found' };
+    if (!c) return { mode: 'unbuildable', reason: 'case not found' };
     const refs = await deps.db
       .selectFrom('case_messages')
       .select(['ref', 'person_id'])
@@ -103,7 +106,7 @@ export async function composeNotification(
     const recipient: Recipient = { kind: 'channel', channel: target.channel, channelId };
     const locale = strategy.locale;
     if (item.kind === 'strategy_summary') {
-      if (!c) return { mode: 'skip', reason: 'case not found' };
+      if (!c) return { mode: 'unbuildable', reason: 'case not found' };
       const view = strategyChannelSummaryView(
         viewContextOf(strategy, locale, deps.clock()),
         await caseSummaryOf(deps.db, strategy, c, locale, [], { readerId: null }),
@@ -119,14 +122,14 @@ export async function composeNotification(
         view: allianceAlertView(strategy, c, item, locale),
         trackForCase: false,
       };
-    return { mode: 'skip', reason: `unknown channel kind ${item.kind}` };
+    return { mode: 'unbuildable', reason: `unknown channel kind ${item.kind}` };
   }
 
   if ('person' in target) {
     const person = await getPerson(deps.db, target.person);
     const platformUserId = platformIdOf(person, target.person, platform);
     if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
-    if (!c) return { mode: 'skip', reason: 'case not found' };
+    if (!c) return { mode: 'unbuildable', reason: 'case not found' };
     const locale = localeOf(person ?? null, null, strategy);
     const vc = viewContextOf(strategy, locale, deps.clock(), person?.time_zone);
     const summary = await summaryForReader(deps.db, strategy, c, locale, target.person);
@@ -156,10 +159,10 @@ export async function composeNotification(
       case 'requester_update':
         return { mode: 'post', recipient, view: requesterUpdateView(vc, summary), trackForCase: false };
       default:
-        return { mode: 'skip', reason: `unknown person kind ${item.kind}` };
+        return { mode: 'unbuildable', reason: `unknown person kind ${item.kind}` };
     }
   }
-  return { mode: 'skip', reason: 'unknown target' };
+  return { mode: 'unbuildable', reason: 'unknown target' };
 }
 
 function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: OutboxItem, locale: Locale): View {
@@ -214,7 +217,7 @@ async function composeJobPost(
 ): Promise<Composed> {
   const target = item.target;
   if (DIGEST_KINDS.has(item.kind)) {
-    if (!('channel' in target)) return { mode: 'skip', reason: 'a digest goes to a channel' };
+    if (!('channel' in target)) return { mode: 'unbuildable', reason: 'a digest goes to a channel' };
     const channelId = strategy.file.channels[target.channel]?.[platform];
     if (!channelId) return { mode: 'skip', reason: `no ${target.channel} channel for ${platform}` };
     const recipient: Recipient = { kind: 'channel', channel: target.channel, channelId };
@@ -224,10 +227,11 @@ async function composeJobPost(
     }
     const run = await loadDigestRun(deps.db, String(item.payload.runKey ?? ''));
     // The run stores its digest before it enqueues the post, so a missing one is a dead reference.
-    if (!run?.digest) return { mode: 'skip', reason: `digest run ${String(item.payload.runKey)} not found` };
+    if (!run?.digest)
+      return { mode: 'unbuildable', reason: `digest run ${String(item.payload.runKey)} not found` };
     return digestPost(recipient, run.digest, run.chartPng, strategy);
   }
-  if (!('person' in target)) return { mode: 'skip', reason: 'a review request goes to a person' };
+  if (!('person' in target)) return { mode: 'unbuildable', reason: 'a review request goes to a person' };
   const person = await getPerson(deps.db, target.person);
   const platformUserId = platformIdOf(person, target.person, platform);
   if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };

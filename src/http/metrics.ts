@@ -32,7 +32,7 @@ export function createMetrics() {
   });
   const deliveries = new client.Counter({
     name: 'koers_outbox_deliveries_total',
-    help: 'Outbox delivery attempts by platform and result',
+    help: 'Outbox delivery attempts by platform and result (skipped: the message could not be built, a failure)',
     labelNames: ['platform', 'result'],
     registers: [registry],
   });

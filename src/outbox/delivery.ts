@@ -41,12 +41,15 @@ export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
  * - `retry`: transient (429/412/5xx/network); wait at least `retryAfterMs` when the platform said so;
  *   `deferred`: nothing was sent, the channel only asks to wait (its own pacing, e.g. Slack's one
  *   post per second per channel): retried after exactly `retryAfterMs`, not counted as an attempt;
- * - `failed`: permanent (403/404, channel gone): never retried; `unreachable` marks the recipient.
+ * - `failed`: permanent (403/404, channel gone): never retried; `unreachable` marks the recipient;
+ * - `skipped`: the message cannot be built (its case or digest is gone, an unknown kind): kept as
+ *   `skipped` with the reason, never retried and never counted as sent.
  */
 export type DeliveryResult =
   | { status: 'sent'; ref?: string | null }
   | { status: 'retry'; error: string; retryAfterMs?: number; deferred?: boolean }
-  | { status: 'failed'; error: string; unreachable?: boolean };
+  | { status: 'failed'; error: string; unreachable?: boolean }
+  | { status: 'skipped'; reason: string };
 
 /** One chat platform's outbound side: renders and sends an outbox item. */
 export interface ChannelSender {

@@ -29,7 +29,7 @@ export interface DispatcherOptions {
   fault?: (point: string) => void;
   /** Tells which other claimers are gone (default: none can be proven, leases decide). */
   liveness?: InstanceLiveness;
-  onResult?: (item: OutboxItem, status: 'sent' | 'retry' | 'failed' | 'dead') => void;
+  onResult?: (item: OutboxItem, status: 'sent' | 'retry' | 'failed' | 'dead' | 'skipped') => void;
 }
 
 /** How long a claimer found alive is not asked about again. */
@@ -154,6 +154,19 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
       });
       o.onResult?.(item, 'sent');
       return 'sent';
+    }
+    if (result.status === 'skipped') {
+      o.logger.error(
+        { outboxId: item.id, kind: item.kind, platform: item.platform, reason: result.reason },
+        'outbox message cannot be built: skipped, not sent',
+      );
+      await settle(item, {
+        status: 'skipped',
+        attempts: item.attempts + 1,
+        last_error: result.reason.slice(0, 500),
+      });
+      o.onResult?.(item, 'skipped');
+      return 'failed';
     }
     if (result.status === 'failed') {
       o.logger.warn(

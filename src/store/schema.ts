@@ -142,7 +142,8 @@ export interface OutboxTable {
   target: string;
   case_id: number | null;
   payload: string;
-  status: 'pending' | 'sent' | 'dead';
+  /** `skipped`: it could not be built (its case or digest gone): never sent, kept with the reason. */
+  status: 'pending' | 'sent' | 'dead' | 'skipped';
   attempts: Count;
   /** Times the row was claimed by a dispatcher (migration 005). */
   claims: Count;

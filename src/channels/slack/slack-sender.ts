@@ -64,6 +64,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       log.debug({ reason: composed.reason }, 'outbox item has nothing to send on slack');
       return { status: 'sent', ref: null };
     }
+    if (composed.mode === 'unbuildable') return { status: 'skipped', reason: composed.reason };
     if (composed.mode === 'update') return updateAll(composed.messages, log);
 
     let channel: string;

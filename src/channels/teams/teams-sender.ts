@@ -334,6 +334,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
         );
         return { status: 'sent', ref: null };
       }
+      if (composed.mode === 'unbuildable') return { status: 'skipped', reason: composed.reason };
       return composed.mode === 'post' ? post(item, composed) : update(item, composed);
     },
     async onUnreachable(item) {
