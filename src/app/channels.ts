@@ -3,9 +3,7 @@
 // deployment without MicrosoftAppId has no Teams channel at all: /api/messages is not served
 // and botbuilder is never loaded (it is imported only when Teams is there).
 import { createSlackChannel } from '../channels/slack/slack-channel.js';
-import type { ChannelDeps } from './channel-deps.js';
-import type { ChannelModule } from './channel-module.js';
-import type { ChannelFactory } from './create-app.js';
+import type { ChannelDeps, ChannelFactory, ChannelModule } from '../chat/channel-port.js';
 
 const createTeams: ChannelFactory = (deps) =>
   deps.config.slack !== null && deps.config.teams === null ? null : importedTeams(deps);

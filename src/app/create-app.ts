@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import type { ChannelDeps, ChannelFactory, ChannelModule } from '../chat/channel-port.js';
 import { createChatService } from '../chat/chat-service.js';
 import { type ComposeDeps, composeNotification } from '../chat/compose-notification.js';
 import type { Config } from '../config.js';
@@ -24,8 +25,6 @@ import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
 import { createStrategyHolder } from '../strategy-file/strategy-holder.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import { createWorkflow } from '../workflow/workflow.js';
-import type { ChannelDeps } from './channel-deps.js';
-import type { ChannelModule } from './channel-module.js';
 import { loadDemoPortfolio } from './demo-data.js';
 import { createLoop } from './loops.js';
 import { portfolioAnswer } from './portfolio-answer.js';
@@ -33,7 +32,7 @@ import { portfolioAnswer } from './portfolio-answer.js';
 /** How long the server's SQLite writes wait for another process's lock. */
 export const REQUEST_LOCK_WAIT_MS = 1500;
 
-export type ChannelFactory = (deps: ChannelDeps) => ChannelModule | null;
+export type { ChannelFactory };
 
 export interface AppOptions {
   config: Config;

@@ -3,7 +3,6 @@
 // store, leavers' cases handed on, and the outcome recorded for /metrics and /readyz.
 import { webApi } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import { readSlackDirectory } from '../channels/slack/slack-directory.js';
 import type { Config } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
@@ -12,6 +11,7 @@ import { recordDirectorySync } from '../store/directory-sync-state.js';
 import type { Database } from '../store/schema.js';
 import { readEntraDirectory } from './entra-directory.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
+import { readSlackDirectory } from './slack-directory.js';
 import { type SyncReport, syncPeople } from './sync-people.js';
 
 export interface DirectorySyncDeps {

@@ -1,9 +1,9 @@
 // Reads a strategy file from disk. The only I/O around the pure parseStrategy.
 import { readFileSync } from 'node:fs';
-import { InputError } from '../cli/cli-error.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { parseStrategy } from '../domain/strategy/parse-strategy.js';
 import { formatIssue } from '../domain/strategy/strategy-issues.js';
+import { InputError } from '../input-error.js';
 import { firstBadUtf8Line } from '../register/text-encoding.js';
 
 /** The file's text; an InputError when it cannot be read or is not UTF-8 (naming the first bad line). */

@@ -1,9 +1,9 @@
 // Worker thread: reads and validates a strategy file off the main thread (a large file takes
 // seconds of YAML parsing), then sends the validated file back in slices (off-thread-transfer.ts).
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { InputError } from '../cli/cli-error.js';
 import { parseStrategy } from '../domain/strategy/parse-strategy.js';
 import { formatIssue } from '../domain/strategy/strategy-issues.js';
+import { InputError } from '../input-error.js';
 import { readTextFile } from './load-strategy-file.js';
 import { type Chunk, cut } from './off-thread-transfer.js';
 

@@ -15,7 +15,7 @@
 // - the Home tab: my cases, what waits for me (with the decision buttons), the portfolio.
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ChannelDeps } from '../../app/channel-deps.js';
+import type { ChannelDeps } from '../../chat/channel-port.js';
 import type { ChatIdentity } from '../../chat/chat-identity.js';
 import type { ChatResponse } from '../../chat/chat-service.js';
 import type { ActionPayload, View } from '../../conversation/index.js';

@@ -2,7 +2,7 @@
 // conversation reference (proactively), or updates the cards already posted about a case.
 // Failures are classified (teams-errors.ts); the dispatcher does the retries.
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
-import type { ChannelDeps } from '../../app/channel-deps.js';
+import type { ChannelDeps } from '../../chat/channel-port.js';
 import { resolvePerson } from '../../chat/chat-identity.js';
 import { type Composed, DIGEST_KINDS } from '../../chat/compose-notification.js';
 import { seenByView, type View } from '../../conversation/index.js';

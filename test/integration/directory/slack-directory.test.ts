@@ -3,7 +3,7 @@
 // person typed themselves raises nothing, and a rule on a field anyone can edit is refused.
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSlackDirectory } from '../../../src/channels/slack/slack-directory.js';
+import { readSlackDirectory } from '../../../src/directory/slack-directory.js';
 import { planSync } from '../../../src/domain/directory/plan-sync.js';
 import { type FakeMember, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 

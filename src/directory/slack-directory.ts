@@ -3,7 +3,7 @@
 // only admins can set (`team.profile.get`: protected or SCIM-managed), the only ones that may
 // raise a role. A person can edit their own title, so a title never raises anything.
 import type { webApi } from '@slack/bolt';
-import type { DirectoryPerson } from '../../domain/directory/directory-person.js';
+import type { DirectoryPerson } from '../domain/directory/directory-person.js';
 
 interface SlackMember {
   id: string;
