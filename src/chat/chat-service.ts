@@ -2,6 +2,7 @@
 // from a ChatIdentity, call `handle`, and render the views that come back. Everything a person can
 // do in chat goes through here: the guided check, the words (status, who, portfolio, help), the
 // decision buttons and the requester's actions, each re-checked by the workflow.
+
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import {
@@ -40,6 +41,7 @@ import {
 import { partnerKey as partnerKeyOf } from '../domain/portfolio/partner-key.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { reviewSubjectFor, submitReview } from '../jobs/reviews.js';
 import { reviewRequestView } from '../jobs/views/review-request-view.js';
 import { isStoreBusy } from '../store/open-database.js';
@@ -536,7 +538,7 @@ function viewOfCaseFor(s: Session, c: CaseRecord): Promise<View> {
 
 async function refused(
   s: Session,
-  refusal: string,
+  refusal: Refusal,
   caseId: number,
   known?: CaseRecord | null,
 ): Promise<ChatResponse> {

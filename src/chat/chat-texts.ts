@@ -3,9 +3,9 @@ import { buildView, text } from '../conversation/build-view.js';
 import type { View } from '../conversation/index.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 
-type Texts = Record<string, (arg?: string) => string>;
+type Text = (arg?: string) => string;
 
-const nl: Texts = {
+const nl = {
   notYours: () => 'Een toets kan alleen voor uzelf worden ingediend.',
   exceptionSent: (who) =>
     `Uw verzoek om een uitzondering is doorgestuurd${who ? ` naar ${who}` : ''}. U hoort het hier.`,
@@ -41,9 +41,12 @@ const nl: Texts = {
   demoRefused: () => '“demo als” bestaat alleen in de lokale demo.',
   demoUnknown: (names) => `Die persoon ken ik niet. Kies uit: ${names}.`,
   demoNow: (who) => `U bent nu ${who}. Typ “status” om te zien wat er op u wacht.`,
-};
+} satisfies Record<string, Text>;
 
-const en: Texts = {
+/** Every short answer; a key without a text in each language fails the type check. */
+export type ChatTextKey = keyof typeof nl;
+
+const en: Record<ChatTextKey, Text> = {
   notYours: () => 'A check can only be submitted for yourself.',
   exceptionSent: (who) =>
     `Your request for an exception was sent${who ? ` to ${who}` : ''}. You will hear here.`,
@@ -82,7 +85,7 @@ const en: Texts = {
   demoNow: (who) => `You are now ${who}. Type “status” to see what waits for you.`,
 };
 
-export function chatText(locale: Locale, key: string, arg?: string): View {
-  const t = (locale === 'nl' ? nl : en)[key] ?? (locale === 'nl' ? nl : en).refused_not_found;
-  return buildView('notice', [text((t as (a?: string) => string)(arg))]);
+export function chatText(locale: Locale, key: ChatTextKey, arg?: string): View {
+  const t: Text = (locale === 'nl' ? nl : en)[key];
+  return buildView('notice', [text(t(arg))]);
 }
