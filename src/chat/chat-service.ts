@@ -173,7 +173,39 @@ export function createChatService(deps: ChatDeps) {
     const { welcomed: _w, ...out } = response;
     return { ...out, personId: person.id };
   }
-  return { handle };
+  /**
+   * What a person's home surface shows (the Slack App Home tab): their status, the first
+   * `decisions` cases waiting for them in full (with their buttons), and the portfolio; on a
+   * first visit the welcome. No dialog state is read or written.
+   */
+  async function home(identity: ChatIdentity, o: { decisions: number }): Promise<View[]> {
+    const strategy = deps.strategy();
+    const person = await resolvePerson(deps.db, strategy, identity, deps.demo);
+    const s: Session = {
+      deps,
+      strategy,
+      person,
+      identity,
+      convKey: conversationKey(identity.platform, identity.userId),
+      state: null,
+      idempotencyKey: undefined,
+      claimWelcome,
+    };
+    const [overview, waiting] = await Promise.all([status(s), deps.workflow.casesWaitingFor(person.id)]);
+    const decisions: View[] = [];
+    for (const c of waiting.slice(0, o.decisions)) decisions.push(await viewOfCaseFor(s, c));
+    const portfolio = deps.portfolioView
+      ? await deps.portfolioView(person.locale)
+      : helpView(person.locale, { demo: deps.demo });
+    // A first visit is a first contact: the short welcome goes in front of the status.
+    const [first, ...rest] = overview.views;
+    const welcomed =
+      first && (await claimWelcome(identity, deps.clock()))
+        ? [withWelcome({ locale: person.locale, strategy }, first), ...rest]
+        : overview.views;
+    return [...welcomed, ...decisions, portfolio];
+  }
+  return { handle, home };
 }
 
 export type ChatService = ReturnType<typeof createChatService>;

@@ -264,15 +264,8 @@ export function registerListeners(app: App, l: ListenerDeps): void {
 
   async function publishHome(userId: string, log: Logger): Promise<void> {
     const identity = await withSlackProfile({ platform: 'slack', userId });
-    const status = await deps.chat.handle(identity, { kind: 'text', text: 'status' });
-    const waiting = showCaseActions(status.views).slice(0, HOME_DECISIONS);
-    const decisions: View[] = [];
-    for (const action of waiting) {
-      const shown = await deps.chat.handle(identity, { kind: 'action', action });
-      decisions.push(...shown.views.slice(0, 1));
-    }
-    const portfolio = await deps.chat.handle(identity, { kind: 'text', text: 'portfolio' });
-    await replies.publishHome(userId, [...status.views, ...decisions, ...portfolio.views], log);
+    const views = await deps.chat.home(identity, { decisions: HOME_DECISIONS });
+    await replies.publishHome(userId, views, log);
   }
 }
 
@@ -307,15 +300,4 @@ function note(text: string): View {
 function submitOf(form: View): ActionPayload | null {
   for (const b of form.blocks) if (b.type === 'form') return b.submit.action;
   return null;
-}
-
-/** The "open" buttons of the status view: the cases waiting for this person. */
-function showCaseActions(views: ReadonlyArray<View>): ActionPayload[] {
-  const out: ActionPayload[] = [];
-  for (const v of views)
-    for (const b of v.blocks)
-      if (b.type === 'buttons')
-        for (const btn of b.buttons)
-          if (btn.action.type === 'show_case' && btn.id.startsWith('open:')) out.push(btn.action);
-  return out;
 }
