@@ -106,7 +106,7 @@ export const USAGE = {
     args: [
       [
         'CSV',
-        'id,name,role[,unit,reports_to,email,slack_id,teams_id,language,absent_from,absent_until,delegate]',
+        'id,name,role[,unit,reports_to,email,slack_id,teams_id,language,absent_from,absent_until,delegate,notify]',
       ],
     ],
     flags: {

@@ -19,6 +19,7 @@ export const PEOPLE_EXPORT_COLUMNS = [
   'absent_from',
   'absent_until',
   'active',
+  'notify',
 ] as const;
 
 export async function exportPeople(
@@ -40,6 +41,7 @@ export async function exportPeople(
     absent_from: r.absent_from,
     absent_until: r.absent_until,
     active: Number(r.active) !== 0,
+    notify: r.notify_on,
   }));
   if (format === 'csv') {
     let out = csvLine(PEOPLE_EXPORT_COLUMNS);

@@ -25,6 +25,7 @@ export const PEOPLE_COLUMNS = [
   'absent_from',
   'absent_until',
   'delegate',
+  'notify',
 ] as const;
 export const REQUIRED_PEOPLE_COLUMNS = ['id', 'name', 'role'] as const;
 
@@ -148,6 +149,7 @@ function personFromCells(
     language: cell('language'),
     absent: from !== undefined && until !== undefined ? { from, until } : undefined,
     delegate: cell('delegate'),
+    notify: cell('notify'),
   };
   const parsed = PersonSchema.safeParse(raw);
   if (parsed.success) return { ok: true, person: parsed.data };
@@ -216,5 +218,6 @@ function personOf(r: Selectable<PeopleTable>): Person {
     language: r.language === 'nl' || r.language === 'en' ? r.language : undefined,
     absent: r.absent_from && r.absent_until ? { from: r.absent_from, until: r.absent_until } : undefined,
     delegate: r.delegate_id ?? undefined,
+    notify: r.notify_on === 'slack' || r.notify_on === 'teams' ? r.notify_on : undefined,
   };
 }

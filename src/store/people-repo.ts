@@ -56,6 +56,7 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
       absent_from: p.absent?.from ?? null,
       absent_until: p.absent?.until ?? null,
       delegate_id: p.delegate ?? null,
+      notify_on: p.notify ?? null,
       unreachable_on: null,
       owned_fields: ownedFieldsOf(p),
       active: 1,
@@ -86,6 +87,7 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
           absent_from: keep('absent_from', row.absent_from),
           absent_until: keep('absent_until', row.absent_until),
           delegate_id: row.delegate_id,
+          notify_on: row.notify_on,
           owned_fields: row.owned_fields,
           // Whether someone is still in the organisation is the directory's word, once it has one.
           active: sql<number>`case when people.directory_id is null then 1 else people.active end`,

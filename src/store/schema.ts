@@ -31,6 +31,8 @@ export interface PeopleTable {
   owned_fields: Generated<string>;
   /** `slack` or `teams`: where the person wrote last; a person on both is notified there. */
   last_platform: string | null;
+  /** `slack` or `teams`: where the person chose to be told (strategy `notify:`, CSV `notify`). */
+  notify_on: string | null;
   updated_at: string;
 }
 

@@ -51,7 +51,7 @@ type Reach = Map<string, { slack: boolean; teams: boolean }>;
 
 /**
  * Where each person can be told. Someone Koers reaches on both platforms is told once: on the
- * platform they wrote on last, or (before they ever wrote) on the first one this instance runs.
+ * platform they chose, else the one they wrote on last, else the first one this instance runs.
  */
 async function reachability(
   trx: Transaction<Database>,
@@ -68,14 +68,15 @@ async function reachability(
   if (known.length > 0) {
     const rows = await trx
       .selectFrom('people')
-      .select(['id', 'slack_id', 'teams_id', 'last_platform'])
+      .select(['id', 'slack_id', 'teams_id', 'last_platform', 'notify_on'])
       .where('id', 'in', known)
       .execute();
     for (const r of rows) {
       const on = { slack: r.slack_id !== null, teams: r.teams_id !== null };
       const running = platforms.filter((p) => on[p]);
       if (running.length > 1) {
-        const last = running.find((p) => p === r.last_platform) ?? running[0];
+        const last =
+          running.find((p) => p === r.notify_on) ?? running.find((p) => p === r.last_platform) ?? running[0];
         for (const p of running) on[p] = p === last;
       }
       reach.set(r.id, on);

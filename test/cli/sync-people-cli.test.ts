@@ -138,10 +138,10 @@ describe('koers sync-people from Entra ID', () => {
     const csv = await ws.run(['export', '--people', '--format', 'csv'], env);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'id,name,email,role,unit,reports_to,slack_id,teams_id,language,absent_from,absent_until,active',
+      'id,name,email,role,unit,reports_to,slack_id,teams_id,language,absent_from,absent_until,active,notify',
     );
     expect(lines).toHaveLength(1001);
-    expect(lines.find((l) => l.startsWith('u-m600,'))).toMatch(/,no$/);
+    expect(lines.find((l) => l.startsWith('u-m600,'))).toMatch(/,no,$/);
   });
 
   it('refuses clearly when the strategy has no directory section', async () => {

@@ -149,5 +149,14 @@ describe.each(BACKENDS)('directory sync on %s', (backend) => {
     const d = await escalatedCase(f.wf, 'TNO');
     const second = (await f.outbox()).filter((o) => o.kind === 'approval_request' && o.case_id === d.id);
     expect(second.map((o) => o.platform)).toEqual(['slack']);
+    // The platform they chose wins over the one they wrote on last.
+    await f.ts.store.db
+      .updateTable('people')
+      .set({ notify_on: 'teams' })
+      .where('id', '=', 'u-bram')
+      .execute();
+    const e = await escalatedCase(f.wf, 'Deltares');
+    const third = (await f.outbox()).filter((o) => o.kind === 'approval_request' && o.case_id === e.id);
+    expect(third.map((o) => o.platform)).toEqual(['teams']);
   });
 });

@@ -94,6 +94,8 @@ export const PersonSchema = z.strictObject({
   language: LocaleSchema.optional(),
   absent: z.strictObject({ from: isoDate, until: isoDate }).optional(),
   delegate: z.string().optional(),
+  /** Someone on both Slack and Teams is told once: here, else where they wrote last. */
+  notify: z.enum(['slack', 'teams']).optional(),
 });
 
 /**

@@ -18,7 +18,12 @@ const PATH = /(?<![\w./-])((?:src|test|docs|infra|manifests|cards)\/[\w./*-]*[\w
 function exists(path: string): boolean {
   if (!path.includes('*')) return existsSync(join(ROOT, path));
   const dir = path.slice(0, path.lastIndexOf('/'));
-  const name = new RegExp(`^${path.slice(dir.length + 1).replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+  const name = new RegExp(
+    `^${path
+      .slice(dir.length + 1)
+      .replace(/[.]/g, '\\.')
+      .replace(/\*/g, '.*')}$`,
+  );
   return existsSync(join(ROOT, dir)) && readdirSync(join(ROOT, dir)).some((f) => name.test(f));
 }
 
