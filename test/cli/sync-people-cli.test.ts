@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_ROLES, organisation, strategyWithDirectory } from '../support/directory-strategy.js';
 import { type FakeGraph, startFakeGraph } from '../support/fake-graph.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { workspace } from './run-koers.js';
 
 interface ExportedPerson {
@@ -151,5 +152,58 @@ describe('koers sync-people from Entra ID', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no directory: section/);
+  });
+});
+
+describe('koers sync-people from Slack', () => {
+  let fake: FakeSlack;
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('brings in the workspace by e-mail, managers from the profile field, roles only from admin fields', async () => {
+    fake = await startFakeSlack({
+      members: [
+        {
+          id: 'U1',
+          real_name: 'Carla Jansen',
+          email: 'carla@org.example',
+          fields: { F_role: 'Afdelingshoofd' },
+        },
+        {
+          id: 'U2',
+          real_name: 'Bram Bakker',
+          email: 'bram@org.example',
+          title: 'Directeur',
+          fields: { F_mgr: 'carla@org.example' },
+        },
+      ],
+      profileFields: [
+        { id: 'F_role', label: 'Rol', isProtected: true },
+        { id: 'F_mgr', label: 'Leidinggevende', isProtected: true },
+      ],
+    });
+    const ws = workspace();
+    const strategy = join(ws.paths.dir, 'strategy.yaml');
+    writeFileSync(
+      strategy,
+      strategyWithDirectory(
+        '  source: slack\n  managerField: Leidinggevende\n  roles:\n    - { field: Rol, value: "Afdelingshoofd*", role: manager }\n',
+      ),
+    );
+    const env = {
+      KOERS_STRATEGY: strategy,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: fake.apiUrl,
+    };
+    const r = await ws.run(['sync-people'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^add u-carla: Carla Jansen <carla@org\.example> as manager$/m);
+    expect(r.stdout).toMatch(/^add u-bram: Bram Bakker <bram@org\.example> as employee$/m);
+    const out = await ws.run(['export', '--people'], env);
+    const people = JSON.parse(out.stdout) as ExportedPerson[];
+    expect(people.find((p) => p.id === 'u-bram')).toMatchObject({ reports_to: 'u-carla', role: 'employee' });
+    expect(people.find((p) => p.id === 'u-carla')).toMatchObject({ role: 'manager' });
   });
 });
