@@ -159,8 +159,12 @@ export function createChatService(deps: ChatDeps) {
     // The first message ever from this chat user gets a short welcome first (never on install:
     // an organisation that installs Koers for everyone must not message everyone).
     if (resolved.newTimeZone) await savePersonTimeZone(deps.db, resolved.id, resolved.newTimeZone);
+    // Where the person wrote last is a preference for later notices, not part of this answer: it
+    // never holds the answer up (a store locked by another process would delay it by the wait).
     if (resolved.newLastPlatform)
-      await savePersonLastPlatform(deps.db, resolved.id, resolved.newLastPlatform);
+      void savePersonLastPlatform(deps.db, resolved.id, resolved.newLastPlatform).catch((err: unknown) =>
+        deps.logger.debug({ err: (err as Error).message }, 'last platform not stored'),
+      );
     if (request.kind === 'text' && !response.welcomed && (await claimWelcome(identity, deps.clock()))) {
       const wc = { locale: s.person.locale, strategy: s.strategy };
       const [first, ...rest] = response.views;

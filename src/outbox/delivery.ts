@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { OutboxTarget } from '../store/outbox.js';
+import { checkOutboxMessage } from '../store/outbox-messages.js';
 import type { OutboxTable } from '../store/schema.js';
 
 export interface OutboxItem {
@@ -18,17 +19,35 @@ export interface OutboxItem {
   claims: number;
   /** What an earlier attempt recorded (a platform message reference), if any. */
   platformRef: string | null;
+  /** Set when the row does not fit what Koers sends (see outbox-messages.ts): it is skipped. */
+  unfit?: string;
 }
 
+function parsed(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The row as an item; one that does not fit its kind's shape carries why, and is never sent. */
 export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
+  const target = parsed(r.target);
+  const payload = parsed(r.payload);
+  const fit =
+    target === undefined || payload === undefined
+      ? { ok: false as const, reason: `${r.kind}: target or payload is not JSON` }
+      : checkOutboxMessage(r.kind, target, payload);
   return {
     id: Number(r.id),
     dedupeKey: r.dedupe_key,
     kind: r.kind,
     platform: r.platform,
-    target: JSON.parse(r.target) as OutboxTarget,
+    target: (target ?? {}) as OutboxTarget,
     caseId: r.case_id === null ? null : Number(r.case_id),
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    payload: (payload ?? {}) as Record<string, unknown>,
+    ...(fit.ok ? {} : { unfit: fit.reason }),
     attempts: Number(r.attempts),
     claims: Number(r.claims),
     platformRef: r.platform_ref,

@@ -138,7 +138,7 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
   async function deliverOne(sender: ChannelSender, item: OutboxItem): Promise<'sent' | 'retry' | 'failed'> {
     let result: Awaited<ReturnType<ChannelSender['deliver']>>;
     try {
-      result = await sender.deliver(item);
+      result = item.unfit ? { status: 'skipped', reason: item.unfit } : await sender.deliver(item);
     } catch (err) {
       result = { status: 'retry', error: (err as Error).message ?? String(err) };
     }

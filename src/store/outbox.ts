@@ -1,6 +1,8 @@
 // The outbox: notifications written in the same transaction as the state change they report,
 // sent later by a dispatcher. The dedupe key makes enqueuing idempotent.
+
 import type { Transaction } from 'kysely';
+import { checkOutboxMessage } from './outbox-messages.js';
 import type { Database } from './schema.js';
 
 export type OutboxTarget =
@@ -25,6 +27,10 @@ export async function enqueue(
   messages: ReadonlyArray<OutboxMessage>,
 ): Promise<void> {
   if (messages.length === 0) return;
+  for (const m of messages) {
+    const fit = checkOutboxMessage(m.kind, m.target, m.payload ?? {});
+    if (!fit.ok) throw new Error(`outbox: refusing to write a message that does not fit: ${fit.reason}`);
+  }
   await trx
     .insertInto('outbox')
     .values(

@@ -201,6 +201,15 @@ describe('Teams: reaching an approver who never opened a chat with Koers', () =>
     const answer = await h.post(h.invoke('u-bram', request.id as string, approve.verb, approve.data));
     expect(answer.status).toBe(200);
     expect((await h.t.app.parts.workflow.getCase(out.case.id))?.state).toBe('approved');
+    // Bram wrote on Teams: that is where he is told from now on.
+    await eventually(async () => {
+      const bram = await db
+        .selectFrom('people')
+        .select('last_platform')
+        .where('id', '=', 'u-bram')
+        .executeTakeFirstOrThrow();
+      expect(bram.last_platform).toBe('teams');
+    });
     const fake = slack as FakeSlack;
     await eventually(() => {
       const toAnna = fake.calls.filter(
