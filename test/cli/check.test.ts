@@ -1,4 +1,4 @@
-// `koers check` through the real, built command (check-contract.md §4).
+// `koers check` through the real, built command (docs/check.md §4).
 import { describe, expect, it } from 'vitest';
 import {
   CONTRACT_PROPOSAL,

@@ -1,4 +1,4 @@
-// check-contract.md §3 written out a second time, plainly, on the generated model: the codes,
+// docs/check.md §3 written out a second time, plainly, on the generated model: the codes,
 // the verdict and the route the check must give. Independent of src/domain/check.
 import type { Proposal } from '../../../src/domain/check/proposal.js';
 import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';

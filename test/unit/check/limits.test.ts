@@ -1,4 +1,4 @@
-// Limits are inclusive, and a missing limit is no limit (check-contract.md §1, §3).
+// Limits are inclusive, and a missing limit is no limit (docs/check.md §1, §3).
 import { describe, expect, it } from 'vitest';
 import { check, codes, explorations, portfolio, proposal, strategy } from './strategy-factory.js';
 

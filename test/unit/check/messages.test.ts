@@ -1,5 +1,5 @@
 // The words of a check: in the right language, amounts as Intl formats them, names not ids,
-// and every reason saying what the limit is and whose it is (check-contract.md §4, issue 2).
+// and every reason saying what the limit is and whose it is.
 import { describe, expect, it } from 'vitest';
 import {
   check,

@@ -1,4 +1,4 @@
-// The partner key, exactly as check-contract.md §3 defines it.
+// The partner key, exactly as docs/check.md §3 defines it.
 import { describe, expect, it } from 'vitest';
 import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';
 

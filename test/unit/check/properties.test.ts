@@ -1,4 +1,4 @@
-// Invariants of the check over random valid strategies, proposals and portfolios (issue 2).
+// Invariants of the check over random valid strategies, proposals and portfolios.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CheckResult, checkProposal } from '../../../src/domain/check/check-proposal.js';
@@ -63,7 +63,7 @@ describe('the check, on any valid strategy and proposal', () => {
     );
   });
 
-  it('gives the codes, verdict and route check-contract.md §3 prescribes', () => {
+  it('gives the codes, verdict and route docs/check.md §3 prescribes', () => {
     fc.assert(
       fc.property(scenario, (sc) => {
         const r = run(sc);

@@ -1,4 +1,4 @@
-// A proposal's input errors (check-contract.md §2): unknown ids, negative numbers and empty
+// A proposal's input errors (docs/check.md §2): unknown ids, negative numbers and empty
 // partner names are input errors, not verdicts; every problem at once, each with its path.
 import { describe, expect, it } from 'vitest';
 import { parseProposal } from '../../../src/domain/check/proposal.js';

@@ -1,4 +1,4 @@
-// The route (check-contract.md §3): which line, which steps, where it ends.
+// The route (docs/check.md §3): which line, which steps, where it ends.
 import { describe, expect, it } from 'vitest';
 import { check, proposal, strategy } from './strategy-factory.js';
 

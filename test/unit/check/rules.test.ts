@@ -1,4 +1,4 @@
-// Every rule of check-contract.md §3, one behaviour per test: codes, verdict and route.
+// Every rule of docs/check.md §3, one behaviour per test: codes, verdict and route.
 import { describe, expect, it } from 'vitest';
 import {
   check,

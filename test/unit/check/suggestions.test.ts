@@ -1,4 +1,4 @@
-// What would make it fit (issue 2, item 4): the nearest changes that bring a proposal within the
+// What would make it fit: the nearest changes that bring a proposal within the
 // requester's own mandate, and "yours to decide" only where re-checking the change proves it.
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../src/domain/check/proposal.js';

@@ -1,5 +1,5 @@
 // A corpus of broken strategy files (test/fixtures/strategies/broken): each is rejected with the
-// exact path of every problem, all problems at once (check-contract.md §1).
+// exact path of every problem, all problems at once (docs/check.md §1).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStrategy } from '../../../src/domain/strategy/parse-strategy.js';

@@ -1,4 +1,4 @@
-// The bundled example strategy and portfolio (issue 2, item 6): valid, and rich enough to demo.
+// The bundled example strategy and portfolio: valid, and rich enough to demo.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProposal } from '../../../src/domain/check/check-proposal.js';

@@ -1,5 +1,5 @@
 // Dead configuration is a warning, not an error: a decision-line override for a priority the
-// file does not have never applies (check-contract.md's own example has one), so the file is
+// file does not have never applies (test/fixtures/strategies/contract-example.yaml has one), so the file is
 // valid and the author is told.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { parseProposal } from '../../../src/domain/check/proposal.js';
 import { EMPTY_PORTFOLIO } from '../../../src/domain/portfolio/portfolio-view.js';
 import { parseStrategy } from '../../../src/domain/strategy/parse-strategy.js';
 
-// Copied verbatim from check-contract.md §1 and §2.
+// The example strategy and proposal the check was specified with, in test/fixtures.
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('strategy warnings', () => {
