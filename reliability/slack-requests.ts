@@ -280,10 +280,14 @@ async function replayedClicks(c: Campaign, fake: FakeSlack): Promise<RowResult> 
     await pool(requests, 4, async (req, i) => {
       const plan = replays[i] ?? { times: 2, together: true };
       const payload = blockActions('U_u-bram', req.approve, { channel: dmOf('U_u-bram'), messageTs: req.ts });
-      const send = (): Promise<number> => t.slack.interaction(payload).then((r) => (r.status === 200 ? 0 : 1));
+      const send = (): Promise<number> =>
+        t.slack.interaction(payload).then((r) => (r.status === 200 ? 0 : 1));
       sent += plan.times;
       if (plan.together)
-        not200 += (await Promise.all(Array.from({ length: plan.times }, () => send()))).reduce((a, b) => a + b, 0);
+        not200 += (await Promise.all(Array.from({ length: plan.times }, () => send()))).reduce(
+          (a, b) => a + b,
+          0,
+        );
       else for (let k = 0; k < plan.times; k++) not200 += await send();
     });
     const extra = await until(async () => {
