@@ -175,4 +175,35 @@ describe('outbound courtesy and durability', () => {
       .execute();
     expect(tracked).toEqual([{ ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }) }]);
   });
+
+  it('a post Slack accepted before the connection broke is still looked for when its retry was first paced behind other posts', async () => {
+    let resetDone = false;
+    fake.script('chat.postMessage', ({ args }) => {
+      if (resetDone || args.channel !== BRAM_DM || !JSON.stringify(args).includes('Deltares'))
+        return undefined;
+      resetDone = true;
+      return { kind: 'accept_then_reset' };
+    });
+    await submit('Deltares', true);
+    // A burst to the same DM: one post a second, so the retry (after ~2 s) is paced at first.
+    const others = ['TNO', 'KNMI', 'RIVM', 'Naturalis', 'Marin'];
+    for (const p of others) await submit(p, true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.app.parts.store.db
+              .selectFrom('outbox')
+              .select('status')
+              .where('kind', '=', 'approval_request')
+              .execute()
+          ).every((r) => r.status === 'sent'),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const mentioning = (p: string) =>
+      fake.messages(BRAM_DM).filter((m) => JSON.stringify(m.blocks).includes(p));
+    expect(mentioning('Deltares')).toHaveLength(1);
+    for (const p of others) expect(mentioning(p)).toHaveLength(1);
+  }, 30_000);
 });
