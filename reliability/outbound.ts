@@ -5,7 +5,6 @@
 // retried until delivered, 403/404 never retried and the person marked unreachable, at most 7
 // sends a second to a conversation (O3); a card update that fails falls back to a new post with
 // the current state (O4).
-import { outboxPosts } from '../test/integration/slack/slack-helpers.js';
 import { startSlackApp } from '../test/integration/slack/slack-test-app.js';
 import {
   actionWith,
@@ -128,7 +127,9 @@ async function slackRows(c: Campaign): Promise<RowResult[]> {
         { kind: 'http' as const, status: 502 },
       ];
       const partners = Array.from({ length: trials }, () => partnerName('O2'));
-      partners.forEach((p, i) => first.set(p, kinds[i % kinds.length] as { kind: 'accept_then_reset' }));
+      partners.forEach((p, i) => {
+        first.set(p, kinds[i % kinds.length] as { kind: 'accept_then_reset' });
+      });
       for (const p of partners) await submit(p, true);
       const delivered = (p: string) =>
         fake.messages(BRAM_DM).filter((m) => JSON.stringify(m.blocks).includes(p)).length;
@@ -157,7 +158,9 @@ async function slackRows(c: Campaign): Promise<RowResult[]> {
       const errors = ['not_in_channel', 'channel_not_found', 'is_archived'];
       const trials = c.n(3, 9);
       const partners = Array.from({ length: trials }, () => partnerName('O5'));
-      partners.forEach((p, i) => first.set(p, { kind: 'error', error: errors[i % errors.length] as string }));
+      partners.forEach((p, i) => {
+        first.set(p, { kind: 'error', error: errors[i % errors.length] as string });
+      });
       const ids: number[] = [];
       for (const p of partners) ids.push((await submit(p, false)).id);
       const rows = () =>

@@ -380,11 +380,11 @@ const group: RowGroup = {
   async run(c) {
     const out: RowResult[] = [];
     if (c.wants('J1')) {
-      const trials = c.n(2, 12);
+      const trials = c.n(1, 12);
       let exactlyOne = 0;
       const sizes: number[] = [];
       for (let i = 0; i < trials; i++) {
-        const replicas = 2 + (i % 4);
+        const replicas = c.mode === 'short' ? 3 : 2 + (i % 4);
         sizes.push(replicas);
         const t = await digestTrial(c, 'postgres', { replicas });
         if (t.posts === 1 && t.settled) exactlyOne++;
@@ -432,7 +432,7 @@ const group: RowGroup = {
     }
     if (c.wants('J4') || c.wants('A6')) {
       const replicas = c.n(3, 5);
-      const f = await replicasOnRealTime(c, replicas, c.n(70, 180), c.n(4, 20));
+      const f = await replicasOnRealTime(c, replicas, c.n(52, 180), c.n(4, 20));
       if (c.wants('A6'))
         out.push(
           row(
