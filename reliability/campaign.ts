@@ -45,6 +45,16 @@ export function notApplicable(id: string, reason: string): RowResult {
 
 export const fmt = (n: number) => n.toLocaleString('en-GB');
 
+/**
+ * A latency target: judged in the full campaign; the short one (run by `npm test` on a machine
+ * that may be busy) prints the figure without judging it. Slack's 3 s deadline is always judged.
+ */
+export function timed(c: Pick<Campaign, 'mode'>, ok: boolean): boolean {
+  return c.mode === 'short' || ok;
+}
+export const timedNote = (c: Pick<Campaign, 'mode'>) =>
+  c.mode === 'short' ? ' (latency not judged in --short)' : '';
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

@@ -272,7 +272,7 @@ const group: RowGroup = {
       }
     }
     if (c.wants('C4')) {
-      const r = await secondSchedulerRefused(c, c.n(3, 20));
+      const r = await secondSchedulerRefused(c, c.n(1, 20));
       out.push(
         row(
           'C4',

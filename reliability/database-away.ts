@@ -137,7 +137,7 @@ async function during(
 const group: RowGroup = {
   rows: ['C3'],
   async run(c) {
-    const awayMs = c.n(5_000, 30_000);
+    const awayMs = c.n(3_000, 30_000);
     const fake = await startFakeSlack();
     try {
       // PostgreSQL, black-holed.

@@ -30,6 +30,8 @@ import {
   type RowGroup,
   type RowResult,
   row,
+  timed,
+  timedNote,
   until,
 } from './campaign.js';
 
@@ -376,13 +378,13 @@ const group: RowGroup = {
         row(
           'I1',
           `${fmt(total)} fuzzed inputs: ${fmt(strategies.tried)} mutated strategies, ${fmt(payloads.tried)} Slack/Teams payloads, ${fmt(inputs.tried)} chat inputs; ${strategies.corpus} known-bad strategy files`,
-          `${crashes.length} crashes${crashes.length ? ` (${crashes[0]})` : ''}, ${c.unhandled() - before} unhandled rejections; known-bad ${strategies.corpusRejected}/${strategies.corpus} refused; ${fmt(strategies.rejected)} mutants refused, ${strategies.withoutPath} problems without a path or line; slowest validation ${ms(strategies.slowest)}`,
+          `${crashes.length} crashes${crashes.length ? ` (${crashes[0]})` : ''}, ${c.unhandled() - before} unhandled rejections; known-bad ${strategies.corpusRejected}/${strategies.corpus} refused; ${fmt(strategies.rejected)} mutants refused, ${strategies.withoutPath} problems without a path or line; slowest validation ${ms(strategies.slowest)}${timedNote(c)}`,
           '0 crashes; 100 % of known-bad refused, each problem with its path; validation < 100 ms',
           crashes.length === 0 &&
             c.unhandled() === before &&
             strategies.corpusRejected === strategies.corpus &&
             strategies.withoutPath === 0 &&
-            strategies.slowest < 100,
+            timed(c, strategies.slowest < 100),
         ),
       );
     const apps = c.wants('I2') || c.wants('I4') ? await throughTheApps(c, c.n(24, 400)) : null;

@@ -4,7 +4,7 @@
 // mid-run (FAULT_AT=mid_digest) and the others finish it (J2); all down at its time and started
 // two hours later: one catch-up digest, logged (J3). J4 and A6 run on real time (replicas in
 // workers/replica.ts follow the database's clock): a digest every 20 s, reminders after 20 s
-// and a pass-up after 40 s of silence, with one replica's clock 240 s ahead; each must happen
+// and a pass-up after 40 s of silence (10 s and 20 s in --short), with one replica's clock 240 s ahead; each must happen
 // once, and not before it is due. On SQLite a second process is refused the scheduler (C4).
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -233,11 +233,11 @@ export async function secondSchedulerRefused(
   return { runs, refused };
 }
 
-/** A strategy on a short clock: a digest every 20 s, a reminder after 20 s and a pass-up after 40 s of silence. */
-function fastStrategy(dir: string): string {
+/** A strategy on a short clock: a digest every `unitS` seconds, a reminder after one unit and a pass-up after two of silence. */
+function fastStrategy(dir: string, unitS: number): string {
   const doc = parse(readFileSync(BUNDLED_STRATEGY, 'utf8')) as Record<string, unknown>;
-  doc.digest = { ...(doc.digest as object), cron: '*/20 * * * * *' };
-  doc.escalation = { remindAfterHours: 20 / 3600, passUpAfterHours: 40 / 3600 };
+  doc.digest = { ...(doc.digest as object), cron: `*/${unitS} * * * * *` };
+  doc.escalation = { remindAfterHours: unitS / 3600, passUpAfterHours: (2 * unitS) / 3600 };
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'strategy.yaml');
   writeFileSync(path, stringify(doc));
@@ -264,6 +264,7 @@ async function replicasOnRealTime(
   replicas: number,
   seconds: number,
   cases: number,
+  unitS: number,
 ): Promise<TimerFigures> {
   const rec = await recorder();
   const db = await freshDatabaseUrl('postgres');
@@ -271,7 +272,7 @@ async function replicasOnRealTime(
   const workers: WorkerProcess[] = [];
   const store = await openStore(db.url);
   try {
-    const strategyPath = fastStrategy(dir);
+    const strategyPath = fastStrategy(dir, unitS);
     const strategy = loadStrategyFile(strategyPath);
     await upsertPeople(store.db, peopleWithSlack(strategy), new Date().toISOString());
     const started = Date.now();
@@ -320,7 +321,7 @@ async function replicasOnRealTime(
       const occurrence = Date.parse(key.replace(/^digest:/, ''));
       for (const p of posts) if (p.at < occurrence - 500) early++;
     }
-    const expectedPeriods = Math.floor((ended - started) / 20_000) - 2;
+    const expectedPeriods = Math.floor((ended - started) / (unitS * 1000)) - 2;
     // Reminders and pass-ups per case and step, from the audit log and the recorder.
     const reminders = rec.calls.filter((x) => x.kind === 'reminder');
     const perReminder = new Map<string, number>();
@@ -337,14 +338,14 @@ async function replicasOnRealTime(
       const key = `${p.case_id}:${p.step}`;
       perPassUp.set(key, (perPassUp.get(key) ?? 0) + 1);
       if (p.step === 0) {
-        const due = (assigned.get(Number(p.case_id)) ?? 0) + 40_000;
+        const due = (assigned.get(Number(p.case_id)) ?? 0) + 2 * unitS * 1000;
         const at = Date.parse(p.at);
         if (at < due - 500 || at > due + 60_000) outside++;
       }
     }
     const firstReminders = reminders.filter((r) => /step-0|:0(?::|$)/.test(String(r.dedupeKey)));
     for (const r of firstReminders) {
-      const due = (assigned.get(Number(r.caseId)) ?? 0) + 20_000;
+      const due = (assigned.get(Number(r.caseId)) ?? 0) + unitS * 1000;
       if (r.at < due - 500 || r.at > due + 60_000) outside++;
     }
     const passedUpFirst = new Set(passUps.filter((p) => p.step === 0).map((p) => Number(p.case_id)));
@@ -432,12 +433,13 @@ const group: RowGroup = {
     }
     if (c.wants('J4') || c.wants('A6')) {
       const replicas = c.n(3, 5);
-      const f = await replicasOnRealTime(c, replicas, c.n(52, 180), c.n(4, 20));
+      const unitS = c.n(10, 20);
+      const f = await replicasOnRealTime(c, replicas, c.n(34, 180), c.n(4, 20), unitS);
       if (c.wants('A6'))
         out.push(
           row(
             'A6',
-            `${f.cases} silent cases, reminder after 20 s and pass-up after 40 s, ${f.replicas} replicas (one 240 s ahead) on PostgreSQL; automatic denial: n/a (nothing is ever decided by silence)`,
+            `${f.cases} silent cases, reminder after ${unitS} s and pass-up after ${2 * unitS} s, ${f.replicas} replicas (one 240 s ahead) on PostgreSQL; automatic denial: n/a (nothing is ever decided by silence)`,
             `${f.reminders} reminders (${f.doubleReminders} twice), ${f.passUps} pass-ups (${f.doublePassUps} twice), ${f.outsideWindow} outside [due, due + 60 s], ${f.missing} cases without their first reminder and pass-up`,
             'each once, within [due, due + 60 s]',
             f.doubleReminders === 0 && f.doublePassUps === 0 && f.outsideWindow === 0 && f.missing === 0,
@@ -447,7 +449,7 @@ const group: RowGroup = {
         out.push(
           row(
             'J4',
-            `${f.replicas} replicas on real time, one with its clock 240 s ahead (a test clock offset), a digest every 20 s`,
+            `${f.replicas} replicas on real time, one with its clock 240 s ahead (a test clock offset), a digest every ${unitS} s`,
             `${f.periods} periods: ${f.doubleDigests} doubled or missed, ${f.earlyDigests} posted before their time`,
             'exactly 1 per period; none early',
             f.doubleDigests === 0 && f.earlyDigests === 0 && f.periods > 0,

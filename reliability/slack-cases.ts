@@ -55,7 +55,7 @@ export async function approvalRequests(
     }
     return byPartner;
   };
-  if (!(await until(() => posted().size >= made.length, 30_000 + n * 100)))
+  if (!(await until(() => posted().size >= made.length, 30_000 + n * 1_500)))
     throw new Error(`only ${posted().size} of ${made.length} approval requests were posted`);
   const requests = posted();
   const messages = fake.messages(bram);

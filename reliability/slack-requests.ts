@@ -29,6 +29,8 @@ import {
   type RowGroup,
   type RowResult,
   row,
+  timed,
+  timedNote,
   until,
 } from './campaign.js';
 import { approvalRequests, decisionsOf, slackPosts } from './slack-cases.js';
@@ -223,7 +225,7 @@ async function forgedRequests(c: Campaign, fake: FakeSlack): Promise<RowResult[]
         row(
           'S1',
           `${fmt(n)} forged or mutated requests (15 kinds), ${fmt(controls + turns)} valid`,
-          `${accepted} accepted, ${withBody} with a body, ${writes} tables written, ${calls} Slack calls; valid ${controlsOk + turnsOk}/${controls + turns} accepted${answered ? '' : ' (turns unanswered)'}; refusal p99 ${ms(p99)}`,
+          `${accepted} accepted, ${withBody} with a body, ${writes} tables written, ${calls} Slack calls; valid ${controlsOk + turnsOk}/${controls + turns} accepted${answered ? '' : ' (turns unanswered)'}; refusal p99 ${ms(p99)}${timedNote(c)}`,
           '0 accepted, bodiless, 0 writes, 0 calls; every valid accepted; p99 < 50 ms',
           accepted === 0 &&
             withBody === 0 &&
@@ -232,7 +234,7 @@ async function forgedRequests(c: Campaign, fake: FakeSlack): Promise<RowResult[]
             controlsOk === controls &&
             turnsOk === turns &&
             answered &&
-            p99 < 50,
+            timed(c, p99 < 50),
         ),
       );
     }
@@ -269,7 +271,8 @@ async function replayedClicks(c: Campaign, fake: FakeSlack): Promise<RowResult> 
   const t = await startSlackApp({ fake });
   c.captured.logs.push(t.logs);
   try {
-    const cases = c.n(20, 200);
+    // Bram's DM takes one post a second: the approval requests set the pace here.
+    const cases = c.n(8, 120);
     const requests = await approvalRequests(t, fake, cases, 'S3');
     const replays = fc.sample(fc.record({ times: fc.integer({ min: 2, max: 20 }), together: fc.boolean() }), {
       numRuns: cases,
@@ -380,9 +383,9 @@ async function retriedEvents(c: Campaign, fake: FakeSlack): Promise<RowResult> {
     return row(
       'S4',
       `${fmt(events)} events on PostgreSQL, each delivered 4 times (Retry-Num 0–3) to replicas A, B, A, B`,
-      `${answers} answers for ${events} events${settled ? '' : ' (did not settle)'}, ${not200} acks other than 200, ack p99 ${ms(p99)}`,
+      `${answers} answers for ${events} events${settled ? '' : ' (did not settle)'}, ${not200} acks other than 200, ack p99 ${ms(p99)}${timedNote(c)}`,
       'exactly 1 effect per event; ack p99 < 1 s',
-      answers === events && not200 === 0 && p99 < 1000,
+      answers === events && not200 === 0 && timed(c, p99 < 1000),
     );
   } finally {
     await b.stop();

@@ -25,6 +25,8 @@ import {
   type RowGroup,
   type RowResult,
   row,
+  timed,
+  timedNote,
   until,
 } from './campaign.js';
 
@@ -212,7 +214,7 @@ async function forgedTokens(
   return row(
     'T1',
     `${fmt(n)} mutated or forged tokens (${KINDS.length} kinds), ${fmt(controls)} valid`,
-    `${accepted} accepted, ${wrongStatus} not 401 (403 without endorsement), ${withBody} with a body, ${reached} connector calls for them; valid ${controlsOk}/${controls} accepted, ${answered} answered; refusal p99 ${ms(p99)}`,
+    `${accepted} accepted, ${wrongStatus} not 401 (403 without endorsement), ${withBody} with a body, ${reached} connector calls for them; valid ${controlsOk}/${controls} accepted, ${answered} answered; refusal p99 ${ms(p99)}${timedNote(c)}`,
     '0 accepted, bodiless; every valid accepted; p99 < 50 ms',
     accepted === 0 &&
       wrongStatus === 0 &&
@@ -220,7 +222,7 @@ async function forgedTokens(
       reached === 0 &&
       controlsOk === controls &&
       answered >= controls &&
-      p99 < 50,
+      timed(c, p99 < 50),
   );
 }
 
@@ -279,9 +281,9 @@ async function resentActivities(c: Campaign, h: TeamsHarness, token: () => strin
   return row(
     'T2',
     `${fmt(n)} activities that start a check, each delivered twice (same activity id; at once or one after another)`,
-    `${doubles} answered twice, ${unanswered} unanswered, ${not200} not 200; p99 ${ms(p99)}`,
+    `${doubles} answered twice, ${unanswered} unanswered, ${not200} not 200; p99 ${ms(p99)}${timedNote(c)}`,
     '0 duplicates; p99 < 5 s',
-    doubles === 0 && unanswered === 0 && not200 === 0 && p99 < 5000,
+    doubles === 0 && unanswered === 0 && not200 === 0 && timed(c, p99 < 5000),
   );
 }
 
@@ -311,7 +313,7 @@ async function doubleInvokes(c: Campaign, h: TeamsHarness, token: () => string):
         x.conversationId === BRAM &&
         JSON.stringify(cardOf(x.activity) ?? '').includes(partner),
     );
-  await until(() => cases.every((k) => cardFor(k.partner)), 60_000);
+  await until(() => cases.every((k) => cardFor(k.partner)), 60_000 + n * 300);
   const plans = fc.sample(
     fc.record({ clicks: fc.integer({ min: 2, max: 10 }), otherApprover: fc.boolean() }),
     {

@@ -1,8 +1,8 @@
 // Slack's side of the outbox: a 429 is waited out (Retry-After) and the message posted once while
 // other channels go on; posts to one channel are paced to one per second; a strategy channel that
 // is gone fails once instead of being retried; and a post Slack accepted just before the
-// connection broke is found again by its metadata instead of being posted twice (RELIABILITY-MATRIX
-// O1, O2, O5, C1).
+// connection broke is found again by its metadata instead of being posted twice (rows O1, O2, O5
+// and C1 of docs/reliability.md).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { ANNA, proposal } from '../../support/proposals.js';
