@@ -78,6 +78,8 @@ export function digestMessages(
 
 /** Teams takes at most 7 messages a second in one conversation (beyond that it answers 429). */
 export const CONVERSATION_SENDS_PER_SECOND = 7;
+/** The second is counted a little longer here: the network may bring two sends closer together. */
+const PACE_WINDOW_MS = 1200;
 
 export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
   const { deps, refs, cards } = o;
@@ -87,11 +89,11 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
   /** Milliseconds until `conversation` takes `count` more messages (0: now). */
   function waitForSlots(conversation: string, count = 1): number {
     const t = Date.now();
-    const recent = (recentSends.get(conversation) ?? []).filter((at) => at > t - 1000);
+    const recent = (recentSends.get(conversation) ?? []).filter((at) => at > t - PACE_WINDOW_MS);
     if (recent.length === 0) recentSends.delete(conversation);
     else recentSends.set(conversation, recent);
     const over = recent.length + count - CONVERSATION_SENDS_PER_SECOND;
-    return over <= 0 ? 0 : (recent[over - 1] ?? t) + 1000 - t + 1;
+    return over <= 0 ? 0 : (recent[over - 1] ?? t) + PACE_WINDOW_MS - t + 1;
   }
   function noteSend(conversation: string): void {
     recentSends.set(conversation, [...(recentSends.get(conversation) ?? []), Date.now()]);
