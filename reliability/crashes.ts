@@ -19,7 +19,7 @@ import { WorkerProcess } from '../test/jobs/support/worker-process.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { escalatedCase } from '../test/support/proposals.js';
 import { freshDatabaseUrl } from '../test/support/test-stores.js';
-import { type Campaign, fmt, type RowGroup, type RowResult, row, sleep, until } from './campaign.js';
+import { type Campaign, fmt, pool, type RowGroup, type RowResult, row, sleep, until } from './campaign.js';
 import { digestKilledMidRun, secondSchedulerRefused } from './scheduled-replicas.js';
 import type { CrashWorkerOptions } from './workers/crash-worker.js';
 
@@ -206,38 +206,44 @@ const group: RowGroup = {
         { runs: number; killed: number; lost: number; duplicates: number; partial: number }
       >();
       const problems: string[] = [];
+      const tasks: Array<() => Promise<void>> = [];
       for (const backend of ['sqlite', 'postgres'] as const) {
         for (const [k, point] of CRASH_POINTS.entries()) {
           // The short campaign takes each point on one store, in turn.
           if (c.mode === 'short' && (k % 2 === 0) !== (backend === 'sqlite')) continue;
-          for (let i = 0; i < trials; i++) {
-            // Each run its own fake Slack: outbox ids start at 1 in every database.
-            const fake = await startFakeSlack();
-            try {
-              const r = await crashAt(point, backend, fake, c);
-              const p = per.get(point) ?? { runs: 0, killed: 0, lost: 0, duplicates: 0, partial: 0 };
-              p.runs++;
-              if (r.killed) p.killed++;
-              p.lost += r.lost;
-              p.duplicates += r.duplicates;
-              p.partial += r.partial;
-              per.set(point, p);
-              if (r.problem) problems.push(`${backend} ${point}: ${r.problem}`);
-            } finally {
-              await fake.close();
-            }
-          }
+          for (let i = 0; i < trials; i++)
+            tasks.push(async () => {
+              // Each run its own fake Slack: outbox ids start at 1 in every database.
+              const fake = await startFakeSlack();
+              try {
+                const r = await crashAt(point, backend, fake, c);
+                const p = per.get(point) ?? { runs: 0, killed: 0, lost: 0, duplicates: 0, partial: 0 };
+                p.runs++;
+                if (r.killed) p.killed++;
+                p.lost += r.lost;
+                p.duplicates += r.duplicates;
+                p.partial += r.partial;
+                per.set(point, p);
+                if (r.problem) problems.push(`${backend} ${point}: ${r.problem}`);
+              } finally {
+                await fake.close();
+              }
+            });
         }
         if (c.mode === 'short' && backend === 'postgres') continue; // J2 kills one on PostgreSQL
-        const d = await digestKilledMidRun(c, backend, trials);
-        const p = per.get('mid_digest') ?? { runs: 0, killed: 0, lost: 0, duplicates: 0, partial: 0 };
-        p.runs += d.runs;
-        p.killed += d.killed;
-        p.lost += d.missing;
-        p.duplicates += d.duplicates;
-        per.set('mid_digest', p);
-        problems.push(...d.problems);
+        tasks.push(async () => {
+          const d = await digestKilledMidRun(c, backend, trials);
+          const p = per.get('mid_digest') ?? { runs: 0, killed: 0, lost: 0, duplicates: 0, partial: 0 };
+          p.runs += d.runs;
+          p.killed += d.killed;
+          p.lost += d.missing;
+          p.duplicates += d.duplicates;
+          per.set('mid_digest', p);
+          problems.push(...d.problems);
+        });
       }
+      // Two crashes at a time, each on its own database and fake Slack.
+      await pool(tasks, 2, (task) => task());
       const all = [...per.values()];
       const total = (k: 'runs' | 'killed' | 'lost' | 'duplicates' | 'partial') =>
         all.reduce((a, p) => a + p[k], 0);
