@@ -5,7 +5,6 @@ import {
   type FoundButton,
   outboxPosts,
   posts,
-  textOf,
 } from '../test/integration/slack/slack-helpers.js';
 import type { SlackTestApp } from '../test/integration/slack/slack-test-app.js';
 import { dmOf, type FakeCall, type FakeSlack } from '../test/support/fake-slack.js';
@@ -47,11 +46,17 @@ export async function approvalRequests(
   }
   t.app.parts.outboxLoop.kick();
   const bram = dmOf('U_u-bram');
+  // By the case id in the post's metadata: a message may name other cases too (a reminder, a list).
   const posted = () => {
     const byPartner = new Map<string, FakeCall>();
-    for (const p of outboxPosts(fake, bram)) {
-      const text = textOf(p);
-      for (const m of made) if (text.includes(m.partner)) byPartner.set(m.partner, p);
+    const byCase = new Map<number, FakeCall>();
+    for (const p of outboxPosts(fake, bram, 'approval_request')) {
+      const meta = p.args.metadata as { event_payload?: { case_id?: unknown } } | undefined;
+      byCase.set(Number(meta?.event_payload?.case_id), p);
+    }
+    for (const m of made) {
+      const p = byCase.get(m.caseId);
+      if (p) byPartner.set(m.partner, p);
     }
     return byPartner;
   };
@@ -61,7 +66,13 @@ export async function approvalRequests(
   const messages = fake.messages(bram);
   return made.map((m) => {
     const call = requests.get(m.partner);
-    const ts = messages.find((x) => JSON.stringify(x.blocks).includes(m.partner))?.ts ?? '';
+    const ts =
+      messages.find(
+        (x) =>
+          Number(
+            (x.metadata as { event_payload?: { case_id?: unknown } } | undefined)?.event_payload?.case_id,
+          ) === m.caseId && JSON.stringify(x.blocks).includes(m.partner),
+      )?.ts ?? '';
     return { ...m, ts, approve: decisionButton(call, 'approve'), reject: decisionButton(call, 'reject') };
   });
 }
