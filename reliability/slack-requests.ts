@@ -457,10 +457,29 @@ const group: RowGroup = {
     const fake = await startFakeSlack();
     try {
       const out: RowResult[] = [];
-      if (c.wants('S1') || c.wants('S2')) out.push(...(await forgedRequests(c, fake)));
-      if (c.wants('S3')) out.push(await replayedClicks(c, fake));
-      if (c.wants('S4')) out.push(await retriedEvents(c, fake));
-      if (c.wants('S5')) out.push(await slowDatabase(c, fake));
+      // A row whose run fails is reported as failed; the others still run.
+      const attempt = async (ids: string[], run: () => Promise<RowResult | RowResult[]>) => {
+        try {
+          const r = await run();
+          out.push(...(Array.isArray(r) ? r : [r]));
+        } catch (err) {
+          c.note(`${ids.join(', ')}: ${(err as Error).stack ?? String(err)}`);
+          for (const id of ids)
+            out.push(
+              row(
+                id,
+                '-',
+                `the row's run failed: ${String((err as Error).message).slice(0, 200)}`,
+                '-',
+                false,
+              ),
+            );
+        }
+      };
+      if (c.wants('S1') || c.wants('S2')) await attempt(['S1', 'S2'], () => forgedRequests(c, fake));
+      if (c.wants('S3')) await attempt(['S3'], () => replayedClicks(c, fake));
+      if (c.wants('S4')) await attempt(['S4'], () => retriedEvents(c, fake));
+      if (c.wants('S5')) await attempt(['S5'], () => slowDatabase(c, fake));
       return out;
     } finally {
       await fake.close();
