@@ -44,7 +44,8 @@ import type { Locale } from '../domain/strategy/strategy-schema.js';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { reviewSubjectFor, submitReview } from '../jobs/reviews.js';
 import { reviewRequestView } from '../jobs/views/review-request-view.js';
-import { isStoreBusy } from '../store/open-database.js';
+import { inCommitScope } from '../store/commit-scope.js';
+import { isStoreBusy, isStoreUnreachable } from '../store/open-database.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import type { Workflow } from '../workflow/workflow.js';
@@ -66,7 +67,7 @@ import {
   saveConversation,
   withConversationTurn,
 } from './conversation-store.js';
-import { runClaimed } from './event-claims.js';
+import { markNothingRecorded, nothingRecorded, runClaimed } from './event-claims.js';
 import { caseViewForReader } from './reader-case-view.js';
 import { knownPartnerKeys, relationshipLines } from './relationship-lines.js';
 import { type WelcomeClaims, welcomeClaims } from './welcome-claims.js';
@@ -115,14 +116,32 @@ export function createChatService(deps: ChatDeps) {
     // that lost a race for the conversation's state runs again on the fresh state.
     const run = () => withConversationTurn(() => turn(identity, request, options));
     try {
-      if (!options.dedupeKey) return await run();
+      if (!options.dedupeKey)
+        return await inCommitScope(async (scope) => {
+          try {
+            return await run();
+          } catch (err) {
+            if (!scope.committed) markNothingRecorded(err);
+            throw err;
+          }
+        });
       const claimed = await runClaimed(deps.db, options.dedupeKey, deps.clock(), run);
       return claimed.duplicate ? { views: [], duplicate: true } : claimed.value;
     } catch (err) {
       // Another process holds the store (SQLite): say so now rather than keep the platform waiting.
-      if (!isStoreBusy(err)) throw err;
-      deps.logger.warn({ err: (err as Error).message }, 'store locked by another process; nothing recorded');
-      return { views: [chatText(deps.strategy().locale, 'storeBusy')] };
+      if (isStoreBusy(err)) {
+        deps.logger.warn(
+          { err: (err as Error).message },
+          'store locked by another process; nothing recorded',
+        );
+        return { views: [chatText(deps.strategy().locale, 'storeBusy')] };
+      }
+      // The database cannot be reached (PostgreSQL): the person is told, when nothing was recorded.
+      if (isStoreUnreachable(err) && nothingRecorded(err)) {
+        deps.logger.warn({ err: (err as Error).message }, 'store unreachable; nothing recorded');
+        return { views: [chatText(deps.strategy().locale, 'storeBusy')] };
+      }
+      throw err;
     }
   }
   async function turn(

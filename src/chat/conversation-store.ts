@@ -29,21 +29,27 @@ export class ConversationRaceLost extends Error {
   }
 }
 
+/** How often one turn runs at most when it keeps losing races for its conversation. */
+const MAX_TURN_RUNS = 5;
+
 /** The version each conversation had when this turn read it (0: there was none). */
 const versionsRead = new AsyncLocalStorage<Map<string, number>>();
 
 /**
  * Runs a turn whose conversation reads and writes are compared by version: a turn that lost the
- * race before committing anything runs once more, on the fresh state. A second loss is thrown.
+ * race before committing anything runs again, on the fresh state (at most MAX_TURN_RUNS times in all).
  */
 export function withConversationTurn<T>(turn: () => Promise<T>): Promise<T> {
   const attempt = () => versionsRead.run(new Map(), turn);
   const run = async () => {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (err instanceof ConversationRaceLost) return attempt();
-      throw err;
+    for (let runs = 1; ; runs++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        // Each lost race means another turn of the same conversation wrote in between: a few
+        // messages at once (a resend beside new ones) may make a turn lose more than once.
+        if (!(err instanceof ConversationRaceLost) || runs >= MAX_TURN_RUNS) throw err;
+      }
     }
   };
   return currentCommitScope() ? run() : inCommitScope(run);

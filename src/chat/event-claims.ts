@@ -29,14 +29,38 @@ export async function runClaimed<T>(
   now: Date,
   turn: () => Promise<T>,
 ): Promise<ClaimedTurn<T>> {
-  if (!(await claimEvent(db, key, now))) return { duplicate: true };
+  let first: boolean;
+  try {
+    first = await claimEvent(db, key, now);
+  } catch (err) {
+    // Not even the key was taken: nothing of the turn ran.
+    markNothingRecorded(err);
+    throw err;
+  }
+  if (!first) return { duplicate: true };
   return inCommitScope(async (scope) => {
     try {
       return { duplicate: false, value: await turn() };
     } catch (err) {
       // If giving the key back fails too (the store is down), the retry is dropped as before.
-      if (!scope.committed) await releaseEvent(db, key).catch(() => undefined);
+      if (!scope.committed) {
+        await releaseEvent(db, key).catch(() => undefined);
+        markNothingRecorded(err);
+      }
       throw err;
     }
   });
+}
+
+const NOTHING_RECORDED = Symbol('nothing recorded');
+
+/** The turn that threw `err` committed none of its writes (its dedupe key aside). */
+export function markNothingRecorded(err: unknown): void {
+  if (err && typeof err === 'object') (err as { [NOTHING_RECORDED]?: true })[NOTHING_RECORDED] = true;
+}
+
+export function nothingRecorded(err: unknown): boolean {
+  return (
+    !!err && typeof err === 'object' && (err as { [NOTHING_RECORDED]?: true })[NOTHING_RECORDED] === true
+  );
 }

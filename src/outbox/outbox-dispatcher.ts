@@ -224,6 +224,8 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
       for (;;) {
         const items = await claim(platform, filter);
         if (items.length === 0) break;
+        // Claimed and not sent: a crash here leaves rows locked by a process that is gone.
+        o.fault?.('after_lock_before_send');
         for (const item of items) {
           const r = await deliverOne(sender, item);
           if (r === 'sent') report.sent++;

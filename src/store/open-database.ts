@@ -49,6 +49,22 @@ export function isStoreBusy(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'KOERS_STORE_BUSY';
 }
 
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+/** PostgreSQL's own: the server shut down or the connection broke (classes 57P and 08). */
+const UNREACHABLE_SQLSTATE = /^(57P0[1-3]|08\d{3})$/;
+
+/** PostgreSQL could not be reached: no connection, or the connection broke under the query. */
+export function isStoreUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return (
+    UNREACHABLE_CODES.has(code) ||
+    UNREACHABLE_SQLSTATE.test(code) ||
+    /^Connection terminated|timeout exceeded when trying to connect/.test(message)
+  );
+}
+
 /**
  * better-sqlite3 waits for a lock synchronously (busy_timeout), which stops the whole event loop:
  * with 10 s, an import running beside the server froze every request past Slack's 3 s. So SQLite

@@ -142,7 +142,7 @@ export async function recordDecision(
 }
 
 /** Outbox rows for a case's new version: repeating the transition enqueues nothing new. */
-export function notifyCase(
+export async function notifyCase(
   deps: WorkflowDeps,
   trx: Transaction<Database>,
   caseId: number,
@@ -150,10 +150,12 @@ export function notifyCase(
   at: string,
   notifications: ReadonlyArray<Notification>,
 ): Promise<void> {
-  return notify(
+  await notify(
     { trx, strategy: deps.strategy(), platforms: deps.platforms(), now: at, caseId, key: `v${version}` },
     notifications,
   );
+  // A crash here is one inside the decision's transaction: nothing of it may be left.
+  deps.fault?.('after_outbox_insert');
 }
 
 export async function recordAttempt(

@@ -42,7 +42,7 @@ export async function decideCase(
   const now = deps.clock();
   const at = now.toISOString();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
       const c = await loadCaseForUpdate(deps, trx, command.caseId);
       const assigneeRow = c?.assigneeId ? await getPerson(trx, c.assigneeId) : undefined;
       const today = dateIn(now, strategy.file.digest.timezone);
@@ -165,6 +165,9 @@ export async function decideCase(
         .executeTakeFirstOrThrow();
       return { ok: true as const, case: caseFromRow(after), action: t.action, onBehalfOf: auth.onBehalfOf };
     });
+    // Committed, and nobody told yet: the outbox rows are what tells them.
+    if (outcome.ok) deps.fault?.('after_decision_commit');
+    return outcome;
   } catch (err) {
     if (!isConflict(err)) throw err;
     // Another decision won the race: nothing of ours was written. Record the attempt.

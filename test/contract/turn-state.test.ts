@@ -145,6 +145,34 @@ describe.each(BACKENDS)('turn state on %s', (backend) => {
       expect(Number(row.version)).toBe(3);
     });
 
+    it('a turn that loses twice (three turns at once) runs again each time, so no answer is lost', async () => {
+      await saveConversation(db(), KEY, state(['start']), AT);
+      const firstRead = [signal(), signal()];
+      const otherWrote = [signal(), signal()];
+      const runsOfFirst: string[][] = [];
+      // The first turn reads, then waits while another turn writes; twice.
+      const first = withConversationTurn(async () => {
+        const seen = trail(await loadConversation(db(), KEY));
+        const run = runsOfFirst.push(seen) - 1;
+        if (run < 2) {
+          firstRead[run]?.fire();
+          await otherWrote[run]?.fired;
+        }
+        await saveConversation(db(), KEY, state([...seen, 'first']), AT);
+      });
+      for (const [i, name] of ['second', 'third'].entries()) {
+        await firstRead[i]?.fired;
+        await withConversationTurn(async () => {
+          const seen = trail(await loadConversation(db(), KEY));
+          await saveConversation(db(), KEY, state([...seen, name]), AT);
+        });
+        otherWrote[i]?.fire();
+      }
+      await first;
+      expect(runsOfFirst).toEqual([['start'], ['start', 'second'], ['start', 'second', 'third']]);
+      expect(trail(await loadConversation(db(), KEY))).toEqual(['start', 'second', 'third', 'first']);
+    });
+
     it('a turn that ended the conversation is not undone by an earlier turn writing after it', async () => {
       await saveConversation(db(), KEY, state(['start']), AT);
       const firstRead = signal();

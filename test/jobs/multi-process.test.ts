@@ -1,4 +1,4 @@
-// Real processes through a digest time (reliability rows J1, J2, C4 in docs/reliability.md): three instances on one
+// Real processes through a digest time (rows J1, J2, C4 of docs/reliability.md): three instances on one
 // PostgreSQL database post one digest, counted at a fake Slack Web API; one killed mid-run
 // (SIGKILL at `mid_digest`) and the others finish it: still one. On SQLite a second process
 // refuses to run the scheduler and takes over only when the first one's lease goes stale.

@@ -15,6 +15,8 @@ export interface FakeCall {
   at: number;
   /** What the fake answered: `ok`, an error string, `429`, or `reset`. */
   outcome: string;
+  /** The request's path (tells one response_url from another). */
+  path?: string;
 }
 
 export type ScriptedAnswer =
@@ -132,7 +134,7 @@ export async function startFakeSlack(
     const args = parseArgs(body, String(req.headers['content-type'] ?? ''));
     const n = (counts.get(method) ?? 0) + 1;
     counts.set(method, n);
-    const call: FakeCall = { method, args, at: Date.now(), outcome: 'ok' };
+    const call: FakeCall = { method, args, at: Date.now(), outcome: 'ok', path };
     calls.push(call);
     const scripted = scripts.get(method)?.({ args, n });
     if (scripted?.kind === 'rate_limited') {

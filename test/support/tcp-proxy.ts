@@ -1,5 +1,5 @@
 // A loopback TCP proxy that can black-hole traffic: to take a database "away" from one app
-// without stopping the shared server.
+// without stopping the shared server. It can also delay every chunk (a slow database).
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -8,11 +8,14 @@ export interface TcpProxy {
   blackhole(): void;
   /** Pass bytes again. */
   restore(): void;
+  /** Hold every chunk this long before passing it on, both ways (0: no delay). */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   let holding = false;
+  let delayMs = 0;
   const pairs = new Set<[Socket, Socket]>();
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, targetHost);
@@ -22,9 +25,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       [client, upstream],
       [upstream, client],
     ] as const) {
+      // Delayed chunks keep their order: none is passed on before the one that came before it.
+      let lastAt = 0;
       from.on('data', (chunk) => {
         if (holding) from.pause();
-        to.write(chunk);
+        if (delayMs === 0 && lastAt <= Date.now()) {
+          to.write(chunk);
+          return;
+        }
+        lastAt = Math.max(Date.now() + delayMs, lastAt);
+        setTimeout(() => {
+          if (!to.destroyed) to.write(chunk);
+        }, lastAt - Date.now());
       });
       from.on('error', () => to.destroy());
       from.on('close', () => {
@@ -47,6 +59,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         a.pause();
         b.pause();
       }
+    },
+    delay(ms) {
+      delayMs = ms;
     },
     restore() {
       holding = false;

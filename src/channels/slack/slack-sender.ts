@@ -45,11 +45,22 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
   const now = deps.now ?? Date.now;
   const lastPostAt = new Map<string, number>();
   const blockedUntil = new Map<string, number>();
-  /** Outbox ids whose last attempt here certainly posted nothing (paced, 429, refused): no need to look. */
+  /** Outbox ids whose attempts here all certainly posted nothing (paced, 429, refused): no need to look. */
   const certainlyUnsent = new Set<number>();
+  /**
+   * Outbox ids an attempt here may have posted (Slack's answer was lost): they are looked for
+   * before the next post, however many attempts that posted nothing (paced, 429) come between.
+   */
+  const maybePosted = new Set<number>();
   const markUnsent = (id: number) => {
+    if (maybePosted.has(id)) return;
     if (certainlyUnsent.size >= 10_000) certainlyUnsent.clear();
     certainlyUnsent.add(id);
+  };
+  const markMaybePosted = (id: number) => {
+    certainlyUnsent.delete(id);
+    if (maybePosted.size >= 10_000) maybePosted.clear();
+    maybePosted.add(id);
   };
 
   async function deliver(item: OutboxItem): Promise<DeliveryResult> {
@@ -92,6 +103,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
     // Claimed before: an earlier claim may have posted it and died before the mark.
     if (item.claims > 1 && !certainlyUnsent.has(item.id)) {
       const earlier = await findEarlierPost(channel, item.id, log);
+      maybePosted.delete(item.id);
       if (earlier) {
         log.info(
           { ts: earlier.ts },
@@ -119,6 +131,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
       });
       lastPostAt.set(channel, now());
       certainlyUnsent.delete(item.id);
+      maybePosted.delete(item.id);
       const ref: SlackRef = { channel: r.channel ?? channel, ts: String(r.ts) };
       if (composed.image) await uploadImage(channel, composed.image, ref.ts, log);
       if (composed.trackForCase) await trackMessage(item, composed.recipient, ref);
@@ -129,7 +142,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
         blockedUntil.set(channel, now() + failure.retryAfterMs);
         markUnsent(item.id);
       } else if (failure.kind === 'permanent' || !failure.maybeDelivered) markUnsent(item.id);
-      else certainlyUnsent.delete(item.id);
+      else markMaybePosted(item.id);
       return failed(item, failure, composed.recipient.kind === 'person', log);
     }
   }

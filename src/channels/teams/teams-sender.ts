@@ -79,9 +79,34 @@ export function digestMessages(
   return [{ type: 'message', attachments: [cardAttachment(card)] }, chart];
 }
 
+/** Teams takes at most 7 messages a second in one conversation (beyond that it answers 429). */
+export const CONVERSATION_SENDS_PER_SECOND = 7;
+/** The second is counted a little longer here: the network may bring two sends closer together. */
+const PACE_WINDOW_MS = 1200;
+
 export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
   const { deps, refs, cards } = o;
   const demo = deps.config.demo;
+  // When this process last sent or updated in each conversation, within the last second.
+  const recentSends = new Map<string, number[]>();
+  /** Milliseconds until `conversation` takes `count` more messages (0: now). */
+  function waitForSlots(conversation: string, count = 1): number {
+    const t = Date.now();
+    const recent = (recentSends.get(conversation) ?? []).filter((at) => at > t - PACE_WINDOW_MS);
+    if (recent.length === 0) recentSends.delete(conversation);
+    else recentSends.set(conversation, recent);
+    const over = recent.length + count - CONVERSATION_SENDS_PER_SECOND;
+    return over <= 0 ? 0 : (recent[over - 1] ?? t) + PACE_WINDOW_MS - t + 1;
+  }
+  function noteSend(conversation: string): void {
+    recentSends.set(conversation, [...(recentSends.get(conversation) ?? []), Date.now()]);
+  }
+  /** For the sends of an update, which cannot be put off half-way: waits for a slot. */
+  async function slot(conversation: string): Promise<void> {
+    for (let wait = waitForSlots(conversation); wait > 0; wait = waitForSlots(conversation))
+      await new Promise((r) => setTimeout(r, wait));
+    noteSend(conversation);
+  }
   /** Why a person was unreachable, from deliver to onUnreachable. */
   const why = new Map<number, string>();
 
@@ -212,6 +237,18 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     const [activity, chart] = DIGEST_KINDS.has(item.kind)
       ? digestMessages(c, { imageMessage: !demo })
       : [await cards.message(view, { caseId, locale })];
+    const wait = waitForSlots(target.ref.key, chart ? 2 : 1);
+    if (wait > 0) {
+      // Not an attempt: nothing was sent, so the outbox neither counts it nor backs off.
+      return {
+        status: 'retry',
+        error: 'paced: this conversation takes its next message later',
+        retryAfterMs: wait,
+        deferred: true,
+      };
+    }
+    noteSend(target.ref.key);
+    if (chart) noteSend(target.ref.key);
     let activityId: string | null;
     let key = target.ref.key;
     try {
@@ -229,6 +266,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
           notice: { text: `${words.channelHeading[r.channel]} · ${words.demoChannelNote}`, tone: 'accent' },
         });
         key = personal.key;
+        await slot(key);
         try {
           activityId = await inConversation(personal.reference, (t) => t.send(headed));
         } catch (again) {
@@ -284,8 +322,10 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       const locale = await cards.localeFor(m.personId);
       const view = demo && m.personId ? await asSeenInDemo(m.view, m.personId, stored, locale) : m.view;
       const activity = await cards.message(view, { caseId, locale });
-      const replace = () =>
-        inConversation(stored.reference, (t) => t.update({ ...activity, id: at.activityId }));
+      const replace = async () => {
+        await slot(at.conversationRefKey);
+        await inConversation(stored.reference, (t) => t.update({ ...activity, id: at.activityId }));
+      };
       try {
         await replace();
         continue;
@@ -303,6 +343,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
         if (!updateImpossible(f) && f.status !== 412) return deliveryResultOf(f, 'channel');
       }
       try {
+        await slot(at.conversationRefKey);
         const id = await inConversation(stored.reference, (t) => t.send(activity));
         if (id) {
           const ref = JSON.stringify({

@@ -4,6 +4,8 @@
 const LEGAL_FORM =
   /[ ,]+(?:b\.v\.|bv|n\.v\.|nv|v\.o\.f\.|vof|u\.a\.|ua|ltd\.|ltd|gmbh|inc\.|inc|llc|plc|s\.a\.|ag)$/u;
 const COMBINING_MARKS = /\p{M}/gu;
+/** Invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens): a pasted name may carry them. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
 const WHITE_SPACE = /\s+/gu;
 const LEADING_FOUNDATION = /^(?:stichting|foundation) /u;
 
@@ -11,7 +13,10 @@ export function partnerKey(name: string): string {
   let key = name
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
+    .replace(FORMAT_CHARACTERS, '')
     .toLowerCase()
+    // Case folding beyond lower case: "STRASSE" is "Straße".
+    .replace(/ß/gu, 'ss')
     .replace(WHITE_SPACE, ' ')
     .trim();
   for (let stripped = key.replace(LEGAL_FORM, ''); stripped !== key; stripped = key.replace(LEGAL_FORM, '')) {

@@ -1,6 +1,6 @@
 // People's words never become Slack markup: a partner named `<!channel>` or `<https://evil|bank>`
 // reaches every outgoing call (DMs, updates, the strategy channel, modals, ephemeral answers)
-// escaped, so nobody is pinged and no link is smuggled in (reliability row I4 in docs/reliability.md). Long input is
+// escaped, so nobody is pinged and no link is smuggled in (row I4 of docs/reliability.md). Long input is
 // cut to what Slack accepts instead of being refused by it (I2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, limitProblem, startFakeSlack } from '../../support/fake-slack.js';

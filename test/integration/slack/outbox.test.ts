@@ -1,8 +1,8 @@
 // Slack's side of the outbox: a 429 is waited out (Retry-After) and the message posted once while
 // other channels go on; posts to one channel are paced to one per second; a strategy channel that
 // is gone fails once instead of being retried; and a post Slack accepted just before the
-// connection broke is found again by its metadata instead of being posted twice (RELIABILITY-MATRIX
-// O1, O2, O5, C1).
+// connection broke is found again by its metadata instead of being posted twice (rows O1, O2, O5
+// and C1 of docs/reliability.md).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { ANNA, proposal } from '../../support/proposals.js';
@@ -175,4 +175,35 @@ describe('outbound courtesy and durability', () => {
       .execute();
     expect(tracked).toEqual([{ ref: JSON.stringify({ channel: BRAM_DM, ts: message?.ts }) }]);
   });
+
+  it('a post Slack accepted before the connection broke is still looked for when its retry was first paced behind other posts', async () => {
+    let resetDone = false;
+    fake.script('chat.postMessage', ({ args }) => {
+      if (resetDone || args.channel !== BRAM_DM || !JSON.stringify(args).includes('Deltares'))
+        return undefined;
+      resetDone = true;
+      return { kind: 'accept_then_reset' };
+    });
+    await submit('Deltares', true);
+    // A burst to the same DM: one post a second, so the retry (after ~2 s) is paced at first.
+    const others = ['TNO', 'KNMI', 'RIVM', 'Naturalis', 'Marin'];
+    for (const p of others) await submit(p, true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.app.parts.store.db
+              .selectFrom('outbox')
+              .select('status')
+              .where('kind', '=', 'approval_request')
+              .execute()
+          ).every((r) => r.status === 'sent'),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const mentioning = (p: string) =>
+      fake.messages(BRAM_DM).filter((m) => JSON.stringify(m.blocks).includes(p));
+    expect(mentioning('Deltares')).toHaveLength(1);
+    for (const p of others) expect(mentioning(p)).toHaveLength(1);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 // Any view Koers can build renders to Block Kit that Slack accepts: random views (long and odd
 // text, many blocks, options, buttons, facts and fields) checked against the same limits the fake
-// Slack enforces (reliability row I2 in docs/reliability.md), and nothing in them is live markup (I4).
+// Slack enforces (row I2 of docs/reliability.md), and nothing in them is live markup (I4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHome, renderMessage, renderModal } from '../../../src/channels/slack/render-block-kit.js';

@@ -1,6 +1,6 @@
 // One effect per Slack event and per click, whatever Slack or a client repeats; and a decision
 // only by the one it waits for. Every request here is validly signed: these are the attacks and
-// accidents a signature does not stop (reliability rows S3, S4, A1, A3 in docs/reliability.md).
+// accidents a signature does not stop (rows S3, S4, A1, A3 of docs/reliability.md).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dmOf, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { ANNA as ANNA_REQUESTER, proposal } from '../../support/proposals.js';

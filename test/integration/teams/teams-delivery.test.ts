@@ -58,6 +58,28 @@ describe('Teams proactive delivery', () => {
     expect(textOf(ok.activity)).toMatch(/Deltares/);
   });
 
+  it('sends at most 7 messages a second to one conversation: a burst of approval requests is paced, all delivered', async () => {
+    const partners = Array.from({ length: 16 }, (_, i) => `Burst Partner ${i}`);
+    for (const name of partners) {
+      const out = await h.t.app.parts.workflow.submit(
+        { personId: 'u-anna', platform: 'teams' },
+        { ...deltares, partner: { name, type: 'knowledge-institution' } },
+      );
+      if (!out.ok) throw new Error('submit refused');
+    }
+    h.t.app.parts.outboxLoop.kick();
+    await eventually(() => {
+      const delivered = partners.filter((p) =>
+        h.fc.to(BRAM).some((c) => c.status === 201 && textOf(c.activity).includes(p)),
+      );
+      expect(delivered).toHaveLength(partners.length);
+    }, 15_000);
+    const at = h.fc.to(BRAM).map((c) => c.at);
+    const mostInASecond = Math.max(...at.map((t) => at.filter((u) => u >= t && u < t + 1000).length));
+    expect(mostInASecond).toBeLessThanOrEqual(7);
+    expect(h.fc.to(BRAM).filter((c) => c.status !== 201)).toEqual([]);
+  });
+
   it('a 403 is not retried: Bram is unreachable, the case goes to an alternate approver, the alliance team is told', async () => {
     h.fc.script(
       (c) => c.conversationId === BRAM,

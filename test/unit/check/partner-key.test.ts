@@ -14,6 +14,16 @@ describe('partnerKey', () => {
     expect(partnerKey('Caf\u00e9')).toBe(partnerKey('Cafe\u0301'));
   });
 
+  it('leaves out invisible format characters: zero-width spaces and joiners, bidi controls, soft hyphens', () => {
+    expect(partnerKey('Del\u200btares')).toBe('deltares');
+    expect(partnerKey('\u202eDeltares\u202c')).toBe('deltares');
+    expect(partnerKey('Del\u00adta\u200d\u2060res\ufeff')).toBe('deltares');
+  });
+
+  it('folds ß as upper case writes it: "STRASSE" and "Straße" meet', () => {
+    expect(partnerKey('Straße Groep')).toBe(partnerKey('STRASSE GROEP'));
+  });
+
   it('folds compatibility characters (NFKD), such as ligatures and full-width letters', () => {
     expect(partnerKey('\ufb01ets')).toBe('fiets');
     expect(partnerKey('\uff21\uff43\uff4d\uff45')).toBe('acme');
