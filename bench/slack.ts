@@ -5,7 +5,7 @@
 //   answers in the ack too, with a fixed copy of the message Koers answered (taken from Koers at
 //   the start of the run), so both send the same bytes and make no Web API call.
 // - `submit`: a signed `view_submission` of the check form (a proposal within Anna's mandate).
-//   Koers checks it, records the case and its relationship in one transaction, acks (closing the
+//   Each submit names a new partner (a made-up word). Koers checks it, records the case and its relationship in one transaction, acks (closing the
 //   modal) and posts the verdict to the person's DM: one Web API call. The bare app acks, writes
 //   one row to the same kind of database (SQLite in WAL with synchronous=FULL, as Koers opens it)
 //   and posts a fixed copy of Koers's verdict message: the same one Web API call. (The bench's
@@ -201,9 +201,24 @@ const statusCommand = (fake: FakeSlack, tag: string) =>
     trigger_id: `${tag}.trigger`,
   });
 
+const SYLLABLES = ['ka', 'lo', 'mi', 're', 'sun', 'tor', 'vel', 'dan', 'ber', 'os'];
+
+/** A made-up one-word partner name per request, so the register grows as with new partners. */
+function partnerName(n: number): string {
+  let name = '';
+  let i = n;
+  do {
+    name += SYLLABLES[i % SYLLABLES.length];
+    i = Math.floor(i / SYLLABLES.length);
+  } while (i > 0);
+  return `${name[0]?.toUpperCase()}${name.slice(1)}ia`;
+}
+
+let submitted = 0;
+
 /** The check form's values: a proposal within Anna's mandate (registered, nobody to ask). */
-const FORM = {
-  partnerName: input.text('Deltares'),
+const form = () => ({
+  partnerName: input.text(partnerName(submitted++)),
   partnerType: input.select('knowledge-institution'),
   priority: input.select('climate-water'),
   intensity: input.select('project'),
@@ -211,7 +226,7 @@ const FORM = {
   months: input.number('6'),
   direction: input.select('shared'),
   confidential: input.checkboxes([]),
-};
+});
 
 /** One bench scenario on one side: how to make its i-th request and when its answers are in. */
 export interface Workload {
@@ -233,7 +248,7 @@ function statusWorkload(fake: FakeSlack): Workload {
 function submitWorkload(modal: { private_metadata?: string; callback_id?: string }): Workload {
   return {
     body: () => ({
-      body: stringify({ payload: JSON.stringify(viewSubmission(USER, modal, FORM)) }),
+      body: stringify({ payload: JSON.stringify(viewSubmission(USER, modal, form())) }),
       contentType: 'application/x-www-form-urlencoded',
     }),
     doneMethod: 'chat.postMessage',
@@ -485,8 +500,17 @@ const bench: BenchModule = {
   async run(): Promise<BenchResult[]> {
     const fake = await startFakeSlack();
     try {
-      const status = await scenario(fake, 'status', REQUESTS);
-      const submit = await scenario(fake, 'submit', SUBMITS);
+      // KOERS_BENCH_SLACK_ONLY=status|submit runs one (e.g. to profile it); the other reads 0.
+      const only = process.env.KOERS_BENCH_SLACK_ONLY;
+      const none = {
+        ratio: 0,
+        cpuRatio: 0,
+        sample: '',
+        koers: { perSecond: 0, p99: 0, cpuUs: 0 },
+        bare: { perSecond: 0, p99: 0, cpuUs: 0 },
+      };
+      const status = only === 'submit' ? none : await scenario(fake, 'status', REQUESTS);
+      const submit = only === 'status' ? none : await scenario(fake, 'submit', SUBMITS);
       const how = (n: number) =>
         `${n} requests a side per run, ${CONCURRENCY} concurrent, in alternating turns of ${CHUNK}; median of ${RUNS} runs`;
       return [
