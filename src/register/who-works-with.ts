@@ -3,7 +3,7 @@
 // from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
 // through a variant with one letter left out, a word one typo away; they are scored here. The
 // register is never read whole.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
 import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
@@ -132,14 +132,7 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
   const near = new Set(words);
   for (const { word } of found)
     if (words.some((w) => isNearWord(w, word) || isNearWord(word, w))) near.add(word);
-  const perWord = [...near].map(
-    (word) =>
-      sql`select * from (select word, partner_key from partner_words where word = ${word} and partner_key <> ${key} limit ${literalLimit(cap)}) as w`,
-  );
-  const { rows } = await sql<{
-    word: string;
-    partner_key: string;
-  }>`${sql.join(perWord, sql` union all `)}`.execute(db);
+  const { rows } = await keysPerWord(db, [...near], key, cap);
   const byWord = new Map<string, string[]>();
   for (const r of rows) {
     const list = byWord.get(r.word) ?? [];
@@ -158,6 +151,25 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
     }
   }
   return [...out];
+}
+
+/**
+ * Up to `cap` keys of each word, in one query: on PostgreSQL one small plan over the words (a
+ * lateral join); on SQLite, which has no lateral join, a union of one indexed read a word.
+ */
+function keysPerWord(db: Db, words: string[], key: string, cap: number) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return sql<{ word: string; partner_key: string }>`select w.word, p.partner_key
+      from unnest(${words}::text[]) as w(word)
+      cross join lateral (select partner_key from partner_words
+        where partner_words.word = w.word and partner_key <> ${key} limit ${literalLimit(cap)}) as p`.execute(
+      db,
+    );
+  const perWord = words.map(
+    (word) =>
+      sql`select * from (select word, partner_key from partner_words where word = ${word} and partner_key <> ${key} limit ${literalLimit(cap)}) as w`,
+  );
+  return sql<{ word: string; partner_key: string }>`${sql.join(perWord, sql` union all `)}`.execute(db);
 }
 
 function statusRank(status: RelationshipStatus): number {
