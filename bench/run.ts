@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   slack: () => import('./slack.js'),
   teams: () => import('./teams.js'),
   understanding: () => import('./understanding.js'),
+  'who-works-with': () => import('./who-works-with.js'),
   'strategy-reload': () => import('./strategy-reload.js'),
 };
 

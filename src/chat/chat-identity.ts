@@ -106,15 +106,28 @@ export async function resolvePerson(
   };
 }
 
+/**
+ * Zones already asked about: building an Intl.DateTimeFormat to test one costs ~50–100 µs of CPU
+ * on this machine, and every turn asks about the person's zone.
+ */
+const knownZones = new Map<string, boolean>();
+const MAX_KNOWN_ZONES = 1_000;
+
 /** An IANA time zone the runtime knows, or null (a platform's value is never trusted as is). */
 export function validTimeZone(zone: string | null | undefined): string | null {
   if (!zone || zone.length > 64) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return null;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.clear();
+    knownZones.set(zone, valid);
   }
+  return valid ? zone : null;
 }
 
 /** Display names of directory people (ids it does not know are shown as they are). */

@@ -6,13 +6,25 @@
 // key, so its retry cannot repeat that write.
 import type { Kysely } from 'kysely';
 import { inCommitScope } from '../store/commit-scope.js';
-import { claimKey } from '../store/processed-events.js';
+import { preparedRelaxedWrite } from '../store/prepared-query.js';
 import type { Database } from '../store/schema.js';
 
 const keyOf = (key: string) => `event:${key}`;
 
-export function claimEvent(db: Kysely<Database>, key: string, now: Date): Promise<boolean> {
-  return claimKey(db, keyOf(key), null, now.toISOString());
+/**
+ * Claims the key. The claim need not wait for the disk: if a power cut takes it before anything
+ * after it committed, the retry is a first try, as when a failed turn gives its key back (see
+ * preparedRelaxedWrite); a later commit of the turn makes it durable with its own writes.
+ */
+export async function claimEvent(db: Kysely<Database>, key: string, now: Date): Promise<boolean> {
+  const params = [keyOf(key), null, now.toISOString()] as const;
+  const changed = await preparedRelaxedWrite(db, 'claim-event', params, () =>
+    db
+      .insertInto('processed_events')
+      .values({ key: params[0], ref: params[1], at: params[2] })
+      .onConflict((oc) => oc.column('key').doNothing()),
+  );
+  return changed === 1;
 }
 
 /** Gives a claimed key back, so the next copy of the event is taken. */

@@ -3,7 +3,7 @@
 // from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
 // through a variant with one letter left out, a word one typo away; they are scored here. The
 // register is never read whole.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
 import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
@@ -112,7 +112,13 @@ export async function whoWorksWith(
   return { key, exact: exactRows.map(toRelationship), near };
 }
 
-/** Partner keys other than `key` that share an indexed word with it, or a word one typo away. */
+/**
+ * Partner keys other than `key` that share an indexed word with it, or a word one typo away, at
+ * most `cap`. Each word's keys are read with a limit of their own (one query), and the words with
+ * the fewest keys come first: a word shared by thousands of names (`stichting`) cannot crowd out
+ * the keys of a rarer word (`deltares`), which are the ones that score as near matches, and is
+ * left out when the lookup has a rarer word.
+ */
 async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<string[]> {
   const words = lookupWords(key);
   if (words.length === 0) return [];
@@ -126,15 +132,44 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
   const near = new Set(words);
   for (const { word } of found)
     if (words.some((w) => isNearWord(w, word) || isNearWord(word, w))) near.add(word);
-  const keys = await db
-    .selectFrom('partner_words')
-    .select('partner_key')
-    .distinct()
-    .where('word', 'in', [...near])
-    .where('partner_key', '<>', key)
-    .limit(literalLimit(cap))
-    .execute();
-  return keys.map((k) => k.partner_key);
+  const { rows } = await keysPerWord(db, [...near], key, cap);
+  const byWord = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = byWord.get(r.word) ?? [];
+    list.push(r.partner_key);
+    byWord.set(r.word, list);
+  }
+  // A word with `cap` keys or more is in too many names to tell them apart: which of its keys the
+  // store hands back is arbitrary. When the lookup has a rarer word, its keys are the candidates.
+  const lists = [...byWord.values()].sort((a, b) => a.length - b.length);
+  const rare = lists.filter((l) => l.length < cap);
+  const out = new Set<string>();
+  for (const list of rare.length > 0 ? rare : lists) {
+    for (const k of list) {
+      if (out.size >= cap) break;
+      out.add(k);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Up to `cap` keys of each word, in one query: on PostgreSQL one small plan over the words (a
+ * lateral join); on SQLite, which has no lateral join, a union of one indexed read a word.
+ */
+function keysPerWord(db: Db, words: string[], key: string, cap: number) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return sql<{ word: string; partner_key: string }>`select w.word, p.partner_key
+      from unnest(${words}::text[]) as w(word)
+      cross join lateral (select partner_key from partner_words
+        where partner_words.word = w.word and partner_key <> ${key} limit ${literalLimit(cap)}) as p`.execute(
+      db,
+    );
+  const perWord = words.map(
+    (word) =>
+      sql`select * from (select word, partner_key from partner_words where word = ${word} and partner_key <> ${key} limit ${literalLimit(cap)}) as w`,
+  );
+  return sql<{ word: string; partner_key: string }>`${sql.join(perWord, sql` union all `)}`.execute(db);
 }
 
 function statusRank(status: RelationshipStatus): number {

@@ -15,7 +15,7 @@ import {
 } from 'kysely';
 import { type Backend, backendOf } from './backend.js';
 import { CommitTrackingDialect } from './commit-scope.js';
-import { registerDirectReader } from './prepared-query.js';
+import { registerDirectReader, registerDirectWriter } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 export interface OpenDatabase {
@@ -195,6 +195,23 @@ function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
   registerDirectReader(db, (text, params) =>
     raw.inTransaction ? undefined : (cached.prepare(text).all(...params) as unknown[]),
   );
+  // A write that need not wait for the disk (preparedRelaxedWrite): outside a transaction, at once,
+  // with synchronous=NORMAL for that statement only. A locked database goes the usual way (it
+  // waits, with the event loop free, in LockRetryingConnection).
+  const relaxed = raw.prepare('pragma synchronous = NORMAL');
+  const full = raw.prepare('pragma synchronous = FULL');
+  registerDirectWriter(db, (text, params) => {
+    if (raw.inTransaction) return undefined;
+    relaxed.run();
+    try {
+      return cached.prepare(text).run(...params).changes;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') return undefined;
+      throw err;
+    } finally {
+      full.run();
+    }
+  });
   return { db, backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
 }
 
