@@ -1,4 +1,4 @@
-// `koers import` (issue 3): rows per second importing a generated 100,000-row register into a
+// `koers import`: rows per second importing a generated 100,000-row register into a
 // fresh store, on SQLite and on PostgreSQL (127.0.0.1:5432, a fresh schema, dropped after), and
 // the peak heap while importing, which must not grow with the file.
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

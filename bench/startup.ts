@@ -1,4 +1,4 @@
-// Start-up and memory (issue 7): cold start (process start to /readyz 200) and resident memory
+// Start-up and memory: cold start (process start to /readyz 200) and resident memory
 // after start and after a load of signed Slack slash commands, for `koers serve` (the built
 // bin/koers.js on SQLite, Slack configured) next to a bare Bolt + botbuilder process. Targets:
 // start under 1.5 s, memory under 150 MB after the load. Both processes run with the Node options
