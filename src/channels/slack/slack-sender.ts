@@ -7,10 +7,12 @@
 // - at most one post per second per channel (Slack's chat.postMessage limit), and nothing to a
 //   channel before a 429's Retry-After has passed; other channels are not held up;
 // - a channel that is gone or a person who cannot be messaged fails at once: no retry storm.
+
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Composed } from '../../chat/compose-notification.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
+import { trackCaseMessage } from '../../store/case-messages.js';
 import type { Database } from '../../store/schema.js';
 import { renderMessage } from './render-block-kit.js';
 import { classifySlackError, type SlackFailure } from './slack-errors.js';
@@ -216,25 +218,13 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
     ref: SlackRef,
   ): Promise<void> {
     if (item.caseId === null) return;
-    const text = JSON.stringify(ref);
-    const known = await deps.db
-      .selectFrom('case_messages')
-      .select('id')
-      .where('case_id', '=', item.caseId)
-      .where('platform', '=', 'slack')
-      .where('ref', '=', text)
-      .executeTakeFirst();
-    if (known) return;
-    await deps.db
-      .insertInto('case_messages')
-      .values({
-        case_id: item.caseId,
-        platform: 'slack',
-        person_id: recipient.kind === 'person' ? recipient.personId : null,
-        ref: text,
-        created_at: deps.clock().toISOString(),
-      })
-      .execute();
+    await trackCaseMessage(deps.db, {
+      caseId: item.caseId,
+      platform: 'slack',
+      personId: recipient.kind === 'person' ? recipient.personId : null,
+      ref: JSON.stringify(ref),
+      at: deps.clock().toISOString(),
+    });
   }
 
   /** Every message about the case, updated in place. A message Slack no longer has is skipped. */

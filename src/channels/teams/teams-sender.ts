@@ -1,6 +1,7 @@
 // The outbox's Teams side: renders what an outbox item says and sends it through a stored
 // conversation reference (proactively), or updates the cards already posted about a case.
 // Failures are classified (teams-errors.ts); the dispatcher does the retries.
+
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ChannelDeps } from '../../chat/channel-port.js';
 import { resolvePerson } from '../../chat/chat-identity.js';
@@ -8,6 +9,7 @@ import { type Composed, DIGEST_KINDS } from '../../chat/compose-notification.js'
 import { seenByView, type View } from '../../conversation/index.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
+import { replaceCaseMessageRef, trackCaseMessage } from '../../store/case-messages.js';
 import { getPerson } from '../../store/people-repo.js';
 import type { CaseCards } from './case-cards.js';
 import {
@@ -297,17 +299,13 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       ? JSON.stringify({ conversationRefKey: key, activityId } satisfies MessageRef)
       : null;
     if (ref && c.trackForCase && item.caseId !== null) {
-      await deps.db
-        .insertInto('case_messages')
-        .values({
-          case_id: item.caseId,
-          platform: 'teams',
-          person_id: r.kind === 'person' ? r.personId : null,
-          ref,
-          created_at: deps.clock().toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['platform', 'ref']).doNothing())
-        .execute();
+      await trackCaseMessage(deps.db, {
+        caseId: item.caseId,
+        platform: 'teams',
+        personId: r.kind === 'person' ? r.personId : null,
+        ref,
+        at: deps.clock().toISOString(),
+      });
     }
     return { status: 'sent', ref };
   }
@@ -350,12 +348,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
             conversationRefKey: at.conversationRefKey,
             activityId: id,
           } satisfies MessageRef);
-          await deps.db
-            .updateTable('case_messages')
-            .set({ ref })
-            .where('platform', '=', 'teams')
-            .where('ref', '=', m.ref)
-            .execute();
+          await replaceCaseMessageRef(deps.db, 'teams', m.ref, ref);
         }
       } catch (err) {
         return deliveryResultOf(connectorFailure(err), 'channel');
