@@ -292,6 +292,9 @@ async function doubleInvokes(c: Campaign, h: TeamsHarness, token: () => string):
   const n = c.n(20, 200);
   const db = h.t.app.parts.store.db;
   const BRAM = personalChat('u-bram');
+  // Bram's chat is known to Koers once he has written to it (the harness installs nobody here).
+  for (const who of ['u-bram', 'u-ilse', 'u-anna'])
+    await h.post(h.message(who, 'help'), { authorization: `Bearer ${token()}` });
   const cases: Array<{ id: number; partner: string }> = [];
   for (let i = 0; i < n; i++) {
     const partner = `T3 Partner ${i} ${Date.now().toString(36)}`;
