@@ -48,6 +48,7 @@ import { inCommitScope } from '../store/commit-scope.js';
 import { isStoreBusy, isStoreUnreachable } from '../store/open-database.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
+import { caseWaitsFor } from '../workflow/read-cases.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { caseRouteOf } from './case-route-of.js';
 import { caseSummariesOf, caseSummaryOf } from './case-summary-of.js';
@@ -629,7 +630,7 @@ async function mayView(s: Session, c: CaseRecord): Promise<boolean> {
       .executeTakeFirst(),
   ]);
   if (decided || sent) return true;
-  return (await s.deps.workflow.casesWaitingFor(me)).some((w) => w.id === caseId);
+  return caseWaitsFor(s.deps.db, c, me, s.deps.clock(), s.strategy.file.digest.timezone);
 }
 
 async function who(s: Session, partner: string | null, cut = false): Promise<ChatResponse> {

@@ -13,7 +13,7 @@ import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import type { Database } from '../store/schema.js';
 import type { CaseRecord } from '../workflow/case-record.js';
-import { casesWaitingFor } from '../workflow/read-cases.js';
+import { caseWaitsFor } from '../workflow/read-cases.js';
 import { caseRouteOf } from './case-route-of.js';
 import { caseSummaryOf } from './case-summary-of.js';
 import { relationshipLines } from './relationship-lines.js';
@@ -58,8 +58,9 @@ export async function caseViewForReader(
   const vc = viewContextOf(strategy, locale, now, timeZone);
   const s = summary ?? (await summaryForReader(db, strategy, c, locale, readerId));
   if (readerId && c.state === 'open') {
-    const waiting = await casesWaitingFor(db, readerId, now, strategy.file.digest.timezone);
-    if (waiting.some((w) => w.id === c.id)) return approvalRequestView(vc, s);
+    // This case, not the first of the reader's list: one who has more than a list's worth waiting must still get the buttons.
+    if (await caseWaitsFor(db, c, readerId, now, strategy.file.digest.timezone))
+      return approvalRequestView(vc, s);
   }
   return caseView(vc, s);
 }

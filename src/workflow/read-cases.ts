@@ -69,3 +69,28 @@ export async function casesWaitingFor(
   if (absent.length > 0) rows.sort((a, b) => Number(a.id) - Number(b.id));
   return rows.slice(0, LISTED).map(caseFromRow);
 }
+
+/**
+ * Whether one case waits for the person, as casesWaitingFor would list it however many others wait
+ * too: open, not their own, assigned to them or to someone away today who named them as delegate.
+ */
+export async function caseWaitsFor(
+  db: Kysely<Database>,
+  c: CaseRecord,
+  personId: string,
+  now: Date,
+  timeZone: string,
+): Promise<boolean> {
+  if (c.state !== 'open' || c.requesterId === personId || !c.assigneeId) return false;
+  if (c.assigneeId === personId) return true;
+  const today = dateIn(now, timeZone);
+  const away = await db
+    .selectFrom('people')
+    .select('id')
+    .where('id', '=', c.assigneeId)
+    .where('delegate_id', '=', personId)
+    .where('absent_from', '<=', today)
+    .where('absent_until', '>=', today)
+    .executeTakeFirst();
+  return away !== undefined;
+}
