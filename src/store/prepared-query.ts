@@ -7,12 +7,13 @@ import type { Database } from './schema.js';
 
 const compiled = new WeakMap<Kysely<Database>, Map<string, string>>();
 
-export async function preparedRows<R>(
+/** The query's SQL, compiled on first use under `key` and kept for this database. */
+function compiledText(
   db: Kysely<Database>,
   key: string,
   params: ReadonlyArray<unknown>,
-  build: () => Compilable<R>,
-): Promise<R[]> {
+  build: () => Compilable<unknown>,
+): string {
   let byKey = compiled.get(db);
   if (!byKey) {
     byKey = new Map();
@@ -26,6 +27,16 @@ export async function preparedRows<R>(
     text = c.sql;
     byKey.set(key, text);
   }
+  return text;
+}
+
+export async function preparedRows<R>(
+  db: Kysely<Database>,
+  key: string,
+  params: ReadonlyArray<unknown>,
+  build: () => Compilable<R>,
+): Promise<R[]> {
+  const text = compiledText(db, key, params, build);
   const rows = directReaders.get(db)?.(text, params);
   if (rows) return rows as R[];
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, [...params]));
@@ -62,19 +73,7 @@ export async function preparedRelaxedWrite(
   params: ReadonlyArray<unknown>,
   build: () => Compilable<unknown>,
 ): Promise<number> {
-  let byKey = compiled.get(db);
-  if (!byKey) {
-    byKey = new Map();
-    compiled.set(db, byKey);
-  }
-  let text = byKey.get(key);
-  if (text === undefined) {
-    const c = build().compile();
-    const same = c.parameters.length === params.length && c.parameters.every((p, i) => p === params[i]);
-    if (!same) throw new TypeError(`prepared query ${key}: its parameters are not the ones given`);
-    text = c.sql;
-    byKey.set(key, text);
-  }
+  const text = compiledText(db, key, params, build);
   const changed = directWriters.get(db)?.(text, params);
   if (changed !== undefined) return changed;
   const result = await db.executeQuery(CompiledQuery.raw(text, [...params]));

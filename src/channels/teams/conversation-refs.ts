@@ -89,11 +89,15 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
   async function save(key: string, activity: Partial<Activity>): Promise<void> {
     const user = key.startsWith('teams:') ? userIdOf(activity) : null;
     const person = user ? await findPersonByPlatformId(db, 'teams', user) : undefined;
+    await store(key, referenceOf(activity), person?.id ?? null);
+  }
+
+  async function store(key: string, reference: unknown, personId: string | null): Promise<void> {
     const row = {
       key,
       platform: 'teams',
-      person_id: person?.id ?? null,
-      reference: JSON.stringify(referenceOf(activity)),
+      person_id: personId,
+      reference: JSON.stringify(reference),
       unreachable_at: null,
       updated_at: clock().toISOString(),
     };
@@ -129,27 +133,7 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
       reference: Partial<ConversationReference>,
       personId: string | null,
     ): Promise<void> {
-      const row = {
-        key,
-        platform: 'teams',
-        person_id: personId,
-        reference: JSON.stringify(reference),
-        unreachable_at: null,
-        updated_at: clock().toISOString(),
-      };
-      await db
-        .insertInto('conversation_refs')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            person_id: row.person_id,
-            reference: row.reference,
-            unreachable_at: null,
-            updated_at: row.updated_at,
-          }),
-        )
-        .execute();
-      written.add(key);
+      await store(key, reference, personId);
     },
     async forget(activity: Partial<Activity>): Promise<void> {
       const key = refKeyOf(activity);
