@@ -2,8 +2,9 @@
 // case and fires 2–10 decision attempts at it at once: double clicks, approve against reject,
 // people the case does not wait for, the requester, stale cards (an old version or step), the
 // absent assignee's delegate and a delegate's delegate; then a late click on the closed case.
-// PostgreSQL trials go through three connection pools (three replicas); SQLite runs one
-// process (its mode is single-instance) with the attempts concurrent in it. A checker then reads
+// The attempts go to three decider processes (workers/decider.ts) on the same database, on
+// PostgreSQL and on SQLite alike, while this process opens the cases: the race is across
+// processes, as between replicas or between `koers serve` and the CLI. A checker then reads
 // the database: one decision per case, by someone allowed, never the requester, the audit log
 // intact and every refused attempt in it. A8 tampers with that audit log afterwards.
 import fc from 'fast-check';
@@ -19,9 +20,12 @@ import { ANNA, BRAM, proposal } from '../test/support/proposals.js';
 import { makeTestStore, type TestStore } from '../test/support/test-stores.js';
 import { peopleWithSlack } from '../test/support/workflow-fixture.js';
 import { type Campaign, fmt, pool, type RowGroup, type RowResult, row } from './campaign.js';
+import { startDeciders } from './decider-processes.js';
 
 /** Inside Bram's and Carla's absence (24–26 November, Amsterdam). */
 const NOW = new Date('2026-11-25T10:00:00Z');
+/** Processes the attempts at one case are spread over (besides this one, which opens the cases). */
+const DECIDER_PROCESSES = 3;
 const ABSENT = { from: '2026-11-24', until: '2026-11-26' };
 
 // Anna's case waits for Bram (away: Ilse decides for him; Ilse's own delegate Joost may not).
@@ -112,6 +116,8 @@ interface Figures {
   selfAssigned: number;
   onBehalfWrong: number;
   delegateDecisions: number;
+  /** Attempts that threw instead of answering (a lock held past its wait, a lost connection). */
+  threw: number;
   auditOk: boolean;
   auditRows: number;
 }
@@ -127,9 +133,8 @@ async function decisionRuns(c: Campaign, backend: Backend, ts: TestStore, n: num
     }),
     NOW.toISOString(),
   );
-  const stores = backend === 'postgres' ? [ts.store, await ts.reopen(), await ts.reopen()] : [ts.store];
-  const flows = stores.map((s) => workflowOn(s, strategy));
-  const main = flows[0] as Workflow;
+  const main = workflowOn(ts.store, strategy);
+  const deciders = await startDeciders(DECIDER_PROCESSES, { url: ts.url, now: NOW.toISOString() });
   const f: Figures = {
     trials: n,
     attempts: 0,
@@ -145,74 +150,81 @@ async function decisionRuns(c: Campaign, backend: Backend, ts: TestStore, n: num
     selfAssigned: 0,
     onBehalfWrong: 0,
     delegateDecisions: 0,
+    threw: 0,
     auditOk: false,
     auditRows: 0,
   };
   let refused = 0;
   const all = trials(n, backend === 'sqlite' ? 11 : 12);
-  await pool(all, backend === 'postgres' ? 4 : 2, async (trial, i) => {
-    const requester = trial.whose === 'anna' ? ANNA : BRAM;
-    const out = await main.submit(
-      { personId: requester.id, platform: 'slack' },
-      trial.whose === 'anna'
-        ? proposal({
-            requester,
-            budget: 20_000 + (i % 1000),
-            partner: { name: `Partner A${i}`, type: 'knowledge-institution' },
-          })
-        : proposal({
-            requester,
-            intensity: 'programme',
-            budget: 60_000,
-            partner: { name: `Partner B${i}`, type: 'knowledge-institution' },
-          }),
-    );
-    if (!out.ok || out.case.state !== 'open') throw new Error(`trial ${i}: expected an open case`);
-    const kase = out.case;
-    if (kase.assigneeId === requester.id) f.selfAssigned++;
-    const spec = CASES[trial.whose];
-    const results = await Promise.all(
-      trial.attempts.map((a, k) =>
-        (flows[k % flows.length] as Workflow).decide(
-          { personId: a.actor, platform: k % 2 ? 'teams' : 'slack' },
-          {
-            action: a.action,
-            caseId: kase.id,
-            step: a.stale === 'step' ? kase.step + 1 : kase.step,
-            version: a.stale === 'version' ? kase.version + 1 + (k % 2) * -2 : kase.version,
-            reason: 'campaign',
-          },
-        ),
-      ),
-    );
-    f.attempts += results.length;
-    const winners = results.filter((r) => r.ok);
-    refused += results.length - winners.length;
-    const allowedNow = trial.attempts.filter(
-      (a) => a.stale === 'no' && (spec.allowed as readonly string[]).includes(a.actor),
-    );
-    if (winners.length > 1) f.doubles++;
-    winners.forEach((_, k) => {
-      const a = trial.attempts[results.indexOf(winners[k] as (typeof results)[number])];
-      if (a && a.stale !== 'no') f.staleTaken++;
-    });
-    if (allowedNow.length > 0 && winners.length === 0) f.lost++;
-    const actions = new Set(allowedNow.map((a) => a.action));
-    if (actions.size > 1) {
-      f.conflicts++;
-      if (winners.length === 1) f.conflictsOneWinner++;
-    }
-    // A late click on the card after the decision (a stale card).
-    if (winners.length > 0) {
-      const late = await main.decide(
-        { personId: spec.allowed[0], platform: 'slack' },
-        { action: 'approve', caseId: kase.id, step: kase.step, version: kase.version, reason: 'late' },
+  try {
+    await pool(all, backend === 'postgres' ? 4 : 2, async (trial, i) => {
+      const requester = trial.whose === 'anna' ? ANNA : BRAM;
+      const out = await main.submit(
+        { personId: requester.id, platform: 'slack' },
+        trial.whose === 'anna'
+          ? proposal({
+              requester,
+              budget: 20_000 + (i % 1000),
+              partner: { name: `Partner A${i}`, type: 'knowledge-institution' },
+            })
+          : proposal({
+              requester,
+              intensity: 'programme',
+              budget: 60_000,
+              partner: { name: `Partner B${i}`, type: 'knowledge-institution' },
+            }),
       );
-      f.attempts++;
-      if (late.ok) f.lateTaken++;
-      else refused++;
-    }
-  });
+      if (!out.ok || out.case.state !== 'open') throw new Error(`trial ${i}: expected an open case`);
+      const kase = out.case;
+      if (kase.assigneeId === requester.id) f.selfAssigned++;
+      const spec = CASES[trial.whose];
+      const results = await Promise.all(
+        trial.attempts.map((a, k) =>
+          deciders.decide(
+            k,
+            { personId: a.actor, platform: k % 2 ? 'teams' : 'slack' },
+            {
+              action: a.action,
+              caseId: kase.id,
+              step: a.stale === 'step' ? kase.step + 1 : kase.step,
+              version: a.stale === 'version' ? kase.version + 1 + (k % 2) * -2 : kase.version,
+              reason: 'campaign',
+            },
+          ),
+        ),
+      );
+      f.attempts += results.length;
+      f.threw += results.filter((r) => r.error !== undefined).length;
+      const winners = results.filter((r) => r.ok);
+      refused += results.length - winners.length;
+      const allowedNow = trial.attempts.filter(
+        (a) => a.stale === 'no' && (spec.allowed as readonly string[]).includes(a.actor),
+      );
+      if (winners.length > 1) f.doubles++;
+      winners.forEach((_, k) => {
+        const a = trial.attempts[results.indexOf(winners[k] as (typeof results)[number])];
+        if (a && a.stale !== 'no') f.staleTaken++;
+      });
+      if (allowedNow.length > 0 && winners.length === 0) f.lost++;
+      const actions = new Set(allowedNow.map((a) => a.action));
+      if (actions.size > 1) {
+        f.conflicts++;
+        if (winners.length === 1) f.conflictsOneWinner++;
+      }
+      // A late click on the card after the decision (a stale card).
+      if (winners.length > 0) {
+        const late = await main.decide(
+          { personId: spec.allowed[0], platform: 'slack' },
+          { action: 'approve', caseId: kase.id, step: kase.step, version: kase.version, reason: 'late' },
+        );
+        f.attempts++;
+        if (late.ok) f.lateTaken++;
+        else refused++;
+      }
+    });
+  } finally {
+    await deciders.stop();
+  }
   const db = ts.store.db;
   const decisions = await db
     .selectFrom('decisions')
@@ -240,7 +252,9 @@ async function decisionRuns(c: Campaign, backend: Backend, ts: TestStore, n: num
   const audit = await verifyAudit(db);
   f.auditOk = audit.ok;
   f.auditRows = audit.ok ? audit.rows : 0;
-  c.note(`decisions on ${backend}: ${fmt(f.attempts)} attempts in ${fmt(n)} trials, ${refused} refused`);
+  c.note(
+    `decisions on ${backend}: ${fmt(f.attempts)} attempts in ${fmt(n)} trials across ${deciders.count} processes, ${refused} refused, ${f.threw} threw`,
+  );
   return f;
 }
 
@@ -412,14 +426,18 @@ const group: RowGroup = {
     const p = per.postgres as Figures;
     const both = (pick: (x: Figures) => number) => `${pick(s)} / ${pick(p)}`;
     const sum = (pick: (x: Figures) => number) => pick(s) + pick(p);
-    const tried = `${fmt(n)} concurrent runs per store (SQLite / PostgreSQL), ${fmt(s.attempts)} / ${fmt(p.attempts)} attempts`;
+    const tried = `${fmt(n)} concurrent runs per store (SQLite / PostgreSQL) across ${DECIDER_PROCESSES} decider processes, ${fmt(s.attempts)} / ${fmt(p.attempts)} attempts`;
     const out: RowResult[] = [
       row(
         'A1',
         tried,
-        `double decisions ${both((x) => x.doubles)}; runs with an allowed attempt but no decision ${both((x) => x.lost)}; audit chain ${s.auditOk && p.auditOk ? 'intact' : 'BROKEN'} (${fmt(s.auditRows)} / ${fmt(p.auditRows)} rows)`,
-        '0 double, 0 lost, audit intact',
-        sum((x) => x.doubles) === 0 && sum((x) => x.lost) === 0 && s.auditOk && p.auditOk,
+        `double decisions ${both((x) => x.doubles)}; runs with an allowed attempt but no decision ${both((x) => x.lost)}; attempts that threw ${both((x) => x.threw)}; audit chain ${s.auditOk && p.auditOk ? 'intact' : 'BROKEN'} (${fmt(s.auditRows)} / ${fmt(p.auditRows)} rows)`,
+        '0 double, 0 lost, 0 thrown, audit intact',
+        sum((x) => x.doubles) === 0 &&
+          sum((x) => x.lost) === 0 &&
+          sum((x) => x.threw) === 0 &&
+          s.auditOk &&
+          p.auditOk,
       ),
       row(
         'A2',
