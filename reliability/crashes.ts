@@ -16,14 +16,18 @@ import { loadStrategyFile } from '../src/strategy-file/load-strategy-file.js';
 import { createWorkflow } from '../src/workflow/workflow.js';
 import { strategyWithSlackIds } from '../test/integration/slack/slack-test-app.js';
 import { WorkerProcess } from '../test/jobs/support/worker-process.js';
+import { exampleStrategy } from '../test/support/example-strategy.js';
+import { startFakeConnector } from '../test/support/fake-connector.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { escalatedCase } from '../test/support/proposals.js';
 import { freshDatabaseUrl } from '../test/support/test-stores.js';
 import { type Campaign, fmt, pool, type RowGroup, type RowResult, row, sleep, until } from './campaign.js';
 import { digestKilledMidRun, secondSchedulerRefused } from './scheduled-replicas.js';
 import type { CrashWorkerOptions } from './workers/crash-worker.js';
+import type { TeamsCrashWorkerOptions } from './workers/teams-crash-worker.js';
 
 const WORKER = fileURLToPath(new URL('./workers/crash-worker.ts', import.meta.url));
+const TEAMS_WORKER = fileURLToPath(new URL('./workers/teams-crash-worker.ts', import.meta.url));
 
 export const CRASH_POINTS = [
   'after_decision_commit',
@@ -195,6 +199,114 @@ async function crashAt(point: Point, backend: Backend, fake: FakeSlack, c: Campa
   }
 }
 
+export interface TeamsCrashOutcome {
+  killed: boolean;
+  lost: number;
+  /** Messages the heir posted again that the killed process had posted already. */
+  duplicates: number;
+  problem?: string;
+}
+
+/**
+ * A Teams instance killed between the Bot Connector's answer and the outbox's mark: the heir
+ * cannot ask Teams what was posted (a bot cannot read a chat's messages back), so it posts again.
+ * Counted here, message by message: a duplicate is a message the heir sent that is the same
+ * activity, in the same conversation, as one the killed process sent.
+ */
+async function teamsCrashBetweenSendAndMark(backend: Backend, c: Campaign): Promise<TeamsCrashOutcome> {
+  const db = await freshDatabaseUrl(backend);
+  const dir = mkdtempSync(join(tmpdir(), 'koers-teams-crash-'));
+  const fc = await startFakeConnector();
+  const workers: WorkerProcess[] = [];
+  const store = await openStore(db.url);
+  try {
+    const ids = exampleStrategy().people.map((p) => p.id);
+    const strategyPath = strategyWithSlackIds(
+      dir,
+      Object.fromEntries(ids.map((id) => [id, { teams: `aad-${id}` }])),
+    );
+    const strategy = loadStrategyFile(strategyPath);
+    const start = async (id: string) => {
+      const o: TeamsCrashWorkerOptions = {
+        url: db.url,
+        instanceId: id,
+        strategyPath,
+        armAt: 'after_platform_send_before_mark',
+      };
+      const w = new WorkerProcess(o as never, TEAMS_WORKER);
+      workers.push(w);
+      c.captured.logs.push(w.lines as unknown as string[]);
+      await w.waitFor('teams worker ready', 60_000);
+      return { w, port: Number(w.lines.find((l) => l.msg === 'teams worker ready')?.port) };
+    };
+    const victim = await start('teams-victim');
+    // Everyone installs Koers in a personal chat, as the harness of the Teams tests does.
+    for (const id of ids) {
+      const res = await fetch(`http://127.0.0.1:${victim.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'installationUpdate',
+          action: 'add',
+          channelId: 'msteams',
+          serviceUrl: fc.url,
+          id: `install-${id}`,
+          timestamp: new Date().toISOString(),
+          from: { id: `29:${id}`, aadObjectId: `aad-${id}`, name: id },
+          recipient: { id: '28:koers-bot', name: 'Koers' },
+          conversation: { id: `a:personal-${id}`, conversationType: 'personal', tenantId: 'tenant-1' },
+          channelData: { tenant: { id: 'tenant-1' } },
+        }),
+      });
+      if (res.status !== 200) throw new Error(`install ${id}: ${res.status}`);
+    }
+    const drained = async () =>
+      (await store.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute()).length ===
+      0;
+    if (!(await until(drained, 30_000))) throw new Error('setup outbox did not drain');
+    const before = fc.calls.length;
+    victim.w.child.stdin.write('arm\n');
+    await victim.w.waitFor('armed', 10_000);
+    const wf = createWorkflow({
+      db: store.db,
+      backend: store.backend,
+      strategy: () => strategy,
+      clock: () => new Date(),
+      platforms: () => ['teams'],
+    });
+    await escalatedCase(wf, `Teams crash ${Date.now().toString(36)}`);
+    const exit = await Promise.race([victim.w.exited, sleep(30_000).then(() => null)]);
+    const killed = exit?.signal === 'SIGKILL';
+    if (!killed) return { killed, lost: 0, duplicates: 0, problem: 'not killed' };
+    const byVictim = fc.calls.slice(before).filter((x) => x.status < 300);
+    const mark = fc.calls.length;
+    await start('teams-heir');
+    const settled = await until(drained, 30_000);
+    const byHeir = fc.calls.slice(mark).filter((x) => x.status < 300);
+    const same = (a: (typeof byVictim)[number], b: (typeof byVictim)[number]) =>
+      a.method === b.method &&
+      a.conversationId === b.conversationId &&
+      JSON.stringify(a.activity?.attachments ?? a.activity?.text) ===
+        JSON.stringify(b.activity?.attachments ?? b.activity?.text);
+    const duplicates = byHeir.filter((h) => byVictim.some((v) => same(v, h))).length;
+    const rows = await store.db.selectFrom('outbox').select(['status', 'kind']).execute();
+    const lost = rows.filter((r) => r.status !== 'sent' && r.status !== 'skipped').length;
+    return {
+      killed,
+      lost,
+      duplicates,
+      ...(settled ? {} : { problem: `did not settle (${rows.length} outbox rows)` }),
+      ...(byVictim.length === 0 ? { problem: 'the killed process posted nothing' } : {}),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await store.close();
+    await db.drop();
+    await fc.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const group: RowGroup = {
   rows: ['C1', 'C2', 'C4'],
   async run(c) {
@@ -242,6 +354,19 @@ const group: RowGroup = {
           problems.push(...d.problems);
         });
       }
+      const teams = { runs: 0, killed: 0, lost: 0, duplicates: 0 };
+      for (const backend of ['sqlite', 'postgres'] as const) {
+        if (c.mode === 'short' && backend === 'postgres') continue;
+        for (let i = 0; i < trials; i++)
+          tasks.push(async () => {
+            const r = await teamsCrashBetweenSendAndMark(backend, c);
+            teams.runs++;
+            if (r.killed) teams.killed++;
+            teams.lost += r.lost;
+            teams.duplicates += r.duplicates;
+            if (r.problem) problems.push(`${backend} Teams after_platform_send_before_mark: ${r.problem}`);
+          });
+      }
       // Two crashes at a time, each on its own database and fake Slack.
       await pool(tasks, 2, (task) => task());
       const all = [...per.values()];
@@ -254,12 +379,15 @@ const group: RowGroup = {
         out.push(
           row(
             'C1',
-            `kill -9 at ${per.size} crash points (${[...per.keys()].join(', ')}) on SQLite and PostgreSQL${c.mode === 'short' ? ' (each point on one of them)' : ''}: ${fmt(total('runs'))} crashes, each followed by a restart`,
-            `${total('lost')} lost, ${total('duplicates')} duplicate posts (Slack is asked before a re-post; Teams cannot be asked, so a Teams crash between send and mark would post twice: not measured here); ${detail}${problems.length ? `; ${problems.slice(0, 2).join('; ')}` : ''}`,
-            '0 lost; duplicates only where the platform cannot be asked',
+            `kill -9 at ${per.size} crash points (${[...per.keys()].join(', ')}) on SQLite and PostgreSQL${c.mode === 'short' ? ' (each point on one of them)' : ''}: ${fmt(total('runs'))} crashes, each followed by a restart; and ${teams.runs} Teams instances killed after_platform_send_before_mark`,
+            `${total('lost') + teams.lost} lost; Slack: ${total('duplicates')} duplicate posts (Slack is asked before a re-post); Teams: ${teams.duplicates} duplicate posts in ${teams.killed} crashes between send and mark (Teams cannot be asked what was posted, so the heir posts again); ${detail}${problems.length ? `; ${problems.slice(0, 2).join('; ')}` : ''}`,
+            '0 lost; duplicates only where the platform cannot be asked (Teams: at most one per crash)',
             total('lost') === 0 &&
+              teams.lost === 0 &&
               total('duplicates') === 0 &&
+              teams.duplicates <= teams.killed &&
               total('killed') === total('runs') &&
+              teams.killed === teams.runs &&
               problems.length === 0,
           ),
         );
