@@ -229,12 +229,24 @@ export const VIEW_KINDS = [
 ] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
+/** A part of a view under a heading, as data: facts, then lines. */
+export interface ViewSection {
+  heading: string;
+  facts: Fact[];
+  lines: string[];
+}
+
 export interface View {
   kind: ViewKind;
   /** The case the view is about, when it is about one. */
   caseId?: string;
   /** For `verdict`: the check's outcome. */
   verdict?: Verdict;
+  /**
+   * For `digest`: the small print under the title and the sections, as data, for a channel that
+   * lays a digest out itself (the Teams card); the blocks draw the same for the others.
+   */
+  digest?: { subtitle: string; sections: ViewSection[] };
   title?: string;
   blocks: Block[];
   /** The whole view as plain text: notifications, screen readers, clients without cards. */

@@ -16,6 +16,9 @@ import { digestDataFromView, renderDigestCard } from '../../src/channels/teams/r
 import { TEAMS_LIMITS } from '../../src/channels/teams/teams-limits.js';
 import { digestMessages } from '../../src/channels/teams/teams-sender.js';
 import type { View } from '../../src/conversation/index.js';
+import { digestPeriod, runningDigestPeriod } from '../../src/domain/digest/period.js';
+import { digestView } from '../../src/jobs/views/digest-view.js';
+import { digestFixture } from '../unit/digest/digest-fixture.js';
 import {
   approvalViews,
   checkFormViews,
@@ -201,6 +204,16 @@ describe('the digest through Teams', () => {
       { type: 'facts', facts: [{ label: 'Nieuwe toetsen', value: '5' }] },
       { type: 'text', text: '• TU Delft\n• Deltares' },
     ],
+    digest: {
+      subtitle: '17–23 november 2026',
+      sections: [
+        {
+          heading: 'Deze week',
+          facts: [{ label: 'Nieuwe toetsen', value: '5' }],
+          lines: ['TU Delft', 'Deltares'],
+        },
+      ],
+    },
     fallbackText: 'Portfolio-overzicht week 47',
   };
   const post = (png: Buffer) => ({
@@ -225,17 +238,37 @@ describe('the digest through Teams', () => {
   });
 
   it("shows the small print before the first section under the title: the period, and a running digest's note", () => {
-    const running: View = {
-      ...view,
-      blocks: [
-        { type: 'context', text: 'Van 30 nov tot nu' },
-        { type: 'context', text: 'Een tussenstand' },
-        ...view.blocks.slice(1),
-      ],
-    };
+    const running = digestView(
+      digestFixture({
+        period: runningDigestPeriod(
+          digestPeriod(new Date('2026-12-07T07:00:00.000Z'), 'Europe/Amsterdam'),
+          new Date('2026-12-02T09:30:00.000Z'),
+        ),
+      }),
+      'nl',
+    );
     const data = digestDataFromView(running, null);
-    expect(data.subtitle).toBe('Van 30 nov tot nu\n\nEen tussenstand');
-    expect(data.sections.map((x) => x.heading)).toEqual(['Deze week']);
+    const [period, note] = running.blocks;
+    expect(period?.type === 'context' && note?.type === 'context').toBe(true);
+    if (period?.type !== 'context' || note?.type !== 'context') return;
+    expect(data.subtitle).toBe(`${period.text}\n\n${note.text}`);
+    expect(data.sections.map((x) => x.heading)).toEqual(
+      running.blocks.flatMap((b) => (b.type === 'text' && b.emphasis ? [b.text] : [])),
+    );
+  });
+
+  it('draws the card from the sections the view carries, not from how its blocks are laid out', () => {
+    // The same digest with its blocks reworded and regrouped: the card does not change.
+    const reworded: View = {
+      ...view,
+      blocks: [{ type: 'text', text: 'Iets anders', emphasis: true }],
+    };
+    expect(digestMessages(post(Buffer.alloc(10, 1)))).toEqual(
+      digestMessages({ ...post(Buffer.alloc(10, 1)), view: reworded }),
+    );
+    const card = JSON.stringify(digestMessages(post(Buffer.alloc(10, 1)))[0].attachments?.[0]?.content);
+    expect(card).toContain('Deze week');
+    expect(card).not.toContain('Iets anders');
   });
 
   it('shows a value that is only a dash as a dash, not as an empty bullet', () => {

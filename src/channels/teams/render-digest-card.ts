@@ -42,24 +42,29 @@ export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
 }
 
 /**
- * The digest card's data from the digest's neutral view (src/jobs digestView): the small print
- * before the first section is the subtitle, each emphasised line starts a section, facts and
- * bullet lines fill it.
+ * The digest card's data from the digest's view: its title, and the subtitle and sections it
+ * carries as data (src/jobs digestView). A view without them (none is built so) shows its plain
+ * text as one section rather than nothing.
  */
 export function digestDataFromView(view: View, imageUrl: string | null): DigestCardData {
-  const sections: DigestCardData['sections'] = [];
-  let subtitle: string | null = null;
-  for (const b of view.blocks) {
-    if (b.type === 'context' && sections.length === 0)
-      subtitle = subtitle === null ? b.text : `${subtitle}\n\n${b.text}`;
-    else if (b.type === 'text' && b.emphasis) sections.push({ heading: b.text, facts: [], lines: [] });
-    else {
-      const current = sections.at(-1) ?? sections[sections.push({ heading: '', facts: [], lines: [] }) - 1];
-      if (!current) continue;
-      if (b.type === 'facts') current.facts.push(...b.facts);
-      if (b.type === 'text' || b.type === 'context')
-        current.lines.push(...b.text.split('\n').map((l) => l.replace(/^•\s*/, '')));
-    }
-  }
-  return { title: view.title ?? '', subtitle, sections, imageUrl, fallbackText: view.fallbackText };
+  const title = view.title ?? '';
+  if (!view.digest)
+    return {
+      title,
+      subtitle: null,
+      sections: [{ heading: '', facts: [], lines: view.fallbackText.split('\n').filter((l) => l.trim()) }],
+      imageUrl,
+      fallbackText: view.fallbackText,
+    };
+  return {
+    title,
+    subtitle: view.digest.subtitle,
+    sections: view.digest.sections.map((x) => ({
+      heading: x.heading,
+      facts: [...x.facts],
+      lines: [...x.lines],
+    })),
+    imageUrl,
+    fallbackText: view.fallbackText,
+  };
 }

@@ -7,14 +7,17 @@ import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import { digestSections, digestTitle, headerLine, runningNote, type Section } from './digest-sections.js';
 
 export function digestView(digest: Digest, locale: Locale): View {
-  const blocks: Block[] = [{ type: 'context', text: headerLine(digest, locale) }];
+  const header = headerLine(digest, locale);
+  const blocks: Block[] = [{ type: 'context', text: header }];
   const note = runningNote(digest, locale);
   if (note) blocks.push({ type: 'context', text: note });
-  for (const s of digestSections(digest, locale)) blocks.push(...sectionBlocks(s));
+  const sections = digestSections(digest, locale);
+  for (const s of sections) blocks.push(...sectionBlocks(s));
   return {
     kind: 'digest',
     title: digestTitle(digest, locale),
     blocks,
+    digest: { subtitle: note ? `${header}\n\n${note}` : header, sections },
     fallbackText: digestText(digest, locale),
   };
 }
