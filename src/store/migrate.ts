@@ -1,7 +1,13 @@
 // One set of forward-only migrations for both backends, run at start and by `koers migrate`.
 // Kysely's Migrator takes a lock (an advisory lock on PostgreSQL) so instances starting together
 // migrate once.
-import { type Kysely, type Migration, Migrator } from 'kysely';
+//
+// A database that already has every migration is recognised with one read of the migrations
+// table, without the Migrator: the Migrator first introspects every table of every schema on the
+// server, which is slow beside many schemas and fails ("schema … does not exist") when another
+// schema on the same server is dropped while it reads. Where it still runs, that failure about a
+// schema that is not ours is retried.
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Backend } from './backend.js';
 import { initial } from './migrations/001-initial.js';
 import { delivery } from './migrations/002-delivery.js';
@@ -28,11 +34,57 @@ export function migrations(backend: Backend): Record<string, Migration> {
   };
 }
 
+/** Names of the migrations already run, or null when the migrations table is not there yet. */
+async function appliedMigrations(
+  db: Kysely<Database>,
+  backend: Backend,
+  schema: string,
+): Promise<Set<string> | null> {
+  const exists =
+    backend === 'postgres'
+      ? (
+          await sql<{
+            t: string | null;
+          }>`select to_regclass(${`"${schema}".koers_migrations`})::text as t`.execute(db)
+        ).rows[0]?.t
+      : (
+          await sql<{
+            t: string;
+          }>`select name as t from sqlite_master where type = 'table' and name = 'koers_migrations'`.execute(
+            db,
+          )
+        ).rows[0]?.t;
+  if (!exists) return null;
+  const table = backend === 'postgres' ? sql.id(schema, 'koers_migrations') : sql.id('koers_migrations');
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+  return new Set(rows.map((r) => r.name));
+}
+
+/** PostgreSQL's "schema … does not exist" about a schema other than ours: another one dropped mid-read. */
+function otherSchemaDropped(error: unknown, schema: string): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  return e?.code === '3F000' && typeof e.message === 'string' && !e.message.includes(`"${schema}"`);
+}
+
 export async function migrateToLatest(
   db: Kysely<Database>,
   backend: Backend,
   schema?: string,
 ): Promise<string[]> {
+  const applied = await appliedMigrations(db, backend, schema ?? 'public');
+  const wanted = Object.keys(migrations(backend));
+  if (applied && wanted.every((name) => applied.has(name))) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runMigrator(db, backend, schema);
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause;
+      if (attempt >= 5 || !otherSchemaDropped(cause, schema ?? 'public')) throw err;
+    }
+  }
+}
+
+async function runMigrator(db: Kysely<Database>, backend: Backend, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(backend) },
