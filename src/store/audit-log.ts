@@ -32,31 +32,55 @@ export function rowHash(prevHash: string, row: Omit<AuditLogTable, 'prev_hash' |
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+export type AuditRow = AuditLogTable;
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The rows that continue the chain from `head` with `entries`, and the chain's new head. */
+export function chainAudit(
+  head: AuditHead,
+  entries: ReadonlyArray<AuditEntry>,
+): { rows: AuditRow[]; head: AuditHead } {
+  const rows: AuditRow[] = [];
+  let prev = head;
+  for (const entry of entries) {
+    const row = {
+      seq: prev.seq + 1,
+      at: entry.at,
+      actor_id: entry.actorId,
+      on_behalf_of: entry.onBehalfOf ?? null,
+      action: entry.action,
+      case_id: entry.caseId ?? null,
+      platform: entry.platform,
+      data: JSON.stringify(entry.data ?? {}),
+    };
+    const hash = rowHash(prev.hash, row);
+    rows.push({ ...row, prev_hash: prev.hash, hash });
+    prev = { seq: row.seq, hash };
+  }
+  return { rows, head: prev };
+}
+
+/** The chain's head, locked until the transaction ends (PostgreSQL; SQLite's writer is alone). */
+export async function lockAuditHead(trx: Transaction<Database>, backend: Backend): Promise<AuditHead> {
+  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (backend === 'postgres') headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
 export async function appendAudit(
   trx: Transaction<Database>,
   backend: Backend,
   entry: AuditEntry,
 ): Promise<number> {
-  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  if (backend === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
-  const row = {
-    seq: Number(head.seq) + 1,
-    at: entry.at,
-    actor_id: entry.actorId,
-    on_behalf_of: entry.onBehalfOf ?? null,
-    action: entry.action,
-    case_id: entry.caseId ?? null,
-    platform: entry.platform,
-    data: JSON.stringify(entry.data ?? {}),
-  };
-  const hash = rowHash(head.hash, row);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: head.hash, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
-  return row.seq;
+  const chained = chainAudit(await lockAuditHead(trx, backend), [entry]);
+  await trx.insertInto('audit_log').values(chained.rows).execute();
+  await trx.updateTable('audit_head').set(chained.head).where('id', '=', 1).execute();
+  return chained.head.seq;
 }
 
 export type AuditVerification =

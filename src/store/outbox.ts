@@ -1,9 +1,9 @@
 // The outbox: notifications written in the same transaction as the state change they report,
 // sent later by a dispatcher. The dedupe key makes enqueuing idempotent.
 
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { checkOutboxMessage } from './outbox-messages.js';
-import type { Database } from './schema.js';
+import type { Database, OutboxTable } from './schema.js';
 
 export type OutboxTarget =
   | { person: string }
@@ -21,32 +21,37 @@ export interface OutboxMessage {
   payload?: Record<string, unknown>;
 }
 
+export type OutboxRow = Insertable<OutboxTable>;
+
+/** The outbox rows for `messages`; a message that does not fit what Koers sends is refused. */
+export function outboxRows(now: string, messages: ReadonlyArray<OutboxMessage>): OutboxRow[] {
+  for (const m of messages) {
+    const fit = checkOutboxMessage(m.kind, m.target, m.payload ?? {});
+    if (!fit.ok) throw new Error(`outbox: refusing to write a message that does not fit: ${fit.reason}`);
+  }
+  return messages.map((m) => ({
+    dedupe_key: m.dedupeKey,
+    kind: m.kind,
+    platform: m.platform,
+    target: JSON.stringify(m.target),
+    case_id: m.caseId ?? null,
+    payload: JSON.stringify(m.payload ?? {}),
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    created_at: now,
+  }));
+}
+
 export async function enqueue(
   trx: Transaction<Database>,
   now: string,
   messages: ReadonlyArray<OutboxMessage>,
 ): Promise<void> {
   if (messages.length === 0) return;
-  for (const m of messages) {
-    const fit = checkOutboxMessage(m.kind, m.target, m.payload ?? {});
-    if (!fit.ok) throw new Error(`outbox: refusing to write a message that does not fit: ${fit.reason}`);
-  }
   await trx
     .insertInto('outbox')
-    .values(
-      messages.map((m) => ({
-        dedupe_key: m.dedupeKey,
-        kind: m.kind,
-        platform: m.platform,
-        target: JSON.stringify(m.target),
-        case_id: m.caseId ?? null,
-        payload: JSON.stringify(m.payload ?? {}),
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
+    .values(outboxRows(now, messages))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -8,7 +8,13 @@ import type { Database } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 const CHUNK = 500;
 
-export async function indexPartnerKeys(db: Db, keys: ReadonlyArray<string>): Promise<void> {
+export interface PartnerIndexRows {
+  words: Array<{ word: string; partner_key: string }>;
+  variants: Array<{ variant: string; word: string }>;
+}
+
+/** The index rows of `keys`: each key's words, and each word's variants. */
+export function partnerIndexRows(keys: ReadonlyArray<string>): PartnerIndexRows {
   const pairs = new Map<string, { word: string; partner_key: string }>();
   const variants = new Map<string, { variant: string; word: string }>();
   for (const key of new Set(keys)) {
@@ -18,7 +24,11 @@ export async function indexPartnerKeys(db: Db, keys: ReadonlyArray<string>): Pro
       for (const variant of wordVariants(word)) variants.set(`${variant}\u0000${word}`, { variant, word });
     }
   }
-  const rows = [...pairs.values()];
+  return { words: [...pairs.values()], variants: [...variants.values()] };
+}
+
+export async function indexPartnerKeys(db: Db, keys: ReadonlyArray<string>): Promise<void> {
+  const { words: rows, variants: vrows } = partnerIndexRows(keys);
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto('partner_words')
@@ -26,7 +36,6 @@ export async function indexPartnerKeys(db: Db, keys: ReadonlyArray<string>): Pro
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  const vrows = [...variants.values()];
   for (let i = 0; i < vrows.length; i += CHUNK) {
     await db
       .insertInto('word_variants')

@@ -1,14 +1,14 @@
 // The writes every case transition shares: read the case for update, move it to its next version
 // only if nobody else did (compare-and-set), record the decision and the refused attempts, and tell
 // the people concerned through the outbox. All inside the caller's transaction.
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { isStoredId } from '../domain/workflow/case-id.js';
 import type { CaseKind, CaseState } from '../domain/workflow/case-model.js';
 import { appendAudit } from '../store/audit-log.js';
-import type { Database, DecisionsTable } from '../store/schema.js';
+import type { CasesTable, Database, DecisionsTable } from '../store/schema.js';
 import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
 import { type Notification, notify } from './notifications.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
@@ -33,44 +33,45 @@ export interface NewCase {
   closedAt?: string | null;
 }
 
-/** Inserts a case at version 1, step 0; the proposal's columns are copied for the digest's SQL. */
-export async function insertCase(trx: Transaction<Database>, n: NewCase): Promise<number> {
+/** A new case's row at version 1, step 0; the proposal's columns are copied for the digest's SQL. */
+export function caseRow(n: NewCase): Insertable<CasesTable> {
   const p = n.proposal;
-  const inserted = await trx
-    .insertInto('cases')
-    .values({
-      requester_id: n.requesterId,
-      requester_role: n.requesterRole,
-      kind: n.kind,
-      verdict: n.result.nl.verdict,
-      state: n.state,
-      proposal: JSON.stringify(p),
-      result: JSON.stringify(n.result),
-      strategy_sha: n.strategySha,
-      steps: JSON.stringify(n.steps),
-      route_length: n.routeLength,
-      step: 0,
-      assignee_id: null,
-      assigned_at: null,
-      version: 1,
-      partner: p.partner.name,
-      partner_key: partnerKey(p.partner.name),
-      partner_type: p.partner.type,
-      priority: p.priority,
-      intensity: p.intensity,
-      budget: p.budget ?? 0,
-      months: p.months ?? 0,
-      confidential: p.confidential ? 1 : 0,
-      platform: n.platform,
-      info_question: null,
-      info_answer: n.infoAnswer ?? null,
-      parent_case_id: n.parentCaseId ?? null,
-      created_at: n.at,
-      updated_at: n.at,
-      closed_at: n.closedAt ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  return {
+    requester_id: n.requesterId,
+    requester_role: n.requesterRole,
+    kind: n.kind,
+    verdict: n.result.nl.verdict,
+    state: n.state,
+    proposal: JSON.stringify(p),
+    result: JSON.stringify(n.result),
+    strategy_sha: n.strategySha,
+    steps: JSON.stringify(n.steps),
+    route_length: n.routeLength,
+    step: 0,
+    assignee_id: null,
+    assigned_at: null,
+    version: 1,
+    partner: p.partner.name,
+    partner_key: partnerKey(p.partner.name),
+    partner_type: p.partner.type,
+    priority: p.priority,
+    intensity: p.intensity,
+    budget: p.budget ?? 0,
+    months: p.months ?? 0,
+    confidential: p.confidential ? 1 : 0,
+    platform: n.platform,
+    info_question: null,
+    info_answer: n.infoAnswer ?? null,
+    parent_case_id: n.parentCaseId ?? null,
+    created_at: n.at,
+    updated_at: n.at,
+    closed_at: n.closedAt ?? null,
+  };
+}
+
+/** Inserts a case at version 1, step 0. */
+export async function insertCase(trx: Transaction<Database>, n: NewCase): Promise<number> {
+  const inserted = await trx.insertInto('cases').values(caseRow(n)).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);
 }
 

@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { enqueue, type OutboxMessage, type OutboxTarget } from '../store/outbox.js';
+import type { PersonRow } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
 
 export type ChatPlatform = 'slack' | 'teams';
@@ -26,9 +27,34 @@ export interface NotifyContext {
 }
 
 export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<Notification>): Promise<void> {
+  const people = new Set(notifications.flatMap((n) => ('to' in n ? [n.to] : [])));
+  const known = [...people].filter((id) => !isPlatformId(id));
+  const rows =
+    known.length === 0
+      ? []
+      : await ctx.trx
+          .selectFrom('people')
+          .select(['id', 'slack_id', 'teams_id', 'last_platform', 'notify_on'])
+          .where('id', 'in', known)
+          .execute();
+  await enqueue(ctx.trx, ctx.now, outboxMessagesFor(ctx, notifications, rows));
+}
+
+/** What a person row says about where they can be told. */
+export type ReachRow = Pick<PersonRow, 'id' | 'slack_id' | 'teams_id' | 'last_platform' | 'notify_on'>;
+
+/**
+ * The outbox messages for `notifications`, each person's reach read from `rows` (people Koers
+ * knows) or from their platform id.
+ */
+export function outboxMessagesFor(
+  ctx: Omit<NotifyContext, 'trx'>,
+  notifications: ReadonlyArray<Notification>,
+  rows: ReadonlyArray<ReachRow>,
+): OutboxMessage[] {
   const messages: OutboxMessage[] = [];
   const people = new Set(notifications.flatMap((n) => ('to' in n ? [n.to] : [])));
-  const reach = await reachability(ctx.trx, [...people], ctx.platforms);
+  const reach = reachability([...people], rows, ctx.platforms);
   for (const n of notifications) {
     for (const platform of ctx.platforms) {
       const target = targetFor(n, platform, ctx.strategy, reach);
@@ -44,43 +70,41 @@ export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<No
       });
     }
   }
-  await enqueue(ctx.trx, ctx.now, messages);
+  return messages;
 }
 
 type Reach = Map<string, { slack: boolean; teams: boolean }>;
+
+/** People the directory does not know are named by their platform id (slack:U…, teams:…). */
+function isPlatformId(id: string): boolean {
+  return id.startsWith('slack:') || id.startsWith('teams:');
+}
 
 /**
  * Where each person can be told. Someone Koers reaches on both platforms is told once: on the
  * platform they chose, else the one they wrote on last, else the first one this instance runs.
  */
-async function reachability(
-  trx: Transaction<Database>,
-  ids: string[],
+function reachability(
+  ids: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReachRow>,
   platforms: ReadonlyArray<ChatPlatform>,
-): Promise<Reach> {
+): Reach {
   const reach: Reach = new Map();
   for (const id of ids) {
-    // People the directory does not know are named by their platform id (slack:U…, teams:…).
     if (id.startsWith('slack:')) reach.set(id, { slack: true, teams: false });
     else if (id.startsWith('teams:')) reach.set(id, { slack: false, teams: true });
   }
-  const known = ids.filter((id) => !reach.has(id));
-  if (known.length > 0) {
-    const rows = await trx
-      .selectFrom('people')
-      .select(['id', 'slack_id', 'teams_id', 'last_platform', 'notify_on'])
-      .where('id', 'in', known)
-      .execute();
-    for (const r of rows) {
-      const on = { slack: r.slack_id !== null, teams: r.teams_id !== null };
-      const running = platforms.filter((p) => on[p]);
-      if (running.length > 1) {
-        const last =
-          running.find((p) => p === r.notify_on) ?? running.find((p) => p === r.last_platform) ?? running[0];
-        for (const p of running) on[p] = p === last;
-      }
-      reach.set(r.id, on);
+  const wanted = new Set(ids.filter((id) => !reach.has(id)));
+  for (const r of rows) {
+    if (!wanted.has(r.id)) continue;
+    const on = { slack: r.slack_id !== null, teams: r.teams_id !== null };
+    const running = platforms.filter((p) => on[p]);
+    if (running.length > 1) {
+      const last =
+        running.find((p) => p === r.notify_on) ?? running.find((p) => p === r.last_platform) ?? running[0];
+      for (const p of running) on[p] = p === last;
     }
+    reach.set(r.id, on);
   }
   return reach;
 }

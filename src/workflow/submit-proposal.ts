@@ -6,18 +6,21 @@ import type { Transaction } from 'kysely';
 import { checkProposal } from '../domain/check/check-proposal.js';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
+import type { ExistingRelationship, PortfolioView } from '../domain/portfolio/portfolio-view.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
-import { dateIn } from '../domain/time.js';
-import { isAbsent } from '../domain/workflow/authorize-decision.js';
-import { chooseAssignee } from '../domain/workflow/choose-assignee.js';
-import { appendAudit } from '../store/audit-log.js';
-import { openCaseCountsOf, peopleForAssignment } from '../store/people-repo.js';
+import type { PersonSnapshot } from '../domain/workflow/case-model.js';
+import { type AuditEntry, appendAudit, chainAudit } from '../store/audit-log.js';
+import { outboxRows } from '../store/outbox.js';
+import { partnerIndexRows } from '../store/partner-index.js';
+import { openCaseCountsOf, peopleForAssignment, toSnapshot } from '../store/people-repo.js';
 import type { Database } from '../store/schema.js';
+import { readSubmitContext, type SubmitContext } from '../store/submit-context.js';
+import { WriteBatch } from '../store/write-batch.js';
 import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
-import { insertCase, notifyCase } from './case-writes.js';
-import type { Notification } from './notifications.js';
-import { portfolioViewFor } from './portfolio-from-store.js';
-import { registerRelationship } from './register-relationship.js';
+import { caseRow, notifyCase } from './case-writes.js';
+import { type Notification, outboxMessagesFor } from './notifications.js';
+import { planAssignment } from './plan-assignment.js';
+import { relationshipRow } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 export type SubmitOutcome =
@@ -38,50 +41,87 @@ export async function submitProposal(
   if (input.requester.id !== actor.personId) return { ok: false, refusal: 'not_requester' };
   const strategy = deps.strategy();
   const now = deps.clock();
-  const at = now.toISOString();
   const eventKey = options.idempotencyKey ? `submit:${options.idempotencyKey}` : null;
+  const key = partnerKey(input.partner.name);
 
-  const id: { caseId: number; duplicate: boolean } = await deps.db.transaction().execute(async (trx) => {
-    if (eventKey) {
-      const seen = await trx
-        .selectFrom('processed_events')
-        .select('ref')
-        .where('key', '=', eventKey)
-        .executeTakeFirst();
-      if (seen) return { caseId: Number(seen.ref), duplicate: true };
-    }
-    // The directory decides the requester's role, not the proposal: nobody widens their own mandate.
-    const person = await trx
-      .selectFrom('people')
-      .select(['role'])
-      .where('id', '=', actor.personId)
-      .executeTakeFirst();
-    const lowest = strategy.roleList[0]?.id ?? input.requester.role;
-    const role =
-      person && strategy.roles.has(person.role) ? person.role : person ? input.requester.role : lowest;
-    const proposal: Proposal = { ...input, requester: { id: input.requester.id, role } };
-    const key = partnerKey(proposal.partner.name);
-    const portfolio = await portfolioViewFor(trx, key);
-    const owners = await ownerNames(
-      trx,
-      portfolio.activeWith(key).map((r) => r.owner),
-    );
-    const nameOf = (pid: string) => owners.get(pid) ?? pid;
-    const result: StoredResult = {
-      nl: checkProposal(strategy, proposal, portfolio, { locale: 'nl', nameOf }),
-      en: checkProposal(strategy, proposal, portfolio, { locale: 'en', nameOf }),
-    };
-    const verdict = result.nl.verdict;
-    const requesterRank = strategy.roles.get(role)?.rank ?? 0;
-    const steps =
-      verdict === 'outside_strategy'
-        ? result.nl.route
-        : strategy
-            .decisionLine(proposal.priority)
-            .filter((r) => r.rank > requesterRank)
-            .map((r) => r.id);
+  // One read of everything the check and the case need, the check, then one batch of writes:
+  // on PostgreSQL a submit is BEGIN, two statements and COMMIT.
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const ctx = await readSubmitContext(trx, deps.backend, {
+      eventKey,
+      requesterId: actor.personId,
+      partnerKey: key,
+      roles: strategy.decisionLine(input.priority).map((r) => r.id),
+    });
+    if (ctx.seenCaseId !== null) return { caseId: ctx.seenCaseId, row: undefined, duplicate: true };
+    const plan = planSubmit(deps, strategy, actor, input, key, ctx, eventKey, now);
+    const row = await plan.batch.run(trx, deps.backend);
+    if (plan.notifies) deps.fault?.('after_outbox_insert');
+    return { caseId: ctx.caseId, row, duplicate: false };
+  });
 
-    const caseId = await insertCase(trx, {
+  const row =
+    outcome.row ??
+    (await deps.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', outcome.caseId)
+      .executeTakeFirstOrThrow());
+  return { ok: true, case: caseFromRow(row), duplicate: outcome.duplicate };
+}
+
+/** The writes of a submit, from what it read: the case, its audit rows, register and outbox rows. */
+function planSubmit(
+  deps: WorkflowDeps,
+  strategy: Strategy,
+  actor: Actor,
+  input: Proposal,
+  key: string,
+  ctx: SubmitContext,
+  eventKey: string | null,
+  now: Date,
+): { batch: WriteBatch<'cases'>; notifies: boolean } {
+  const at = now.toISOString();
+  const caseId = ctx.caseId;
+  // The directory decides the requester's role, not the proposal: nobody widens their own mandate.
+  const person = ctx.requester;
+  const lowest = strategy.roleList[0]?.id ?? input.requester.role;
+  const role =
+    person && strategy.roles.has(person.role) ? person.role : person ? input.requester.role : lowest;
+  const proposal: Proposal = { ...input, requester: { id: input.requester.id, role } };
+  const existing: ExistingRelationship[] = ctx.matches.map((m) => ({
+    partner: m.partner,
+    owner: m.owner_id,
+    priority: m.priority,
+    partnerType: m.partner_type,
+    intensity: m.intensity,
+    unit: m.unit,
+    status: 'active',
+  }));
+  const portfolio: PortfolioView = {
+    activeWith: (k) => (k === key ? existing : []),
+    activeExplorationCount: () => ctx.exploringCount,
+  };
+  const owners = new Map(
+    ctx.matches.flatMap((m) => (m.owner_name === null ? [] : [[m.owner_id, m.owner_name]])),
+  );
+  const nameOf = (pid: string) => owners.get(pid) ?? pid;
+  const result: StoredResult = {
+    nl: checkProposal(strategy, proposal, portfolio, { locale: 'nl', nameOf }),
+    en: checkProposal(strategy, proposal, portfolio, { locale: 'en', nameOf }),
+  };
+  const verdict = result.nl.verdict;
+  const requesterRank = strategy.roles.get(role)?.rank ?? 0;
+  const steps =
+    verdict === 'outside_strategy'
+      ? result.nl.route
+      : strategy
+          .decisionLine(proposal.priority)
+          .filter((r) => r.rank > requesterRank)
+          .map((r) => r.id);
+
+  const row = {
+    ...caseRow({
       requesterId: actor.personId,
       requesterRole: role,
       kind: 'check',
@@ -95,8 +135,11 @@ export async function submitProposal(
       platform: actor.platform,
       at,
       closedAt: verdict === 'within_mandate' ? at : null,
-    });
-    await appendAudit(trx, deps.backend, {
+    }),
+    id: caseId,
+  };
+  const audit: AuditEntry[] = [
+    {
       at,
       actorId: actor.personId,
       action: 'check',
@@ -108,41 +151,64 @@ export async function submitProposal(
         reasons: result.nl.reasons.map((r) => r.code),
         strategy: strategy.sha256,
       },
-    });
-
-    if (verdict === 'within_mandate') {
-      await registerRelationship(trx, strategy, proposal, caseId, 'check', now);
-      await appendAudit(trx, deps.backend, {
-        at,
-        actorId: actor.personId,
-        action: 'registered',
-        caseId,
-        platform: actor.platform,
-      });
-      await notifyCase(deps, trx, caseId, 1, at, [{ kind: 'strategy_summary', outcome: 'registered' }]);
-    } else if (verdict === 'escalate') {
-      await openAtStep(deps, trx, strategy, caseId, actor, steps, 0, 1, now);
+    },
+  ];
+  const batch = new WriteBatch();
+  let notifications: Notification[] | null = null;
+  let registered: ReturnType<typeof relationshipRow> | null = null;
+  if (verdict === 'within_mandate') {
+    registered = relationshipRow(strategy, proposal, caseId, 'check', now, person?.unit ?? null);
+    audit.push({ at, actorId: actor.personId, action: 'registered', caseId, platform: actor.platform });
+    notifications = [{ kind: 'strategy_summary', outcome: 'registered' }];
+  } else if (verdict === 'escalate') {
+    const wanted = new Set(steps);
+    const people = new Map<string, PersonSnapshot>();
+    const byId = new Map(ctx.people.map((p) => [p.id, p]));
+    const chain = new Set<string>();
+    for (let id: string | null = actor.personId; id !== null && !chain.has(id); ) {
+      chain.add(id);
+      id = byId.get(id)?.reports_to ?? null;
     }
-    if (eventKey)
-      await trx
-        .insertInto('processed_events')
-        .values({ key: eventKey, ref: String(caseId), at })
-        .execute();
-    return { caseId, duplicate: false };
-  });
-
-  const row = await deps.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', id.caseId)
-    .executeTakeFirstOrThrow();
-  return { ok: true, case: caseFromRow(row), duplicate: id.duplicate };
-}
-
-async function ownerNames(trx: Transaction<Database>, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+    for (const p of ctx.people) if (wanted.has(p.role) || chain.has(p.id)) people.set(p.id, toSnapshot(p));
+    const assigned = planAssignment({
+      strategy,
+      caseId,
+      actor,
+      steps,
+      fromStep: 0,
+      now,
+      people,
+      openCases: (id) => ctx.openCases.get(id) ?? 0,
+      requesterId: actor.personId,
+    });
+    row.step = assigned.step;
+    row.assignee_id = assigned.assigneeId;
+    row.assigned_at = at;
+    audit.push(assigned.audit);
+    notifications = assigned.notifications;
+  }
+  const chained = chainAudit(ctx.auditHead, audit);
+  const out = batch
+    .insertReturning('cases', row)
+    .insert('audit_log', chained.rows)
+    .setAuditHead(chained.head);
+  if (registered) {
+    const index = partnerIndexRows([registered.partner_key]);
+    out
+      .insert('relationships', [registered])
+      .insert('partner_words', index.words, { ignoreDuplicates: true })
+      .insert('word_variants', index.variants, { ignoreDuplicates: true });
+  }
+  if (notifications) {
+    const messages = outboxMessagesFor(
+      { strategy, platforms: deps.platforms(), now: at, caseId, key: 'v1' },
+      notifications,
+      ctx.people,
+    );
+    out.insert('outbox', outboxRows(at, messages), { ignoreDuplicates: true });
+  }
+  if (eventKey !== null) out.insert('processed_events', [{ key: eventKey, ref: String(caseId), at }]);
+  return { batch: out, notifies: notifications !== null };
 }
 
 /**
@@ -166,38 +232,24 @@ export async function openAtStep(
   const at = now.toISOString();
   const people = await peopleForAssignment(trx, requesterId, steps.slice(fromStep));
   const counts = await openCaseCountsOf(trx, [...people.keys()]);
-  const choice = chooseAssignee(steps, fromStep, requesterId, people, (id) => counts.get(id) ?? 0);
-  const step = choice.step ?? fromStep;
-  const assigneeId = choice.step === null ? null : choice.assigneeId;
+  const plan = planAssignment({
+    strategy,
+    caseId,
+    actor,
+    steps,
+    fromStep,
+    now,
+    people,
+    openCases: (id) => counts.get(id) ?? 0,
+    requesterId,
+    extra,
+  });
   await trx
     .updateTable('cases')
-    .set({ step, assignee_id: assigneeId, assigned_at: at, updated_at: at })
+    .set({ step: plan.step, assignee_id: plan.assigneeId, assigned_at: at, updated_at: at })
     .where('id', '=', caseId)
     .execute();
-  await appendAudit(trx, deps.backend, {
-    at,
-    actorId: actor.personId,
-    action: 'assigned',
-    caseId,
-    platform: actor.platform,
-    data: { step, role: steps[step] ?? null, assignee: assigneeId, skippedSteps: choice.skippedSteps },
-  });
-  const notifications: Notification[] = [...extra];
-  if (assigneeId !== null) {
-    notifications.push({ kind: 'approval_request', to: assigneeId });
-    const assignee = people.get(assigneeId);
-    const today = dateIn(now, strategy.file.digest.timezone);
-    if (assignee?.delegateId && assignee.delegateId !== requesterId && isAbsent(assignee, today)) {
-      notifications.push({ kind: 'approval_request', to: assignee.delegateId, onBehalfOf: assigneeId });
-    }
-  }
-  if (choice.skippedSteps.length > 0 || assigneeId === null) {
-    notifications.push({
-      kind: 'alliance_alert',
-      reason: assigneeId === null ? 'no_holder' : 'step_skipped',
-      detail: { roles: choice.skippedSteps.map((s) => steps[s]) },
-    });
-  }
-  await notifyCase(deps, trx, caseId, newVersion, at, notifications);
-  return choice.step;
+  await appendAudit(trx, deps.backend, plan.audit);
+  await notifyCase(deps, trx, caseId, newVersion, at, plan.notifications);
+  return plan.taken;
 }

@@ -51,4 +51,46 @@ describe('round trips to PostgreSQL, counted at a proxy', () => {
     expect(first.registered).toBeGreaterThan(0);
     expect(second).toEqual(first);
   });
+
+  it('a submit makes at most four: BEGIN, one read of its context, one batched write, COMMIT', async () => {
+    const before = await store.db
+      .selectFrom('cases')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const trips = await submitRoundTrips(store, counter);
+    expect(trips.registered).toBeLessThanOrEqual(4);
+    expect(trips.escalated).toBeLessThanOrEqual(4);
+    // The batched write still writes everything: each submit's case, its audit rows, and the
+    // escalated one's approval request in the outbox.
+    const after = await store.db
+      .selectFrom('cases')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(4);
+    const newest = await store.db
+      .selectFrom('cases')
+      .select(['id', 'state'])
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    const [escalated, registered] = newest;
+    expect(registered?.state).not.toBe('open');
+    expect(escalated?.state).toBe('open');
+    const audited = await store.db
+      .selectFrom('audit_log')
+      .select('case_id')
+      .where(
+        'case_id',
+        'in',
+        newest.map((c) => c.id),
+      )
+      .execute();
+    expect(new Set(audited.map((a) => a.case_id)).size).toBe(2);
+    const requests = await store.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('case_id', '=', escalated?.id ?? -1)
+      .execute();
+    expect(requests.length).toBeGreaterThan(0);
+  });
 });
