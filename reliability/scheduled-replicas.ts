@@ -125,6 +125,8 @@ interface DigestTrial {
   killed: boolean;
   settled: boolean;
   catchUpLogged: boolean;
+  /** Error lines and stderr of the trial's workers, for a trial that went wrong. */
+  errors: string[];
 }
 
 /** One digest time with `replicas` scheduler workers; optionally one killed mid-run first, or all started late. */
@@ -136,6 +138,7 @@ async function digestTrial(
   const rec = await recorder();
   const db = await freshDatabaseUrl(backend);
   const workers: WorkerProcess[] = [];
+  const ids: string[] = [];
   try {
     await seedFirstStart(db.url);
     const anchor = { realAnchorMs: Date.now(), fakeAnchorMs: OCCURRENCE - 3_000 + (o.lateMs ?? 0) };
@@ -150,6 +153,7 @@ async function digestTrial(
         ...(faultAt ? { faultAt } : {}),
       });
       workers.push(w);
+      ids.push(id);
       c.captured.logs.push(w.lines as unknown as string[]);
       return w;
     };
@@ -168,6 +172,12 @@ async function digestTrial(
       killed,
       settled,
       catchUpLogged: replicas.some((w) => w.has(/catching up a missed digest/)),
+      errors: workers.flatMap((w, i) => [
+        ...w.lines
+          .filter((l) => typeof l.level === 'number' && l.level >= 50)
+          .map((l) => `${ids[i]}: ${String(l.msg)} ${JSON.stringify(l.err ?? '').slice(0, 300)}`),
+        ...(w.stderr.trim() ? [`${ids[i]} stderr: ${w.stderr.trim().slice(0, 300)}`] : []),
+      ]),
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -396,6 +406,10 @@ const group: RowGroup = {
       await pool(sizes, 4, async (replicas) => {
         const t = await digestTrial(c, 'postgres', { replicas });
         if (t.posts === 1 && t.settled) exactlyOne++;
+        else
+          c.note(
+            `J1: ${replicas} replicas, ${t.posts} posts, ${t.settled ? 'settled' : 'not settled in 45 s'}; ${t.errors.slice(0, 3).join(' | ')}`,
+          );
       });
       const bySize = [2, 3, 4, 5]
         .map((k) => [k, sizes.filter((x) => x === k).length] as const)

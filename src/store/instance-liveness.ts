@@ -3,8 +3,10 @@
 // - SQLite: an exclusive lock (BEGIN EXCLUSIVE, held by a handle of its own) on a small side file
 //   next to the database, `<db>.instances/<hash of the instance id>`; the operating system drops
 //   it when the process ends, however it ends (kill -9 included);
-// - PostgreSQL: a session advisory lock on a connection of its own, keyed by the instance id; the
-//   server drops it when the session ends.
+// - PostgreSQL: a session advisory lock on a connection of its own, keyed by the schema and the
+//   instance id (advisory locks belong to the whole database, and two deployments in two schemas
+//   of one database may well both name an instance `koers-0`); the server drops it when the
+//   session ends.
 // A claim (an outbox row, a digest run, the SQLite scheduler lease) whose holder is provably gone
 // is taken over at once instead of after its lease. When it cannot be proven (no lock file, a key
 // held, the check failing), the answer is "not gone" and the lease decides, as before.
@@ -92,14 +94,17 @@ function sqliteLiveness(dbPath: string, instanceId: string): InstanceLiveness {
 // pg is loaded only for a PostgreSQL URL.
 const require = createRequire(import.meta.url);
 
-/** Advisory lock keys: a fixed class for Koers instances and 32 bits of the instance id's hash. */
+/** Advisory lock keys: a fixed class for Koers instances and 32 bits of the hash of schema and instance id. */
 const LOCK_CLASS = 0x4b6f6572;
-const keyOf = (id: string) => createHash('sha256').update(id).digest().readInt32BE(0);
+const keyOf = (schema: string, id: string) =>
+  createHash('sha256').update(`${schema}\u0000${id}`).digest().readInt32BE(0);
 
 async function postgresLiveness(url: string, instanceId: string, logger?: Logger): Promise<InstanceLiveness> {
   const pg = require('pg') as typeof import('pg');
   const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? 'public';
   parsed.searchParams.delete('schema');
+  const key = (id: string) => keyOf(schema, id);
   const client = new pg.Client({ connectionString: parsed.toString(), connectionTimeoutMillis: 5000 });
   let healthy = true;
   client.on('error', (err) => {
@@ -110,7 +115,7 @@ async function postgresLiveness(url: string, instanceId: string, logger?: Logger
   await client.connect();
   const held = await client.query<{ got: boolean }>('select pg_try_advisory_lock($1, $2) as got', [
     LOCK_CLASS,
-    keyOf(instanceId),
+    key(instanceId),
   ]);
   if (!held.rows[0]?.got)
     logger?.warn({ instanceId }, 'liveness lock key in use; claims of this instance wait out their leases');
@@ -126,10 +131,10 @@ async function postgresLiveness(url: string, instanceId: string, logger?: Logger
         try {
           const r = await client.query<{ got: boolean }>('select pg_try_advisory_lock($1, $2) as got', [
             LOCK_CLASS,
-            keyOf(id),
+            key(id),
           ]);
           if (!r.rows[0]?.got) return false;
-          await client.query('select pg_advisory_unlock($1, $2)', [LOCK_CLASS, keyOf(id)]);
+          await client.query('select pg_advisory_unlock($1, $2)', [LOCK_CLASS, key(id)]);
           gone.add(id);
           return true;
         } catch {
