@@ -73,7 +73,9 @@ export async function migrateToLatest(
 ): Promise<string[]> {
   const applied = await appliedMigrations(db, backend, schema ?? 'public');
   const wanted = Object.keys(migrations(backend));
-  if (applied && wanted.every((name) => applied.has(name))) return [];
+  // Up to date: every migration recorded, and none this version does not know (a newer Koers ran
+  // here; the migrator then refuses to start with the name it does not know).
+  if (applied && applied.size === wanted.length && wanted.every((name) => applied.has(name))) return [];
   for (let attempt = 1; ; attempt++) {
     try {
       return await runMigrator(db, backend, schema);
