@@ -3,7 +3,6 @@
 // the people concerned through the outbox. All inside the caller's transaction.
 import type { Insertable, Transaction } from 'kysely';
 import type { Proposal } from '../domain/check/proposal.js';
-import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { isStoredId } from '../domain/workflow/case-id.js';
 import type { CaseKind, CaseState } from '../domain/workflow/case-model.js';
@@ -11,6 +10,7 @@ import { appendAudit } from '../store/audit-log.js';
 import type { CasesTable, Database, DecisionsTable } from '../store/schema.js';
 import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
 import { type Notification, notify } from './notifications.js';
+import { proposalColumns } from './proposal-columns.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 /** Koers itself, acting on silence (pass-up, reminders) or on a platform's word (unreachable). */
@@ -51,13 +51,7 @@ export function caseRow(n: NewCase): Insertable<CasesTable> {
     assignee_id: null,
     assigned_at: null,
     version: 1,
-    partner: p.partner.name,
-    partner_key: partnerKey(p.partner.name),
-    partner_type: p.partner.type,
-    priority: p.priority,
-    intensity: p.intensity,
-    budget: p.budget ?? 0,
-    months: p.months ?? 0,
+    ...proposalColumns(p),
     confidential: p.confidential ? 1 : 0,
     platform: n.platform,
     info_question: null,

@@ -1,27 +1,13 @@
-// The check's view of the register, read with two indexed queries (never a scan).
-import type { Kysely, Transaction } from 'kysely';
+// The check's view of the register, built from the rows the submit's one context read returned
+// (its active relationships with the partner, and the count of active explorations).
 import type { ExistingRelationship, PortfolioView } from '../domain/portfolio/portfolio-view.js';
-import type { Database } from '../store/schema.js';
+import type { RegisterMatch } from '../store/submit-context.js';
 
-export async function portfolioViewFor(
-  db: Kysely<Database> | Transaction<Database>,
+export function portfolioViewOf(
   key: string,
-): Promise<PortfolioView> {
-  const [matches, exploring] = await Promise.all([
-    db
-      .selectFrom('relationships')
-      .select(['partner', 'owner_id', 'priority', 'partner_type', 'intensity', 'unit'])
-      .where('partner_key', '=', key)
-      .where('status', '=', 'active')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('relationships')
-      .select(db.fn.countAll<number>().as('n'))
-      .where('status', '=', 'active')
-      .where('priority', 'is', null)
-      .executeTakeFirstOrThrow(),
-  ]);
+  matches: RegisterMatch[],
+  exploringCount: number,
+): PortfolioView {
   const existing: ExistingRelationship[] = matches.map((m) => ({
     partner: m.partner,
     owner: m.owner_id,
@@ -31,6 +17,5 @@ export async function portfolioViewFor(
     unit: m.unit,
     status: 'active',
   }));
-  const count = Number(exploring.n);
-  return { activeWith: (k) => (k === key ? existing : []), activeExplorationCount: () => count };
+  return { activeWith: (k) => (k === key ? existing : []), activeExplorationCount: () => exploringCount };
 }

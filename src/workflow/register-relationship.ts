@@ -5,6 +5,7 @@ import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { addMonths, dateIn } from '../domain/time.js';
 import { indexPartnerKeys } from '../store/partner-index.js';
 import type { Database, RelationshipsTable } from '../store/schema.js';
+import { proposalColumns } from './proposal-columns.js';
 
 /** The register's row for a decided case; `unit` is the owner's unit in the directory. */
 export function relationshipRow(
@@ -18,13 +19,7 @@ export function relationshipRow(
   const start = dateIn(now, strategy.file.digest.timezone);
   const at = now.toISOString();
   return {
-    partner: proposal.partner.name,
-    partner_key: partnerKey(proposal.partner.name),
-    partner_type: proposal.partner.type,
-    priority: proposal.priority,
-    intensity: proposal.intensity,
-    budget: proposal.budget ?? 0,
-    months: proposal.months ?? 0,
+    ...proposalColumns(proposal),
     owner_id: proposal.requester.id,
     unit,
     status: 'active',

@@ -6,7 +6,6 @@ import type { Transaction } from 'kysely';
 import { checkProposal } from '../domain/check/check-proposal.js';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
-import type { ExistingRelationship, PortfolioView } from '../domain/portfolio/portfolio-view.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import { type AuditEntry, appendAudit, chainAudit } from '../store/audit-log.js';
@@ -20,6 +19,7 @@ import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.j
 import { caseRow, notifyCase } from './case-writes.js';
 import { type Notification, outboxMessagesFor } from './notifications.js';
 import { planAssignment } from './plan-assignment.js';
+import { portfolioViewOf } from './portfolio-from-store.js';
 import { relationshipRow } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
@@ -89,19 +89,7 @@ function planSubmit(
   const role =
     person && strategy.roles.has(person.role) ? person.role : person ? input.requester.role : lowest;
   const proposal: Proposal = { ...input, requester: { id: input.requester.id, role } };
-  const existing: ExistingRelationship[] = ctx.matches.map((m) => ({
-    partner: m.partner,
-    owner: m.owner_id,
-    priority: m.priority,
-    partnerType: m.partner_type,
-    intensity: m.intensity,
-    unit: m.unit,
-    status: 'active',
-  }));
-  const portfolio: PortfolioView = {
-    activeWith: (k) => (k === key ? existing : []),
-    activeExplorationCount: () => ctx.exploringCount,
-  };
+  const portfolio = portfolioViewOf(key, ctx.matches, ctx.exploringCount);
   const owners = new Map(
     ctx.matches.flatMap((m) => (m.owner_name === null ? [] : [[m.owner_id, m.owner_name]])),
   );
