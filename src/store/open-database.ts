@@ -17,9 +17,12 @@ import { type Backend, backendOf } from './backend.js';
 import { CommitTrackingDialect } from './commit-scope.js';
 import { registerDirectReader, registerDirectWriter } from './prepared-query.js';
 import type { Database } from './schema.js';
+import { type Db, handleOf } from './store-handle.js';
 
 export interface OpenDatabase {
   db: Kysely<Database>;
+  /** The same database as the rest of Koers holds it: passed to the store's repositories. */
+  handle: Db;
   backend: Backend;
   /** A description safe to log (no password). */
   describe: string;
@@ -212,7 +215,7 @@ function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
       full.run();
     }
   });
-  return { db, backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
+  return { db, handle: handleOf(db), backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
 }
 
 // pg is loaded only for a PostgreSQL URL: the embedded default never pays for it.
@@ -241,6 +244,7 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
   parsed.password = parsed.password ? '***' : '';
   return {
     db,
+    handle: handleOf(db),
     backend: 'postgres',
     describe: parsed.toString(),
     schema: schema ?? 'public',
