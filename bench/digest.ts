@@ -194,7 +194,7 @@ async function child(url: string, mode: 'cold' | 'warm'): Promise<ChildResult> {
   const period = digestSchedule(strategy.file.digest.cron, strategy.file.digest.timezone).periodOf(
     OCCURRENCE,
   );
-  const input = { db: store.db, backend: store.backend, strategy, period, asOf: OCCURRENCE };
+  const input = { db: store.handle, backend: store.backend, strategy, period, asOf: OCCURRENCE };
   await sql`select 1`.execute(store.db);
   const rssBefore = process.resourceUsage().maxRSS;
   const heapBefore = process.memoryUsage().heapUsed;

@@ -58,7 +58,7 @@ async function importOnce(backend: Backend, csv: string): Promise<{ rowsPerS: nu
   }, 20);
   try {
     const started = performance.now();
-    const result = await importRegister(store.db, store.backend, exampleStrategy(), csvFile(csv), {
+    const result = await importRegister(store.handle, store.backend, exampleStrategy(), csvFile(csv), {
       now: new Date(),
     });
     const seconds = (performance.now() - started) / 1000;

@@ -146,8 +146,8 @@ async function measure(backend: Backend, csv: string): Promise<BenchResult[]> {
   const ts = await makeTestStore(backend);
   try {
     const strategy = exampleStrategy();
-    await syncPeopleFromStrategy(ts.store.db, strategy, new Date());
-    const imported = await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(csv), {
+    await syncPeopleFromStrategy(ts.store.handle, strategy, new Date());
+    const imported = await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(csv), {
       now: new Date(),
     });
     if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported).slice(0, 300)}`);
@@ -155,12 +155,12 @@ async function measure(backend: Backend, csv: string): Promise<BenchResult[]> {
     // (index-only scans need the visibility map).
     if (backend === 'postgres') await sql`vacuum analyze`.execute(ts.store.db);
     const names = lookups();
-    for (const n of names) await whoWorksWith(ts.store.db, n); // warm
+    for (const n of names) await whoWorksWith(ts.store.handle, n); // warm
     const times: number[] = [];
     for (let r = 0; r < ROUNDS; r++)
       for (const n of names) {
         const t = performance.now();
-        await whoWorksWith(ts.store.db, n);
+        await whoWorksWith(ts.store.handle, n);
         times.push(performance.now() - t);
       }
     times.sort((a, b) => a - b);
@@ -175,14 +175,14 @@ async function measure(backend: Backend, csv: string): Promise<BenchResult[]> {
     let same = 0;
     const differ: string[] = [];
     for (const n of names) {
-      const found = (await whoWorksWith(ts.store.db, n)).near.map((r) => `${r.id}`);
+      const found = (await whoWorksWith(ts.store.handle, n)).near.map((r) => `${r.id}`);
       const scanned = fullScan(rows, n, 20);
       if (JSON.stringify(found) === JSON.stringify(scanned)) same++;
       else differ.push(n);
     }
     let cases = 0;
     for (const [asked, expected] of MUST_FIND)
-      if ((await whoWorksWith(ts.store.db, asked)).near.some((r) => r.partner === expected)) cases++;
+      if ((await whoWorksWith(ts.store.handle, asked)).near.some((r) => r.partner === expected)) cases++;
     return [
       {
         name: `who works with p99 (${backend})`,

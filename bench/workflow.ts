@@ -37,7 +37,7 @@ async function workflowOn(store: OpenDatabase) {
   const strategy = exampleStrategy();
   await upsertPeople(store.db, peopleWithSlack(strategy), new Date().toISOString());
   return createWorkflow({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     strategy: () => strategy,
     clock: () => new Date(),

@@ -64,9 +64,9 @@ async function crashAt(point: Point, backend: Backend, fake: FakeSlack, c: Campa
   try {
     const strategyPath = strategyWithSlackIds(dir);
     const strategy = loadStrategyFile(strategyPath);
-    await syncPeopleFromStrategy(store.db, strategy, new Date());
+    await syncPeopleFromStrategy(store.handle, strategy, new Date());
     const wf = createWorkflow({
-      db: store.db,
+      db: store.handle,
       backend: store.backend,
       strategy: () => strategy,
       clock: () => new Date(),
@@ -268,7 +268,7 @@ async function teamsCrashBetweenSendAndMark(backend: Backend, c: Campaign): Prom
     victim.w.child.stdin.write('arm\n');
     await victim.w.waitFor('armed', 10_000);
     const wf = createWorkflow({
-      db: store.db,
+      db: store.handle,
       backend: store.backend,
       strategy: () => strategy,
       clock: () => new Date(),

@@ -93,7 +93,7 @@ function trials(n: number, seed: number): Trial[] {
 
 function workflowOn(store: OpenDatabase, strategy: Strategy): Workflow {
   return createWorkflow({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     strategy: () => strategy,
     clock: () => NOW,
@@ -283,7 +283,7 @@ async function delegationBoundaries(backend: Backend): Promise<{ checks: number;
     ] as const;
     for (const [when, allowed] of at) {
       const wf = createWorkflow({
-        db: ts.store.db,
+        db: ts.store.handle,
         backend,
         strategy: () => strategy,
         clock: () => new Date(when),

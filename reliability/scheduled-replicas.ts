@@ -302,7 +302,7 @@ async function replicasOnRealTime(
     }
     await Promise.all(workers.map((w) => w.waitFor('replica running', 60_000)));
     const wf = createWorkflow({
-      db: store.db,
+      db: store.handle,
       backend: store.backend,
       strategy: () => strategy,
       clock: () => new Date(),

@@ -11,6 +11,7 @@ import { composeNotification } from '../../src/chat/compose-notification.js';
 import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
 import { csvFile } from '../../src/register/csv-records.js';
 import { importRegister } from '../../src/register/import-register.js';
+import { caseMessageLog } from '../../src/store/case-messages.js';
 import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadStrategyFile } from '../../src/strategy-file/load-strategy-file.js';
@@ -36,7 +37,7 @@ const store = await openStore(o.url);
 const liveness = await holdInstanceLiveness(o.url, o.instanceId, logger);
 const strategy = loadStrategyFile(o.strategyPath);
 const workflow = createWorkflow({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock,
@@ -54,13 +55,14 @@ const web = createSlackWeb(
 );
 const sender = createSlackSender({
   web,
-  db: store.db,
-  compose: (item) => composeNotification({ db: store.db, strategy: () => strategy, clock }, item, 'slack'),
+  caseMessages: caseMessageLog(store.handle),
+  compose: (item) =>
+    composeNotification({ db: store.handle, strategy: () => strategy, clock }, item, 'slack'),
   logger,
   clock,
 });
 const dispatcher = createOutboxDispatcher({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   senders: [sender],
   clock,
@@ -91,7 +93,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     logger.info({ ok: out.ok, refusal: out.ok ? null : out.refusal }, 'decided');
   } else {
     // Batches of 20 rows in one transaction, and a progress call every 50: a crash there is mid-import.
-    const out = await importRegister(store.db, store.backend, strategy, csvFile(cmd.path), {
+    const out = await importRegister(store.handle, store.backend, strategy, csvFile(cmd.path), {
       now: clock(),
       batchSize: 20,
       progressEvery: 50,

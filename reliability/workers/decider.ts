@@ -32,7 +32,7 @@ const store = await openStore(o.url);
 const strategy = exampleStrategy();
 const now = new Date(o.now);
 const workflow = createWorkflow({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock: () => now,

@@ -34,14 +34,14 @@ const clock = dbClock.now;
 const liveness = await holdInstanceLiveness(o.url, o.instanceId, logger);
 const strategy = loadStrategyFile(o.strategyPath);
 const workflow = createWorkflow({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock,
   platforms: () => ['slack'],
 });
 const scheduler = createScheduler({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock,
@@ -70,7 +70,7 @@ const recorder: ChannelSender = {
   },
 };
 const dispatcher = createOutboxDispatcher({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   senders: [recorder],
   clock,

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { ChannelDeps, ChannelFactory, ChannelModule } from '../chat/channel-port.js';
+import { channelServices } from '../chat/channel-services.js';
 import { createChatService } from '../chat/chat-service.js';
 import { type ComposeDeps, composeNotification } from '../chat/compose-notification.js';
 import type { Config } from '../config.js';
@@ -96,14 +97,14 @@ async function assemble(o: AppOptions) {
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Held for the process's life: another instance that finds it free knows this one is gone.
   const liveness = await holdInstanceLiveness(config.databaseUrl, instanceId, logger);
-  await syncPeopleFromStrategy(store.db, initial, clock());
-  if (o.demoData) await loadDemoPortfolio(store.db, store.backend, initial, clock(), logger);
+  await syncPeopleFromStrategy(store.handle, initial, clock());
+  if (o.demoData) await loadDemoPortfolio(store.handle, store.backend, initial, clock(), logger);
   const holder = createStrategyHolder(config.strategyPath, logger, initial);
   const metrics = createMetrics();
   const platforms: ChatPlatform[] = [];
   let kick = () => {};
   const workflow = createWorkflow({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     strategy: holder.current,
     clock,
@@ -111,7 +112,7 @@ async function assemble(o: AppOptions) {
     ...(o.fault ? { fault: o.fault } : {}),
   });
   const portfolio = portfolioAnswer({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     strategy: holder.current,
     clock,
@@ -121,7 +122,7 @@ async function assemble(o: AppOptions) {
     kickOutbox: () => kick(),
   });
   const chat = createChatService({
-    db: store.db,
+    db: store.handle,
     workflow,
     strategy: holder.current,
     clock,
@@ -135,7 +136,7 @@ async function assemble(o: AppOptions) {
         : metrics.refusals.inc({ refusal: d.refusal ?? '' }),
   });
   const composeDeps: ComposeDeps = {
-    db: store.db,
+    db: store.handle,
     strategy: holder.current,
     clock,
     ...(o.composeExtra ? { extra: o.composeExtra } : {}),
@@ -144,19 +145,23 @@ async function assemble(o: AppOptions) {
     config,
     logger,
     chat,
-    workflow,
-    db: store.db,
+    ...channelServices({
+      db: store.handle,
+      strategy: holder.current,
+      clock,
+      demo: config.demo,
+      markUnreachable: (personId, platform, why) => workflow.markUnreachable(personId, platform, why),
+    }),
     strategy: holder.current,
     clock,
     compose: (item, platform) => composeNotification(composeDeps, item, platform),
     metrics,
     kickOutbox: () => kick(),
-    ...(o.fault ? { fault: o.fault } : {}),
   };
   const channels = o.channels.map((f) => f(channelDeps)).filter((c): c is ChannelModule => c !== null);
   for (const c of channels) platforms.push(c.name);
   const dispatcher = createOutboxDispatcher({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     senders: channels.map((c) => c.sender),
     clock,
@@ -174,7 +179,7 @@ async function assemble(o: AppOptions) {
     o.scheduler === false
       ? null
       : createScheduler({
-          db: store.db,
+          db: store.handle,
           backend: store.backend,
           strategy: holder.current,
           clock,
@@ -186,7 +191,7 @@ async function assemble(o: AppOptions) {
           ...(o.fault ? { fault: o.fault } : {}),
           directorySync: async () => {
             const report = await runDirectorySync({
-              db: store.db,
+              db: store.handle,
               backend: store.backend,
               config,
               strategy: holder.current(),
@@ -216,7 +221,7 @@ async function assemble(o: AppOptions) {
   let draining = false;
   const routes = [
     ...healthRoutes({
-      db: store.db,
+      db: store.handle,
       strategyLoaded: () => holder.current() !== undefined,
       metrics,
       clock,

@@ -1,5 +1,4 @@
 // The local demo's data: the bundled example portfolio, imported once into an empty register.
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { BUNDLED_PORTFOLIO } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
@@ -8,18 +7,19 @@ import { csvFile } from '../register/csv-records.js';
 import { importRegister } from '../register/import-register.js';
 import type { Backend } from '../store/backend.js';
 import { claimKey } from '../store/processed-events.js';
-import type { Database } from '../store/schema.js';
+import { postponeOverdueImportedReviews } from '../store/relationship-repo.js';
+import { type Db, inUnitOfWork } from '../store/store-handle.js';
 
 export async function loadDemoPortfolio(
-  db: Kysely<Database>,
+  db: Db,
   backend: Backend,
   strategy: Strategy,
   now: Date,
   logger: Logger,
 ): Promise<void> {
-  const first = await db
-    .transaction()
-    .execute((trx) => claimKey(trx, 'demo:example-portfolio', null, now.toISOString()));
+  const first = await inUnitOfWork(db, (tx) =>
+    claimKey(tx, 'demo:example-portfolio', null, now.toISOString()),
+  );
   if (!first) return;
   const result = await importRegister(db, backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
     now,
@@ -34,10 +34,5 @@ export async function loadDemoPortfolio(
   // The example's review dates lie in the past; in a demo that would greet the newcomer with a
   // pile of review requests. Give the overdue ones a month.
   const today = dateIn(now, strategy.file.digest.timezone);
-  await db
-    .updateTable('relationships')
-    .set({ review_due: addMonths(today, 1) })
-    .where('source', '=', 'import')
-    .where('review_due', '<', today)
-    .execute();
+  await postponeOverdueImportedReviews(db, today, addMonths(today, 1));
 }

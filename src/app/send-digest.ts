@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { type DigestRunOutcome, digestPostKey, runDigest } from '../jobs/run-digest.js';
+import { conversationRefRepo } from '../store/conversation-ref-repo.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import { type ChannelFactory, createApp, type KoersApp } from './create-app.js';
 
@@ -53,7 +54,7 @@ export async function sendDigest(o: SendDigestOptions): Promise<SendDigestReport
     const p = app.parts;
     const run = await runDigest(
       {
-        db: p.store.db,
+        db: p.store.handle,
         backend: p.store.backend,
         strategy: p.holder.current,
         clock: p.timeSource.now,
@@ -154,7 +155,7 @@ async function teamsChannelUnknown(app: KoersApp, clock: () => Date): Promise<st
   const channelId = app.parts.holder.current().file.channels.allianceTeam?.teams;
   if (!channelId) return null;
   const { createRefStore } = await import('../channels/teams/conversation-refs.js');
-  const refs = createRefStore(app.parts.store.db, clock);
+  const refs = createRefStore(conversationRefRepo(app.parts.store.handle, clock));
   if (await refs.channelReference(channelId)) return null;
   return `no conversation reference for the alliance team channel ${channelId}: Koers has not been added to a team in Teams yet (a running koers serve stores the reference when it is); add Koers to the alliance team's team, then run koers digest --send again (the post waits in the outbox)`;
 }

@@ -1,16 +1,15 @@
 // The whole route of a case, as the views show it from the start: each step's role, who took it
 // (done), who holds it (now) and who will (ahead, by the same rule the workflow assigns with),
 // and why it takes more than one step.
-import type { Kysely } from 'kysely';
 import type { RouteStep } from '../conversation/index.js';
 import { whyBeyond } from '../domain/check/why-beyond.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { chooseAssignee } from '../domain/workflow/choose-assignee.js';
-import { openCaseCountsOf, peopleForAssignment } from '../store/people-repo.js';
-import type { Database } from '../store/schema.js';
+import { assignablePeople, openCaseCounts, stepDecidersOf } from '../store/case-reads.js';
+import { namesOf } from '../store/chat-person-repo.js';
+import type { Db } from '../store/store-handle.js';
 import type { CaseRecord } from '../workflow/case-record.js';
-import { namesOf } from './chat-identity.js';
 
 export interface CaseRoute {
   steps: RouteStep[];
@@ -19,7 +18,7 @@ export interface CaseRoute {
 }
 
 export async function caseRouteOf(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   c: CaseRecord,
   locale: Locale,
@@ -29,15 +28,10 @@ export async function caseRouteOf(
   const roles = c.steps.slice(0, length);
   if (roles.length === 0 || c.kind === 'exception') return null;
   const [taken, people] = await Promise.all([
-    db
-      .selectFrom('decisions')
-      .select(['step', 'decider_id'])
-      .where('case_id', '=', c.id)
-      .where('action', 'in', ['endorse', 'pass_up', 'approve', 'reject'])
-      .execute(),
-    peopleForAssignment(db, c.requesterId, roles.slice(c.step + 1)),
+    stepDecidersOf(db, c.id),
+    assignablePeople(db, c.requesterId, roles.slice(c.step + 1)),
   ]);
-  const counts = await openCaseCountsOf(db, [...people.keys()]);
+  const counts = await openCaseCounts(db, [...people.keys()]);
   const ahead = (k: number) => {
     const choice = chooseAssignee(
       roles.slice(0, k + 1),

@@ -1,15 +1,13 @@
 // A stored case, turned into what the views show: names instead of ids, amounts, the reasons in
 // the reader's language, and how it was decided.
-import type { Kysely } from 'kysely';
 import type { CaseSummary, RelationshipLine } from '../conversation/index.js';
 import { reasonsForReader } from '../domain/check/check-proposal.js';
 import { localize, roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import type { Database } from '../store/schema.js';
+import { type FinalDecision, finalDecisionsOf } from '../store/case-reads.js';
+import { namesOf } from '../store/chat-person-repo.js';
+import type { Db } from '../store/store-handle.js';
 import type { CaseRecord } from '../workflow/case-record.js';
-import { namesOf } from './chat-identity.js';
-
-type FinalDecision = { case_id: number; decider_id: string; reason: string | null; at: string; id: number };
 
 /** Who reads a summary: the requester reads "uw mandaat", anyone else the requester's, by name. */
 export interface SummaryReader {
@@ -18,7 +16,7 @@ export interface SummaryReader {
 }
 
 export async function caseSummaryOf(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   c: CaseRecord,
   locale: Locale,
@@ -31,7 +29,7 @@ export async function caseSummaryOf(
 
 /** Summaries of several cases with two queries in all (their decisions, the names). */
 export async function caseSummariesOf(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   cases: ReadonlyArray<CaseRecord>,
   locale: Locale,
@@ -40,17 +38,9 @@ export async function caseSummariesOf(
 ): Promise<CaseSummary[]> {
   if (cases.length === 0) return [];
   const decided = cases.filter((c) => c.closedAt !== null).map((c) => c.id);
-  const finals =
-    decided.length === 0
-      ? []
-      : await db
-          .selectFrom('decisions')
-          .select(['id', 'case_id', 'decider_id', 'reason', 'at'])
-          .where('case_id', 'in', decided)
-          .where('action', 'in', ['approve', 'reject', 'withdraw'])
-          .execute();
+  const finals = decided.length === 0 ? [] : await finalDecisionsOf(db, decided);
   const lastOf = new Map<number, FinalDecision>();
-  for (const d of finals as FinalDecision[]) {
+  for (const d of finals) {
     const caseId = Number(d.case_id);
     const seen = lastOf.get(caseId);
     if (!seen || Number(d.id) > Number(seen.id)) lastOf.set(caseId, d);

@@ -1,11 +1,11 @@
 // Who is talking: the person in the directory behind a Slack or Teams user, or someone the
 // directory does not know (treated as the strategy's lowest role, named by their platform id).
-import type { Kysely } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import { findPersonByPlatformId, getPerson, type PersonRow } from '../store/people-repo.js';
-import { preparedRows } from '../store/prepared-query.js';
-import type { Database } from '../store/schema.js';
+import { personById, personByPlatformId } from '../store/channel-reads.js';
+import { readConversationState } from '../store/conversation-repo.js';
+import type { PersonRow } from '../store/people-repo.js';
+import type { Db } from '../store/store-handle.js';
 
 export type ChatPlatform = 'slack' | 'teams';
 
@@ -60,7 +60,7 @@ export function localeOf(
 }
 
 export async function resolvePerson(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   identity: ChatIdentity,
   demo: boolean,
@@ -68,12 +68,10 @@ export async function resolvePerson(
   let row: PersonRow | undefined;
   if (demo) {
     const key = demoKey(identity);
-    const [as] = await preparedRows(db, 'conversation-state', [key], () =>
-      db.selectFrom('conversation_state').select('state').where('key', '=', key),
-    );
-    if (as) row = await getPerson(db, JSON.parse(as.state) as string);
+    const as = await readConversationState(db, key);
+    if (as !== null) row = await personById(db, JSON.parse(as) as string);
   }
-  row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
+  row ??= await personByPlatformId(db, identity.platform, identity.userId);
   // The demo's one Playground user starts as the first employee of the example (Anna), as the
   // README's walk-through says, until `demo als NAME` makes them someone else.
   if (!row && demo) row = await defaultDemoPerson(db, strategy);
@@ -130,40 +128,8 @@ export function validTimeZone(zone: string | null | undefined): string | null {
   return valid ? zone : null;
 }
 
-/** Display names of directory people (ids it does not know are shown as they are). */
-export async function namesOf(
-  db: Kysely<Database>,
-  ids: ReadonlyArray<string | null | undefined>,
-): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
-  if (wanted.length === 0) return new Map();
-  // Prepared per list length (one shape each).
-  const rows = await preparedRows(db, `names-${wanted.length}`, wanted, () =>
-    db.selectFrom('people').select(['id', 'name']).where('id', 'in', wanted),
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-async function defaultDemoPerson(db: Kysely<Database>, strategy: Strategy): Promise<PersonRow | undefined> {
+async function defaultDemoPerson(db: Db, strategy: Strategy): Promise<PersonRow | undefined> {
   const lowest = strategy.roleList[0]?.id;
   const first = strategy.people.find((p) => p.role === lowest) ?? strategy.people[0];
-  return first ? getPerson(db, first.id) : undefined;
-}
-
-/** Remembers the time zone a platform reported for a directory person. */
-export async function savePersonTimeZone(
-  db: Kysely<Database>,
-  personId: string,
-  zone: string,
-): Promise<void> {
-  await db.updateTable('people').set({ time_zone: zone }).where('id', '=', personId).execute();
-}
-
-/** The platform a person wrote on last: someone reachable on both is notified there. */
-export async function savePersonLastPlatform(
-  db: Kysely<Database>,
-  personId: string,
-  platform: ChatIdentity['platform'],
-): Promise<void> {
-  await db.updateTable('people').set({ last_platform: platform }).where('id', '=', personId).execute();
+  return first ? personById(db, first.id) : undefined;
 }

@@ -1,7 +1,6 @@
 // What an outbox item says, to whom, on one platform: the views are built here once for every
 // channel, which then only render and send them. The case is read as it is now, so a message
 // sent late still tells the current state.
-import type { Kysely } from 'kysely';
 import { buildView, text } from '../conversation/build-view.js';
 import {
   reminderView,
@@ -20,8 +19,10 @@ import { RUNNING_DIGEST_KIND, type RunningDigestPayload } from '../jobs/running-
 import { digestView } from '../jobs/views/digest-view.js';
 import { reviewPromptView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
-import { getPerson, type PersonRow } from '../store/people-repo.js';
-import type { Database } from '../store/schema.js';
+import { caseMessageRefsOf } from '../store/case-messages.js';
+import { personById } from '../store/channel-reads.js';
+import type { PersonRow } from '../store/people-repo.js';
+import type { Db } from '../store/store-handle.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import { getCase } from '../workflow/read-cases.js';
 import { caseSummaryOf } from './case-summary-of.js';
@@ -56,7 +57,7 @@ export type Composed =
   | { mode: 'unbuildable'; reason: string };
 
 export interface ComposeDeps {
-  db: Kysely<Database>;
+  db: Db;
   strategy: () => Strategy;
   clock: () => Date;
   /** Kinds other parts of Koers add (the digest, review requests). */
@@ -81,19 +82,13 @@ export async function composeNotification(
 
   if ('case' in target) {
     if (!c) return { mode: 'unbuildable', reason: 'case not found' };
-    const refs = await deps.db
-      .selectFrom('case_messages')
-      .select(['ref', 'person_id'])
-      .where('case_id', '=', c.id)
-      .where('platform', '=', platform)
-      .orderBy('id')
-      .execute();
+    const refs = await caseMessageRefsOf(deps.db, c.id, platform);
     const messages = [];
     for (const m of refs)
       messages.push({
         ref: m.ref,
-        personId: m.person_id,
-        view: await caseViewForPerson(deps, strategy, c, m.person_id),
+        personId: m.personId,
+        view: await caseViewForPerson(deps, strategy, c, m.personId),
       });
     return messages.length === 0
       ? { mode: 'skip', reason: 'no messages to update' }
@@ -126,7 +121,7 @@ export async function composeNotification(
   }
 
   if ('person' in target) {
-    const person = await getPerson(deps.db, target.person);
+    const person = await personById(deps.db, target.person);
     const platformUserId = platformIdOf(person, target.person, platform);
     if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
     if (!c) return { mode: 'unbuildable', reason: 'case not found' };
@@ -232,7 +227,7 @@ async function composeJobPost(
     return digestPost(recipient, run.digest, run.chartPng, strategy);
   }
   if (!('person' in target)) return { mode: 'unbuildable', reason: 'a review request goes to a person' };
-  const person = await getPerson(deps.db, target.person);
+  const person = await personById(deps.db, target.person);
   const platformUserId = platformIdOf(person, target.person, platform);
   if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
   const payload = item.payload as unknown as ReviewRequestPayload;
@@ -290,7 +285,7 @@ async function caseViewForPerson(
   c: CaseRecord,
   personId: string | null,
 ): Promise<View> {
-  const person = personId ? await getPerson(deps.db, personId) : undefined;
+  const person = personId ? await personById(deps.db, personId) : undefined;
   const locale = localeOf(person ?? null, null, strategy);
   return caseViewForReader(
     deps.db,

@@ -6,10 +6,17 @@
 // once more, on the state the winner left (withConversationTurn); one that already committed
 // another effect (a decision, a submitted check) leaves the winner's state as it is.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
 import { currentCommitScope, inCommitScope } from '../store/commit-scope.js';
-import { preparedRows } from '../store/prepared-query.js';
-import type { Database } from '../store/schema.js';
+import {
+  conversationExists,
+  deleteConversation,
+  deleteConversationAt,
+  insertConversation,
+  putConversation,
+  readConversation,
+  updateConversationAt,
+} from '../store/conversation-repo.js';
+import type { Db } from '../store/store-handle.js';
 
 export type ConversationState =
   | { kind: 'check'; dialog: unknown }
@@ -55,11 +62,9 @@ export function withConversationTurn<T>(turn: () => Promise<T>): Promise<T> {
   return currentCommitScope() ? run() : inCommitScope(run);
 }
 
-export async function loadConversation(db: Kysely<Database>, key: string): Promise<ConversationState | null> {
-  const [row] = await preparedRows(db, 'conversation-state-versioned', [key], () =>
-    db.selectFrom('conversation_state').select(['state', 'version']).where('key', '=', key),
-  );
-  versionsRead.getStore()?.set(key, row ? Number(row.version) : 0);
+export async function loadConversation(db: Db, key: string): Promise<ConversationState | null> {
+  const row = await readConversation(db, key);
+  versionsRead.getStore()?.set(key, row ? row.version : 0);
   if (!row) return null;
   try {
     const s = JSON.parse(row.state) as ConversationState;
@@ -74,7 +79,7 @@ export async function loadConversation(db: Kysely<Database>, key: string): Promi
  * over the version it read; outside one, whatever is there.
  */
 export async function saveConversation(
-  db: Kysely<Database>,
+  db: Db,
   key: string,
   state: ConversationState | null,
   at: string,
@@ -97,67 +102,31 @@ export async function saveConversation(
 
 /** The new version (0: deleted), or null when the stored version is not `read` any more. */
 async function writeOver(
-  db: Kysely<Database>,
+  db: Db,
   key: string,
   state: ConversationState | null,
   at: string,
   read: number,
 ): Promise<number | null> {
   if (state === null) {
-    if (read > 0) {
-      const r = await db
-        .deleteFrom('conversation_state')
-        .where('key', '=', key)
-        .where('version', '=', read)
-        .executeTakeFirst();
-      if (Number(r.numDeletedRows) === 1) return 0;
-    }
+    if (read > 0 && (await deleteConversationAt(db, key, read))) return 0;
     // Nothing (left) to delete: fine unless another turn has written a state meanwhile.
-    const now = await db
-      .selectFrom('conversation_state')
-      .select('key')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return now ? null : 0;
+    return (await conversationExists(db, key)) ? null : 0;
   }
   const text = JSON.stringify(state);
-  if (read === 0) {
-    const r = await db
-      .insertInto('conversation_state')
-      .values({ key, state: text, version: 1, updated_at: at })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1 ? 1 : null;
-  }
-  const r = await db
-    .updateTable('conversation_state')
-    .set({ state: text, updated_at: at, version: read + 1 })
-    .where('key', '=', key)
-    .where('version', '=', read)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1 ? read + 1 : null;
+  if (read === 0) return (await insertConversation(db, key, text, at)) ? 1 : null;
+  return (await updateConversationAt(db, key, text, at, read)) ? read + 1 : null;
 }
 
 async function writeUnconditionally(
-  db: Kysely<Database>,
+  db: Db,
   key: string,
   state: ConversationState | null,
   at: string,
 ): Promise<void> {
   if (state === null) {
-    await db.deleteFrom('conversation_state').where('key', '=', key).execute();
+    await deleteConversation(db, key);
     return;
   }
-  const text = JSON.stringify(state);
-  await db
-    .insertInto('conversation_state')
-    .values({ key, state: text, version: 1, updated_at: at })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({
-        state: text,
-        updated_at: at,
-        version: eb(eb.ref('conversation_state.version'), '+', 1),
-      })),
-    )
-    .execute();
+  await putConversation(db, key, JSON.stringify(state), at);
 }

@@ -4,10 +4,9 @@
 // of its writes was committed gives its key back: the platform's retry of it is then a first try,
 // not a duplicate of a turn that did nothing. A turn that fails after a committed write keeps the
 // key, so its retry cannot repeat that write.
-import type { Kysely } from 'kysely';
 import { inCommitScope } from '../store/commit-scope.js';
-import { preparedRelaxedWrite } from '../store/prepared-query.js';
-import type { Database } from '../store/schema.js';
+import { claimKeyRelaxed, releaseKey } from '../store/processed-events.js';
+import type { Db } from '../store/store-handle.js';
 
 const keyOf = (key: string) => `event:${key}`;
 
@@ -16,27 +15,20 @@ const keyOf = (key: string) => `event:${key}`;
  * after it committed, the retry is a first try, as when a failed turn gives its key back (see
  * preparedRelaxedWrite); a later commit of the turn makes it durable with its own writes.
  */
-export async function claimEvent(db: Kysely<Database>, key: string, now: Date): Promise<boolean> {
-  const params = [keyOf(key), null, now.toISOString()] as const;
-  const changed = await preparedRelaxedWrite(db, 'claim-event', params, () =>
-    db
-      .insertInto('processed_events')
-      .values({ key: params[0], ref: params[1], at: params[2] })
-      .onConflict((oc) => oc.column('key').doNothing()),
-  );
-  return changed === 1;
+export async function claimEvent(db: Db, key: string, now: Date): Promise<boolean> {
+  return claimKeyRelaxed(db, keyOf(key), now.toISOString());
 }
 
 /** Gives a claimed key back, so the next copy of the event is taken. */
-export async function releaseEvent(db: Kysely<Database>, key: string): Promise<void> {
-  await db.deleteFrom('processed_events').where('key', '=', keyOf(key)).execute();
+export async function releaseEvent(db: Db, key: string): Promise<void> {
+  await releaseKey(db, keyOf(key));
 }
 
 export type ClaimedTurn<T> = { duplicate: true } | { duplicate: false; value: T };
 
 /** Runs `turn` once per key (see above); `duplicate` when the key was claimed already. */
 export async function runClaimed<T>(
-  db: Kysely<Database>,
+  db: Db,
   key: string,
   now: Date,
   turn: () => Promise<T>,

@@ -1,7 +1,6 @@
 // A case as one reader sees it: in their language, with who else already works with the partner,
 // and with the decision buttons only when that reader may decide it now. Used for the answer to a
 // click and for every card the outbox posts or updates.
-import type { Kysely } from 'kysely';
 import {
   approvalRequestView,
   type CaseSummary,
@@ -11,7 +10,7 @@ import {
 } from '../conversation/index.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/store-handle.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import { caseWaitsFor } from '../workflow/read-cases.js';
 import { caseRouteOf } from './case-route-of.js';
@@ -23,7 +22,7 @@ import { relationshipLines } from './relationship-lines.js';
  * with its partner, the whole route, and the reasons in the reader's voice.
  */
 export async function summaryForReader(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   c: CaseRecord,
   locale: Locale,
@@ -45,7 +44,7 @@ export async function summaryForReader(
 }
 
 export async function caseViewForReader(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   now: Date,
   c: CaseRecord,

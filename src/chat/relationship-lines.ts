@@ -1,14 +1,14 @@
 // The register's answer to "who works with X", as lines the views show.
-import type { Kysely } from 'kysely';
 import type { RelationshipLine } from '../conversation/index.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import { localize, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
 import { whoWorksWith } from '../register/who-works-with.js';
-import type { Database } from '../store/schema.js';
+import { knownPartnerKeysAmong } from '../store/known-partners.js';
+import type { Db } from '../store/store-handle.js';
 
 export async function relationshipLines(
-  db: Kysely<Database>,
+  db: Db,
   strategy: Strategy,
   partner: string,
   locale: Locale,
@@ -30,17 +30,8 @@ export async function relationshipLines(
 }
 
 /** Which of these names the register knows, as partner keys. */
-export async function knownPartnerKeys(
-  db: Kysely<Database>,
-  names: ReadonlyArray<string>,
-): Promise<Set<string>> {
+export async function knownPartnerKeys(db: Db, names: ReadonlyArray<string>): Promise<Set<string>> {
   const keys = [...new Set(names.map(partnerKey).filter((k) => k !== ''))].slice(0, 20);
   if (keys.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('relationships')
-    .select('partner_key')
-    .distinct()
-    .where('partner_key', 'in', keys)
-    .execute();
-  return new Set(rows.map((r) => r.partner_key));
+  return knownPartnerKeysAmong(db, keys);
 }

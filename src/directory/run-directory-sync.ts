@@ -2,20 +2,19 @@
 // `directory.source` names (Entra ID through Microsoft Graph, or Slack's users), the plan, the
 // store, leavers' cases handed on, and the outcome recorded for /metrics and /readyz.
 import { webApi } from '@slack/bolt';
-import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
 import { applySyncPlan, knownPeople } from '../store/directory-store.js';
 import { recordDirectorySync } from '../store/directory-sync-state.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/store-handle.js';
 import { readEntraDirectory } from './entra-directory.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 import { readSlackDirectory } from './slack-directory.js';
 import { type SyncReport, syncPeople } from './sync-people.js';
 
 export interface DirectorySyncDeps {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   config: Pick<Config, 'graph' | 'slack'>;
   strategy: Strategy;

@@ -1,13 +1,11 @@
 // Liveness, readiness and metrics.
-
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { pingStore } from '../store/health-probe.js';
+import type { Db } from '../store/store-handle.js';
 import { type Route, sendJson } from './http-server.js';
 import type { Metrics } from './metrics.js';
 
 export interface HealthDeps {
-  db: Kysely<Database>;
+  db: Db;
   strategyLoaded: () => boolean;
   metrics: Metrics;
   clock: () => Date;
@@ -19,10 +17,10 @@ export interface HealthDeps {
 }
 
 /** The store answers within a second. */
-export async function storeAnswers(db: Kysely<Database>, timeoutMs = 1000): Promise<boolean> {
+export async function storeAnswers(db: Db, timeoutMs = 1000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const ping = sql`select 1 as ok`.execute(db).then(() => true);
+    const ping = pingStore(db).then(() => true);
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });

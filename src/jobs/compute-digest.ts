@@ -2,7 +2,6 @@
 // domain. It never loads the register: every query returns a handful of rows (per priority and
 // intensity, per rule code, the top of a list), so memory stays flat as the register grows. The
 // one write is case_rules, the rule codes of checks created since the previous digest.
-import type { Kysely } from 'kysely';
 import { calibration, mandateLimits } from '../domain/digest/calibration.js';
 import { digestLabels } from '../domain/digest/digest-labels.js';
 import { CALIBRATION_WINDOW_WEEKS, DIGEST_VERSION, type Digest } from '../domain/digest/digest-model.js';
@@ -10,14 +9,19 @@ import { type DigestPeriod, shiftLocalDays } from '../domain/digest/period.js';
 import { portfolioMix } from '../domain/digest/priority-flags.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
-import type { Database } from '../store/schema.js';
-import { thisWeek, waiting } from './digest-sql/activity.js';
-import { exceptionDecisions, mandateCounts, ruleCounts, themeRows } from './digest-sql/calibration.js';
-import { indexCaseRules } from './digest-sql/case-rules.js';
-import { fragmentation, mixRows, value } from './digest-sql/portfolio.js';
+import { thisWeek, waiting } from '../store/digest-activity-reads.js';
+import {
+  exceptionDecisions,
+  mandateCounts,
+  ruleCounts,
+  themeRows,
+} from '../store/digest-calibration-reads.js';
+import { indexCaseRules } from '../store/digest-case-rules.js';
+import { fragmentation, mixRows, value } from '../store/digest-portfolio-reads.js';
+import type { Db } from '../store/store-handle.js';
 
 export interface ComputeDigestInput {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   strategy: Strategy;
   period: DigestPeriod;

@@ -9,11 +9,18 @@
 // - a person's conversation state: 30 days after their last turn;
 // - the scheduler's own day claims (review prompts, this job): after 30 days.
 // Cases, decisions, the audit log and the register are records of the organisation: kept.
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { literalLimit } from '../store/literal-limit.js';
 import { claimKey } from '../store/processed-events.js';
-import type { Database } from '../store/schema.js';
+import {
+  claimedKeysAfter,
+  closedCaseIdsAmong,
+  deleteClaimedKeys,
+  deleteClaimedKeysNamed,
+  deleteClosedCaseMessages,
+  deleteIdleConversationState,
+  deleteSentOutbox,
+} from '../store/retention-repo.js';
+import type { Db } from '../store/store-handle.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -39,7 +46,7 @@ export interface RetentionReport {
 }
 
 export interface RetentionDeps {
-  db: Kysely<Database>;
+  db: Db;
   clock: () => Date;
   logger?: Logger;
 }
@@ -72,101 +79,37 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
   for (const prefix of DAY_PREFIXES)
     report.dayClaims += await inBatches(() => deleteKeys(db, prefix, before(RETENTION.dayClaimsMs)));
   for (const prefix of TIMER_PREFIXES) report.timerClaims += await deleteClosedTimerClaims(db, prefix);
-  report.sentOutbox = await inBatches(async () => {
-    const r = await db
-      .deleteFrom('outbox')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('outbox')
-          .select('id')
-          .where('status', '=', 'sent')
-          .where('sent_at', '<', before(RETENTION.sentOutboxMs))
-          .limit(literalLimit(BATCH)),
-      )
-      .executeTakeFirst();
-    return Number(r.numDeletedRows);
-  });
-  report.caseMessages = await inBatches(async () => {
-    const r = await db
-      .deleteFrom('case_messages')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('case_messages as m')
-          .innerJoin('cases as c', 'c.id', 'm.case_id')
-          .select('m.id')
-          .where('c.closed_at', '<', before(RETENTION.caseMessagesAfterCloseMs))
-          .limit(literalLimit(BATCH)),
-      )
-      .executeTakeFirst();
-    return Number(r.numDeletedRows);
-  });
-  report.conversations = await inBatches(async () => {
-    const r = await db
-      .deleteFrom('conversation_state')
-      .where('key', 'in', (eb) =>
-        eb
-          .selectFrom('conversation_state')
-          .select('key')
-          .where('updated_at', '<', before(RETENTION.conversationStateMs))
-          .limit(literalLimit(BATCH)),
-      )
-      .executeTakeFirst();
-    return Number(r.numDeletedRows);
-  });
+  report.sentOutbox = await inBatches(() => deleteSentOutbox(db, before(RETENTION.sentOutboxMs), BATCH));
+  report.caseMessages = await inBatches(() =>
+    deleteClosedCaseMessages(db, before(RETENTION.caseMessagesAfterCloseMs), BATCH),
+  );
+  report.conversations = await inBatches(() =>
+    deleteIdleConversationState(db, before(RETENTION.conversationStateMs), BATCH),
+  );
   deps.logger?.info({ ...report, day }, 'retention: records past their keeping time deleted');
   return report;
 }
 
 /** Keys with `prefix` claimed before `cutoff`, one batch; the key range is the primary key's. */
-async function deleteKeys(db: Kysely<Database>, prefix: string, cutoff: string): Promise<number> {
-  const r = await db
-    .deleteFrom('processed_events')
-    .where('key', 'in', (eb) =>
-      eb
-        .selectFrom('processed_events')
-        .select('key')
-        .where('key', '>=', prefix)
-        .where('key', '<', upperBound(prefix))
-        .where('at', '<', cutoff)
-        .limit(literalLimit(BATCH)),
-    )
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+function deleteKeys(db: Db, prefix: string, cutoff: string): Promise<number> {
+  return deleteClaimedKeys(db, { prefix, upper: upperBound(prefix) }, cutoff, BATCH);
 }
 
 /** Reminder and pass-up claims (ref: the case id) of cases that are closed. */
-async function deleteClosedTimerClaims(db: Kysely<Database>, prefix: string): Promise<number> {
+async function deleteClosedTimerClaims(db: Db, prefix: string): Promise<number> {
   let deleted = 0;
   let after = prefix;
   for (;;) {
-    const claims = await db
-      .selectFrom('processed_events')
-      .select(['key', 'ref'])
-      .where('key', '>', after)
-      .where('key', '<', upperBound(prefix))
-      .orderBy('key')
-      .limit(literalLimit(BATCH))
-      .execute();
+    const claims = await claimedKeysAfter(db, after, upperBound(prefix), BATCH);
     if (claims.length === 0) return deleted;
     after = claims[claims.length - 1]?.key ?? after;
     const ids = [
       ...new Set(claims.map((c) => Number(c.ref)).filter((n) => Number.isSafeInteger(n) && n > 0)),
     ];
-    const closed =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('cases')
-            .select('id')
-            .where('id', 'in', ids)
-            .where('closed_at', 'is not', null)
-            .execute();
-    const closedIds = new Set(closed.map((c) => String(c.id)));
+    const closed = ids.length === 0 ? [] : await closedCaseIdsAmong(db, ids);
+    const closedIds = new Set(closed.map((id) => String(id)));
     const keys = claims.filter((c) => c.ref !== null && closedIds.has(c.ref)).map((c) => c.key);
-    if (keys.length > 0) {
-      const r = await db.deleteFrom('processed_events').where('key', 'in', keys).executeTakeFirst();
-      deleted += Number(r.numDeletedRows);
-    }
+    if (keys.length > 0) deleted += await deleteClaimedKeysNamed(db, keys);
     if (claims.length < BATCH) return deleted;
   }
 }

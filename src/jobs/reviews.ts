@@ -6,7 +6,6 @@
 // instances ask once.
 // The owner answers continue / adjust / end, what it delivered and a rating; the answer is
 // stored, the next review date set review.everyMonths later, and `end` ends the relationship.
-import { type Kysely, sql, type Transaction } from 'kysely';
 import type { BothLanguages } from '../domain/digest/digest-model.js';
 import { localDate } from '../domain/digest/period.js';
 import { nextReviewDue, parseReviewAnswer, type ReviewAnswer } from '../domain/digest/review-answer.js';
@@ -16,13 +15,23 @@ import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
 import { claimKey } from '../store/processed-events.js';
-import type { Database } from '../store/schema.js';
+import {
+  claimReviewPrompts,
+  type DueReviewRow,
+  dueForReview,
+  insertReview,
+  moveReviewDue,
+  ownedActiveRelationship,
+  type ReviewRelationshipRow,
+  relationshipToReview,
+} from '../store/review-repo.js';
+import { type Db, inUnitOfWork, type Tx } from '../store/store-handle.js';
 import { isConflict } from '../workflow/case-writes.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import type { Actor } from '../workflow/workflow-deps.js';
 
 export interface ReviewDeps {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   strategy: () => Strategy;
   clock: () => Date;
@@ -57,77 +66,32 @@ export interface ReviewRequestPayload {
   more: number;
 }
 
+const OWNER_DAY_PREFIX = 'review-owner:';
 /** The run key that allows an owner one review message on `date`. */
-const ownerDayKey = (ownerId: string, date: string) => `review-owner:${ownerId}:${date}`;
+const ownerDayKey = (ownerId: string, date: string) => `${OWNER_DAY_PREFIX}${ownerId}:${date}`;
 
 export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{ prompted: number[] }> {
   const strategy = deps.strategy();
   const now = deps.clock();
   const today = localDate(now, strategy.file.digest.timezone);
-  const due = await deps.db
-    .selectFrom('relationships as r')
-    .leftJoin('people as o', 'o.id', 'r.owner_id')
-    .select([
-      'r.id',
-      'r.partner',
-      'r.confidential',
-      'r.priority',
-      'r.intensity',
-      'r.budget',
-      'r.start_date',
-      'r.review_due',
-      'r.owner_id',
-      'o.slack_id',
-      'o.teams_id',
-    ])
-    .where('r.status', '=', 'active')
-    .where('r.review_due', '<=', today)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('review_prompts as p')
-            .select(sql.lit(1).as('one'))
-            .whereRef('p.relationship_id', '=', 'r.id')
-            .whereRef('p.due_date', '=', 'r.review_due'),
-        ),
-      ),
-    )
-    // Owners who had their message today wait for tomorrow (and do not crowd out the others).
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('processed_events as e')
-            .select(sql.lit(1).as('one'))
-            .where(
-              'e.key',
-              '=',
-              sql<string>`cast(${'review-owner:'} as text) || r.owner_id || cast(${`:${today}`} as text)`,
-            ),
-        ),
-      ),
-    )
-    .orderBy('r.review_due')
-    .orderBy('r.id')
-    .limit(limit)
-    .execute();
+  const due = await dueForReview(deps.db, today, { prefix: OWNER_DAY_PREFIX, suffix: `:${today}` }, limit);
   if (due.length === 0) return { prompted: [] };
   const at = now.toISOString();
   const platforms = deps.platforms();
-  const byOwner = new Map<string, typeof due>();
+  const byOwner = new Map<string, DueReviewRow[]>();
   for (const r of due) byOwner.set(r.owner_id, [...(byOwner.get(r.owner_id) ?? []), r]);
-  const prompted = await deps.db.transaction().execute(async (trx) => {
+  const prompted = await inUnitOfWork(deps.db, async (tx) => {
     const mine: number[] = [];
     const messages: OutboxMessage[] = [];
     for (const [ownerId, rows] of byOwner) {
-      if (!(await claimKey(trx, ownerDayKey(ownerId, today), null, at))) continue;
+      if (!(await claimKey(tx, ownerDayKey(ownerId, today), null, at))) continue;
       const listed = rows.slice(0, REVIEWS_PER_MESSAGE);
-      const claimed = await trx
-        .insertInto('review_prompts')
-        .values(listed.map((r) => ({ relationship_id: Number(r.id), due_date: r.review_due as string, at })))
-        .onConflict((oc) => oc.columns(['relationship_id', 'due_date']).doNothing())
-        .returning('relationship_id')
-        .execute();
-      const ids = new Set(claimed.map((c) => Number(c.relationship_id)));
+      const claimed = await claimReviewPrompts(
+        tx,
+        listed.map((r) => ({ relationshipId: Number(r.id), dueDate: r.review_due as string })),
+        at,
+      );
+      const ids = new Set(claimed);
       const subjects = listed.filter((r) => ids.has(Number(r.id))).map((r) => subjectOf(strategy, r));
       if (subjects.length === 0) continue;
       mine.push(...subjects.map((x) => x.relationshipId));
@@ -143,25 +107,13 @@ export async function promptDueReviews(deps: ReviewDeps, limit = 200): Promise<{
         });
       }
     }
-    await enqueue(trx, at, messages);
+    await enqueue(tx, at, messages);
     return mine;
   });
   return { prompted };
 }
 
-type DueRow = {
-  id: number;
-  partner: string;
-  confidential: number;
-  priority: string | null;
-  intensity: string;
-  budget: number;
-  start_date: string | null;
-  review_due: string | null;
-  owner_id: string;
-};
-
-function subjectOf(strategy: Strategy, r: DueRow): ReviewSubject {
+function subjectOf(strategy: Strategy, r: ReviewRelationshipRow): ReviewSubject {
   return {
     relationshipId: Number(r.id),
     partner: r.partner,
@@ -188,30 +140,14 @@ export async function reviewSubjectFor(
   relationshipId: number,
 ): Promise<ReviewSubject | null> {
   if (!isStoredId(relationshipId)) return null;
-  const r = await deps.db
-    .selectFrom('relationships')
-    .select([
-      'id',
-      'partner',
-      'confidential',
-      'priority',
-      'intensity',
-      'budget',
-      'start_date',
-      'review_due',
-      'owner_id',
-    ])
-    .where('id', '=', relationshipId)
-    .where('owner_id', '=', ownerId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const r = await ownedActiveRelationship(deps.db, ownerId, relationshipId);
   return r && r.review_due !== null ? subjectOf(deps.strategy(), r) : null;
 }
 
 function reachable(
   ownerId: string,
   platform: ChatPlatform,
-  r: { slack_id: string | null; teams_id: string | null },
+  r: Pick<DueReviewRow, 'slack_id' | 'teams_id'>,
 ): boolean {
   // People the directory does not know are named by their platform id (slack:U…, teams:…).
   if (ownerId.startsWith('slack:')) return platform === 'slack';
@@ -259,44 +195,32 @@ export async function submitReview(
   const at = now.toISOString();
   const today = localDate(now, strategy.file.digest.timezone);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const rel = await loadForUpdate(deps, trx, relationshipId);
+    return await inUnitOfWork(deps.db, async (tx) => {
+      const rel = await loadForUpdate(deps, tx, relationshipId);
       if (!rel) return { ok: false as const, refusal: 'not_found' as const };
       if (rel.owner_id !== actor.personId) return { ok: false as const, refusal: 'not_owner' as const };
       if (rel.status === 'ended') return { ok: false as const, refusal: 'ended' as const };
       if (options.dueDate !== undefined && options.dueDate !== rel.review_due)
         return { ok: false as const, refusal: 'already_reviewed' as const };
-      const inserted = await trx
-        .insertInto('reviews')
-        .values({
-          relationship_id: relationshipId,
-          reviewer_id: actor.personId,
-          outcome: answer.outcome,
-          delivered: answer.delivered,
-          rating: answer.rating,
-          due_date: rel.review_due,
-          platform: actor.platform,
-          at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const reviewId = await insertReview(tx, {
+        relationshipId,
+        reviewerId: actor.personId,
+        outcome: answer.outcome,
+        delivered: answer.delivered,
+        rating: answer.rating,
+        dueDate: rel.review_due,
+        platform: actor.platform,
+        at,
+      });
       const ends = answer.outcome === 'end';
       const next = {
         status: ends ? ('ended' as const) : rel.status,
         review_due: ends ? null : nextReviewDue(today, strategy.file.review.everyMonths),
         end_date: ends ? today : rel.end_date,
       };
-      let update = trx
-        .updateTable('relationships')
-        .set({ ...next, updated_at: at })
-        .where('id', '=', relationshipId);
-      update =
-        rel.review_due === null
-          ? update.where('review_due', 'is', null)
-          : update.where('review_due', '=', rel.review_due);
-      if (Number((await update.executeTakeFirst()).numUpdatedRows) !== 1)
+      if (!(await moveReviewDue(tx, relationshipId, rel.review_due, next, at)))
         return { ok: false as const, refusal: 'already_reviewed' as const };
-      await appendAudit(trx, deps.backend, {
+      await appendAudit(tx, deps.backend, {
         at,
         actorId: actor.personId,
         action: ends ? 'relationship_ended' : 'reviewed',
@@ -312,7 +236,7 @@ export async function submitReview(
       });
       return {
         ok: true as const,
-        reviewId: Number(inserted.id),
+        reviewId,
         answer,
         relationship: {
           id: relationshipId,
@@ -329,12 +253,7 @@ export async function submitReview(
   }
 }
 
-async function loadForUpdate(deps: ReviewDeps, trx: Transaction<Database>, id: number) {
+async function loadForUpdate(deps: ReviewDeps, tx: Tx, id: number) {
   if (!isStoredId(id)) return undefined;
-  let q = trx
-    .selectFrom('relationships')
-    .select(['id', 'owner_id', 'status', 'review_due', 'end_date', 'case_id'])
-    .where('id', '=', id);
-  if (deps.backend === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirst();
+  return relationshipToReview(tx, deps.backend, id);
 }

@@ -4,13 +4,12 @@
 // transaction. The outbox rows' dedupe keys derive from the run key, so even two holders racing
 // after a lease ran out enqueue one post per platform; the post carries the run key (the Slack
 // sender puts it in message metadata and looks for it before posting again).
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DigestPeriod } from '../domain/digest/period.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
-import type { Database } from '../store/schema.js';
+import { type Db, inUnitOfWork } from '../store/store-handle.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import { digestChartPng } from './chart/digest-chart.js';
 import { computeDigest } from './compute-digest.js';
@@ -18,7 +17,7 @@ import { claimDigestRun, completeDigestRun, type RunTrigger, storeDigest } from 
 import { digestSchedule } from './digest-schedule.js';
 
 export interface DigestJobDeps {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   strategy: () => Strategy;
   clock: () => Date;
@@ -98,10 +97,10 @@ export async function runDigest(
     trigger: claim.run.trigger,
   });
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inUnitOfWork(deps.db, async (tx) => {
       const now = deps.clock();
-      await enqueue(trx, now.toISOString(), messages);
-      if (!(await completeDigestRun(trx, period.runKey, deps.instanceId, now)))
+      await enqueue(tx, now.toISOString(), messages);
+      if (!(await completeDigestRun(tx, period.runKey, deps.instanceId, now)))
         throw new LeaseLost(period.runKey);
     });
   } catch (err) {

@@ -4,13 +4,12 @@
 // team channel (on start and on the `portfolio` word) as an outbox row of its own kind that
 // carries the digest and its chart, since no digest run stores them.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Digest } from '../domain/digest/digest-model.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Backend } from '../store/backend.js';
 import { enqueue, type OutboxMessage } from '../store/outbox.js';
-import type { Database } from '../store/schema.js';
+import { type Db, inUnitOfWork } from '../store/store-handle.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import { digestChartPng } from './chart/digest-chart.js';
 import { computeDigest } from './compute-digest.js';
@@ -19,7 +18,7 @@ import { digestSchedule } from './digest-schedule.js';
 export const RUNNING_DIGEST_KIND = 'running_digest';
 
 export interface RunningDigestDeps {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   strategy: () => Strategy;
   clock: () => Date;
@@ -62,6 +61,6 @@ export async function enqueueRunningDigest(
     target: { channel: 'allianceTeam' },
     payload: { ...payload },
   }));
-  await deps.db.transaction().execute((trx) => enqueue(trx, deps.clock().toISOString(), messages));
+  await inUnitOfWork(deps.db, (tx) => enqueue(tx, deps.clock().toISOString(), messages));
   return messages.length;
 }

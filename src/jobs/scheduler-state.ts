@@ -1,28 +1,20 @@
 // The scheduler's own state in the store: when it first started (missed runs are counted from
 // there, so a fresh install owes nothing), and on SQLite the lease that keeps it to one process.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import {
+  deleteSchedulerLease,
+  insertSchedulerLease,
+  recordFirstStartAt,
+  renewSchedulerLease,
+  schedulerLease,
+  takeOverSchedulerLease,
+} from '../store/schedule-state-repo.js';
+import { type Db, inUnitOfWork } from '../store/store-handle.js';
 
-const FIRST_START = 'scheduler.first_start';
 const LEASE = 'scheduler';
 
 /** Records the first start once (the earliest instance wins) and returns it. */
-export async function recordFirstStart(
-  db: Kysely<Database>,
-  now: Date,
-): Promise<{ firstStart: string; fresh: boolean }> {
-  const at = now.toISOString();
-  const r = await db
-    .insertInto('job_state')
-    .values({ key: FIRST_START, value: at, updated_at: at })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  const row = await db
-    .selectFrom('job_state')
-    .select('value')
-    .where('key', '=', FIRST_START)
-    .executeTakeFirstOrThrow();
-  return { firstStart: row.value, fresh: Number(r.numInsertedOrUpdatedRows ?? 0n) === 1 };
+export async function recordFirstStart(db: Db, now: Date): Promise<{ firstStart: string; fresh: boolean }> {
+  return recordFirstStartAt(db, now.toISOString());
 }
 
 export type LeaseState =
@@ -36,36 +28,25 @@ export type LeaseState =
  * transaction is BEGIN IMMEDIATE, so two processes never both see it free.
  */
 export async function holdSchedulerLease(
-  db: Kysely<Database>,
+  db: Db,
   instanceId: string,
   now: Date,
   staleMs: number,
   holderGone: (holder: string) => Promise<boolean> = async () => false,
 ): Promise<LeaseState> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('scheduler_leases')
-      .selectAll()
-      .where('name', '=', LEASE)
-      .executeTakeFirst();
+  return inUnitOfWork(db, async (tx) => {
+    const row = await schedulerLease(tx, LEASE);
     if (!row) {
-      await trx
-        .insertInto('scheduler_leases')
-        .values({ name: LEASE, holder: instanceId, acquired_at: at, heartbeat_at: at })
-        .execute();
+      await insertSchedulerLease(tx, LEASE, instanceId, at);
       return { held: true, acquired: true, takenOverFrom: null };
     }
     if (row.holder === instanceId) {
-      await trx.updateTable('scheduler_leases').set({ heartbeat_at: at }).where('name', '=', LEASE).execute();
+      await renewSchedulerLease(tx, LEASE, at);
       return { held: true, acquired: false, takenOverFrom: null };
     }
     if (Date.parse(row.heartbeat_at) < now.getTime() - staleMs || (await holderGone(row.holder))) {
-      await trx
-        .updateTable('scheduler_leases')
-        .set({ holder: instanceId, acquired_at: at, heartbeat_at: at })
-        .where('name', '=', LEASE)
-        .execute();
+      await takeOverSchedulerLease(tx, LEASE, instanceId, at);
       return {
         held: true,
         acquired: true,
@@ -76,10 +57,6 @@ export async function holdSchedulerLease(
   });
 }
 
-export async function releaseSchedulerLease(db: Kysely<Database>, instanceId: string): Promise<void> {
-  await db
-    .deleteFrom('scheduler_leases')
-    .where('name', '=', LEASE)
-    .where('holder', '=', instanceId)
-    .execute();
+export async function releaseSchedulerLease(db: Db, instanceId: string): Promise<void> {
+  await deleteSchedulerLease(db, LEASE, instanceId);
 }

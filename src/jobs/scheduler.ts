@@ -5,14 +5,13 @@
 // thing once. SQLite is single-instance: a lease row keeps the scheduler to one process; a second
 // process stands by (and says so) and takes over when the holder has died (its liveness lock,
 // which dies with the process, is free) or its heartbeat goes stale.
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { intervalMs } from '../domain/strategy/strategy-schema.js';
 import type { Backend } from '../store/backend.js';
 import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
 import { claimKey } from '../store/processed-events.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/store-handle.js';
 import type { TimerReport } from '../workflow/escalation-tick.js';
 import type { Workflow } from '../workflow/workflow.js';
 import { dueDigest } from './digest-due.js';
@@ -26,7 +25,7 @@ import { holdSchedulerLease, recordFirstStart, releaseSchedulerLease } from './s
 export type SchedulerJob = 'escalation' | 'digest' | 'reviews' | 'retention' | 'directory';
 
 export interface SchedulerOptions {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   strategy: () => Strategy;
   clock: () => Date;

@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
+// What the outbox dispatcher hands a channel's sender (an item read from its row), and what the
+// sender answers about one delivery attempt.
 import type { OutboxTarget } from '../store/outbox.js';
 import { checkOutboxMessage } from '../store/outbox-messages.js';
-import type { OutboxTable } from '../store/schema.js';
+import type { StoredOutboxRow } from '../store/outbox-repo.js';
 
 export interface OutboxItem {
   id: number;
@@ -32,7 +33,7 @@ function parsed(json: string): unknown {
 }
 
 /** The row as an item; one that does not fit its kind's shape carries why, and is never sent. */
-export function itemFromRow(r: Selectable<OutboxTable>): OutboxItem {
+export function itemFromRow(r: StoredOutboxRow): OutboxItem {
   const target = parsed(r.target);
   const payload = parsed(r.payload);
   const fit =

@@ -4,17 +4,21 @@
 // row claimed before makes its channel look for an earlier post (Slack message metadata, a
 // stored Teams activity id) before posting twice. A row whose claimer is provably gone (its
 // liveness lock is free: instance-liveness.ts) is taken over at once, not after its lease.
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Backend } from '../store/backend.js';
 import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.js';
-import { literalLimit } from '../store/literal-limit.js';
-import type { Database } from '../store/schema.js';
+import {
+  claimDueOutboxRows,
+  claimersInLease,
+  type OutboxSettlement,
+  outboxBacklog,
+  settleOutboxRow,
+} from '../store/outbox-repo.js';
+import type { Db } from '../store/store-handle.js';
 import { type ChannelSender, itemFromRow, type OutboxItem } from './delivery.js';
 
 export interface DispatcherOptions {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   senders: ReadonlyArray<ChannelSender>;
   clock: () => Date;
@@ -61,20 +65,10 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
 
   /** Other claimers of due rows whose claims are still in their lease but whose process is gone. */
   async function goneClaimers(platform: string, nowIso: string): Promise<string[]> {
-    const holders = await o.db
-      .selectFrom('outbox')
-      .select('locked_by')
-      .distinct()
-      .where('status', '=', 'pending')
-      .where('platform', '=', platform)
-      .where('next_attempt_at', '<=', nowIso)
-      .where('locked_until', '>=', nowIso)
-      .where('locked_by', '<>', o.workerId)
-      .limit(literalLimit(10))
-      .execute();
+    const holders = await claimersInLease(o.db, { platform, nowIso, workerId: o.workerId });
     const gone: string[] = [];
     const t = Date.now();
-    for (const { locked_by: holder } of holders) {
+    for (const holder of holders) {
       if (holder === null || (aliveUntil.get(holder) ?? 0) > t) continue;
       if (await liveness.isGone(holder)) gone.push(holder);
       else aliveUntil.set(holder, t + ALIVE_CACHE_MS);
@@ -93,46 +87,21 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
         { holder, platform },
         'taking over outbox rows of a process that stopped, before their lease ends',
       );
-    return o.db.transaction().execute(async (trx) => {
-      let q = trx
-        .selectFrom('outbox')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('platform', '=', platform)
-        .where('next_attempt_at', '<=', nowIso)
-        .where((eb) =>
-          eb.or([
-            eb('locked_until', 'is', null),
-            eb('locked_until', '<', nowIso),
-            ...(gone.length > 0 ? [eb('locked_by', 'in', gone)] : []),
-          ]),
-        )
-        .orderBy('id')
-        .limit(literalLimit(batchSize));
-      if (filter.dedupeKeys) {
-        if (filter.dedupeKeys.length === 0) return [];
-        q = q.where('dedupe_key', 'in', [...filter.dedupeKeys]);
-      }
-      if (o.backend === 'postgres') q = q.forUpdate().skipLocked();
-      const ids = (await q.execute()).map((r) => Number(r.id));
-      if (ids.length === 0) return [];
-      await trx
-        .updateTable('outbox')
-        .set((eb) => ({ locked_until: until, locked_by: o.workerId, claims: eb(eb.ref('claims'), '+', 1) }))
-        .where('id', 'in', ids)
-        .execute();
-      const rows = await trx.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();
-      return rows.map(itemFromRow);
+    const rows = await claimDueOutboxRows(o.db, {
+      platform,
+      nowIso,
+      until,
+      workerId: o.workerId,
+      gone,
+      batchSize,
+      ...(filter.dedupeKeys ? { dedupeKeys: filter.dedupeKeys } : {}),
+      backend: o.backend,
     });
+    return rows.map(itemFromRow);
   }
 
-  async function settle(item: OutboxItem, set: Record<string, unknown>): Promise<void> {
-    await o.db
-      .updateTable('outbox')
-      .set({ ...set, locked_until: null, locked_by: null })
-      .where('id', '=', item.id)
-      .where('locked_by', '=', o.workerId)
-      .execute();
+  async function settle(item: OutboxItem, set: OutboxSettlement): Promise<void> {
+    await settleOutboxRow(o.db, item.id, o.workerId, set);
   }
 
   async function deliverOne(sender: ChannelSender, item: OutboxItem): Promise<'sent' | 'retry' | 'failed'> {
@@ -241,14 +210,7 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
 
   /** Rows waiting to be sent (for /metrics and the shutdown drain). */
   async function backlog(): Promise<{ pending: number; dead: number }> {
-    const rows = await o.db
-      .selectFrom('outbox')
-      .select(['status', sql<number>`count(*)`.as('n')])
-      .where('status', 'in', ['pending', 'dead'])
-      .groupBy('status')
-      .execute();
-    const by = new Map(rows.map((r) => [r.status, Number(r.n)]));
-    return { pending: by.get('pending') ?? 0, dead: by.get('dead') ?? 0 };
+    return outboxBacklog(o.db);
   }
 
   return { runOnce, backlog, claim };

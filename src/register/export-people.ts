@@ -1,8 +1,8 @@
 // `koers export --people`: the people as Koers knows them (from the strategy, a CSV and the
 // directory), in id order, as CSV with the people import's column names or as one JSON array.
 // Leavers are included, marked inactive.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { allPeopleById } from '../store/people-repo.js';
+import type { Db } from '../store/store-handle.js';
 import { csvLine } from './csv-cell.js';
 import type { ExportFormat } from './export-register.js';
 
@@ -23,11 +23,11 @@ export const PEOPLE_EXPORT_COLUMNS = [
 ] as const;
 
 export async function exportPeople(
-  db: Kysely<Database>,
+  db: Db,
   format: ExportFormat,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
-  const rows = await db.selectFrom('people').selectAll().orderBy('id').execute();
+  const rows = await allPeopleById(db);
   const people = rows.map((r) => ({
     id: r.id,
     name: r.name,

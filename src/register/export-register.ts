@@ -1,11 +1,9 @@
 // `koers export`: the whole register, ordered by id, read a page at a time and written as it
 // goes (CSV with the import's columns plus id, case_id and source; or one JSON array).
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, RelationshipsTable } from '../store/schema.js';
+import { relationshipsAfter, type StoredRelationship } from '../store/relationship-repo.js';
+import type { Db } from '../store/store-handle.js';
 import { csvLine } from './csv-cell.js';
 import { IMPORT_COLUMNS } from './register-row.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,13 +30,7 @@ export async function exportRegister(
   if (format === 'csv') await write(csvLine(EXPORT_COLUMNS));
   else await write('[');
   for (let after = 0; ; ) {
-    const page = await db
-      .selectFrom('relationships')
-      .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
+    const page = await relationshipsAfter(db, after, pageSize);
     if (page.length === 0) break;
     let chunk = '';
     for (const r of page) {
@@ -57,7 +49,7 @@ export async function exportRegister(
   return count;
 }
 
-export function exportedRow(r: Selectable<RelationshipsTable>): ExportedRelationship {
+export function exportedRow(r: StoredRelationship): ExportedRelationship {
   return {
     id: Number(r.id),
     partner: r.partner,

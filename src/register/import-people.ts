@@ -1,14 +1,13 @@
 // `koers import-people CSV`: the people directory from a CSV (id, name and role required),
 // validated as the strategy file's `people:` section is (known roles, no reports-to cycles),
 // except that reports-to and delegates may also be people already in the store. All rows or none.
-import type { Kysely, Selectable } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { peopleIssues } from '../domain/strategy/cross-references.js';
 import { type Person, PersonSchema } from '../domain/strategy/strategy-schema.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
-import { upsertPeople } from '../store/people-repo.js';
-import type { Database, PeopleTable } from '../store/schema.js';
+import { allPeople, type PersonRow, upsertPeople } from '../store/people-repo.js';
+import { type Db, inUnitOfWork } from '../store/store-handle.js';
 import { type CsvSource, CsvSyntaxError, csvRecords } from './csv-records.js';
 import { type CsvHeader, readHeaderOf } from './register-row.js';
 
@@ -55,7 +54,7 @@ export interface PeopleImportOptions {
 }
 
 export async function importPeople(
-  db: Kysely<Database>,
+  db: Db,
   backend: Backend,
   strategy: Strategy,
   source: CsvSource,
@@ -64,7 +63,7 @@ export async function importPeople(
   const read = await readPeopleCsv(source);
   if (!read.ok) return read;
   const { people, lines } = read;
-  const stored = await db.selectFrom('people').selectAll().execute();
+  const stored = await allPeople(db);
   const problems = crossCheck(people, lines, stored, new Set(strategy.roles.keys()));
   if (problems.length > 0) return { ok: false, problems };
 
@@ -78,9 +77,9 @@ export async function importPeople(
   };
   if (options.dryRun || people.length === 0) return { ok: true, report };
   const at = options.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await upsertPeople(trx, people, at);
-    await appendAudit(trx, backend, {
+  await inUnitOfWork(db, async (tx) => {
+    await upsertPeople(tx, people, at);
+    await appendAudit(tx, backend, {
       at,
       actorId: options.actorId ?? 'cli',
       action: 'people.import',
@@ -169,7 +168,7 @@ function personFromCells(
 function crossCheck(
   people: Person[],
   lines: number[],
-  stored: Selectable<PeopleTable>[],
+  stored: PersonRow[],
   roleIds: ReadonlySet<string>,
 ): string[] {
   const inFile = new Set(people.map((p) => p.id));
@@ -205,7 +204,7 @@ function lineOf(problem: string): number {
   return Number(/^line (\d+)/.exec(problem)?.[1] ?? 0);
 }
 
-function personOf(r: Selectable<PeopleTable>): Person {
+function personOf(r: PersonRow): Person {
   return {
     id: r.id,
     name: r.name,

@@ -5,12 +5,12 @@
 //      transaction, skipping duplicates (same partner key and owner, in the file or already in
 //      the register) found by one indexed query per batch. A crash leaves nothing half-imported;
 //      a dry run does the same work and rolls it back, so its counts are what a real run does.
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
-import { indexPartnerKeys } from '../store/partner-index.js';
-import type { Database, RelationshipsTable } from '../store/schema.js';
+import { insertImportedRelationships, ownersOfPartnerKeys } from '../store/relationship-repo.js';
+import type { Db, Tx } from '../store/store-handle.js';
+import { inTentativeUnitOfWork } from '../store/tentative-unit-of-work.js';
 import { type CsvSource, CsvSyntaxError, csvRecords } from './csv-records.js';
 import {
   type CsvHeader,
@@ -84,7 +84,7 @@ class BadFile extends Error {
 }
 
 export async function importRegister(
-  db: Kysely<Database>,
+  db: Db,
   backend: Backend,
   strategy: Strategy,
   source: CsvSource,
@@ -112,14 +112,11 @@ export async function importRegister(
     }
     if (report.bad > 0 && !options.skipBad) return { ok: false, reason: 'bad_rows', report };
 
-    const trx = await db.startTransaction().execute();
-    try {
-      await importRows(trx, backend, source, strategy, report, options);
-      if (options.dryRun || report.imported === 0) {
-        await trx.rollback().execute();
-        return { ok: true, report };
-      }
-      await appendAudit(trx, backend, {
+    return await inTentativeUnitOfWork(db, async (tx) => {
+      await importRows(tx, backend, source, strategy, report, options);
+      const result: ImportResult = { ok: true, report };
+      if (options.dryRun || report.imported === 0) return { commit: false, value: result };
+      await appendAudit(tx, backend, {
         at: options.now.toISOString(),
         actorId: options.actorId ?? 'cli',
         action: 'register.import',
@@ -131,15 +128,8 @@ export async function importRegister(
           bad: report.bad,
         },
       });
-      await trx.commit().execute();
-      return { ok: true, report };
-    } catch (err) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => {});
-      throw err;
-    }
+      return { commit: true, value: result };
+    });
   } catch (err) {
     if (err instanceof BadFile) return { ok: false, reason: 'bad_file', problems: err.problems };
     throw err;
@@ -148,7 +138,7 @@ export async function importRegister(
 
 /** Pass 2: the good rows in batches, in the caller's transaction; the file must be what pass 1 saw. */
 async function importRows(
-  trx: Transaction<Database>,
+  tx: Tx,
   backend: Backend,
   source: CsvSource,
   strategy: Strategy,
@@ -163,11 +153,17 @@ async function importRows(
   let bad = 0;
   let batch: Row[] = [];
   const flush = async () => {
-    const fresh = await withoutDuplicates(trx, batch, (line) => {
+    const fresh = await withoutDuplicates(tx, batch, (line) => {
       report.duplicates++;
       if (report.duplicateLines.length < listLimit) report.duplicateLines.push(line);
     });
-    if (fresh.length > 0) await insertRows(trx, backend, fresh, at);
+    if (fresh.length > 0)
+      await insertImportedRelationships(
+        tx,
+        backend,
+        fresh.map((r) => r.row),
+        at,
+      );
     report.imported += fresh.length;
     batch = [];
   };
@@ -210,19 +206,9 @@ async function* dataRows(
 const pairOf = (partnerKey: string, owner: string) => `${partnerKey}\u0000${owner}`;
 
 /** The rows of a batch that are neither in the register (nor earlier in this run) nor earlier in the batch. */
-async function withoutDuplicates(
-  trx: Transaction<Database>,
-  batch: Row[],
-  onDuplicate: (line: number) => void,
-): Promise<Row[]> {
+async function withoutDuplicates(tx: Tx, batch: Row[], onDuplicate: (line: number) => void): Promise<Row[]> {
   const keys = [...new Set(batch.map((r) => r.row.partnerKey))];
-  // By partner key only: relationships_partner_key serves it. With `owner_id in (...)` as well,
-  // SQLite may pick relationships_owner instead and scan every row of those owners per batch.
-  const existing = await trx
-    .selectFrom('relationships')
-    .select(['partner_key', 'owner_id'])
-    .where('partner_key', 'in', keys)
-    .execute();
+  const existing = await ownersOfPartnerKeys(tx, keys);
   const seen = new Set(existing.map((r) => pairOf(r.partner_key, r.owner_id)));
   const fresh: Row[] = [];
   for (const r of batch) {
@@ -234,69 +220,4 @@ async function withoutDuplicates(
     }
   }
   return fresh;
-}
-
-/** The inserted columns and their PostgreSQL types (for unnest). */
-const INSERT_COLUMNS = [
-  ['partner', 'text'],
-  ['partner_key', 'text'],
-  ['partner_type', 'text'],
-  ['priority', 'text'],
-  ['intensity', 'text'],
-  ['budget', 'float8'],
-  ['months', 'float8'],
-  ['owner_id', 'text'],
-  ['unit', 'text'],
-  ['status', 'text'],
-  ['start_date', 'text'],
-  ['end_date', 'text'],
-  ['review_due', 'text'],
-  ['confidential', 'int4'],
-  ['source', 'text'],
-  ['created_at', 'text'],
-  ['updated_at', 'text'],
-] as const satisfies ReadonlyArray<readonly [keyof RelationshipsTable, string]>;
-
-type InsertRow = { [C in (typeof INSERT_COLUMNS)[number][0]]: Insertable<RelationshipsTable>[C] };
-
-async function insertRows(
-  trx: Transaction<Database>,
-  backend: Backend,
-  rows: Row[],
-  at: string,
-): Promise<void> {
-  const values: InsertRow[] = rows.map(({ row }) => ({
-    partner: row.partner,
-    partner_key: row.partnerKey,
-    partner_type: row.partnerType,
-    priority: row.priority,
-    intensity: row.intensity,
-    budget: row.budget,
-    months: row.months,
-    owner_id: row.owner,
-    unit: row.unit,
-    status: row.status,
-    start_date: row.start,
-    end_date: row.end,
-    review_due: row.reviewDue,
-    confidential: 0,
-    source: 'import',
-    created_at: at,
-    updated_at: at,
-  }));
-  await indexPartnerKeys(
-    trx,
-    values.map((v) => v.partner_key),
-  );
-  if (backend === 'sqlite') {
-    await trx.insertInto('relationships').values(values).execute();
-    return;
-  }
-  // PostgreSQL: one array parameter per column. A 1,000-row VALUES list has 17,000 parameters
-  // and takes the server ~2.5 times longer to parse and plan than unnest over 17 arrays.
-  const columns = sql.join(INSERT_COLUMNS.map(([c]) => sql.ref(c)));
-  const arrays = sql.join(
-    INSERT_COLUMNS.map(([c, type]) => sql`${values.map((v) => v[c])}::${sql.raw(type)}[]`),
-  );
-  await sql`insert into relationships (${columns}) select * from unnest(${arrays})`.execute(trx);
 }

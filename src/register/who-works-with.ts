@@ -3,16 +3,13 @@
 // from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
 // through a variant with one letter left out, a word one typo away; they are scored here. The
 // register is never read whole.
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
 import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
 import { isNearWord } from '../domain/text/edit-distance.js';
-import { literalLimit } from '../store/literal-limit.js';
-import type { Database } from '../store/schema.js';
+import { keysPerWord, relationshipsWithKeys, wordsOfVariants } from '../store/partner-match-reads.js';
+import type { Db } from '../store/store-handle.js';
 import type { RelationshipStatus } from './register-row.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface PartnerRelationship {
   id: number;
@@ -47,8 +44,6 @@ export interface WhoWorksWithOptions {
   includeConfidential?: boolean;
 }
 
-const STATUS_ORDER = sql<number>`case relationships.status when 'active' then 0 when 'planned' then 1 else 2 end`;
-
 export async function whoWorksWith(
   db: Db,
   name: string,
@@ -58,33 +53,12 @@ export async function whoWorksWith(
   const key = partnerKey(asked);
   const limit = options.limit ?? 20;
   if (key === '') return { key, exact: [], near: [] };
-  const base = () => {
-    let q = db
-      .selectFrom('relationships')
-      .leftJoin('people', 'people.id', 'relationships.owner_id')
-      .select([
-        'relationships.id',
-        'relationships.partner',
-        'relationships.partner_key',
-        'relationships.owner_id',
-        'people.name as owner_name',
-        'relationships.unit',
-        'relationships.intensity',
-        'relationships.priority',
-        'relationships.status',
-        'relationships.start_date',
-      ]);
-    if (!options.includeConfidential) q = q.where('relationships.confidential', '=', 0);
-    return q;
-  };
-
   const keys = partnerKeysOf(asked);
-  const exactRows = await base()
-    .where('relationships.partner_key', 'in', keys)
-    .orderBy(STATUS_ORDER)
-    .orderBy('relationships.id')
-    .limit(literalLimit(limit))
-    .execute();
+  const exactRows = await relationshipsWithKeys(db, keys, {
+    limit,
+    byStatus: true,
+    includeConfidential: options.includeConfidential,
+  });
 
   const nearKeys = (await nearCandidateKeys(db, key, options.candidates ?? 500)).filter(
     (k) => !keys.includes(k),
@@ -92,11 +66,11 @@ export async function whoWorksWith(
   const candidateRows =
     nearKeys.length === 0
       ? []
-      : await base()
-          .where('relationships.partner_key', 'in', nearKeys)
-          .orderBy('relationships.id')
-          .limit(literalLimit(options.candidates ?? 500))
-          .execute();
+      : await relationshipsWithKeys(db, nearKeys, {
+          limit: options.candidates ?? 500,
+          byStatus: false,
+          includeConfidential: options.includeConfidential,
+        });
 
   const near = candidateRows
     .map((r) => ({ ...toRelationship(r), score: nearMatchScore(key, r.partner_key) }))
@@ -123,16 +97,11 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
   const words = lookupWords(key);
   if (words.length === 0) return [];
   const variants = [...new Set(words.flatMap(wordVariants))];
-  const found = await db
-    .selectFrom('word_variants')
-    .select('word')
-    .distinct()
-    .where('variant', 'in', variants)
-    .execute();
+  const found = await wordsOfVariants(db, variants);
   const near = new Set(words);
   for (const { word } of found)
     if (words.some((w) => isNearWord(w, word) || isNearWord(word, w))) near.add(word);
-  const { rows } = await keysPerWord(db, [...near], key, cap);
+  const rows = await keysPerWord(db, [...near], key, cap);
   const byWord = new Map<string, string[]>();
   for (const r of rows) {
     const list = byWord.get(r.word) ?? [];
@@ -151,25 +120,6 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
     }
   }
   return [...out];
-}
-
-/**
- * Up to `cap` keys of each word, in one query: on PostgreSQL one small plan over the words (a
- * lateral join); on SQLite, which has no lateral join, a union of one indexed read a word.
- */
-function keysPerWord(db: Db, words: string[], key: string, cap: number) {
-  if (db.getExecutor().adapter instanceof PostgresAdapter)
-    return sql<{ word: string; partner_key: string }>`select w.word, p.partner_key
-      from unnest(${words}::text[]) as w(word)
-      cross join lateral (select partner_key from partner_words
-        where partner_words.word = w.word and partner_key <> ${key} limit ${literalLimit(cap)}) as p`.execute(
-      db,
-    );
-  const perWord = words.map(
-    (word) =>
-      sql`select * from (select word, partner_key from partner_words where word = ${word} and partner_key <> ${key} limit ${literalLimit(cap)}) as w`,
-  );
-  return sql<{ word: string; partner_key: string }>`${sql.join(perWord, sql` union all `)}`.execute(db);
 }
 
 function statusRank(status: RelationshipStatus): number {

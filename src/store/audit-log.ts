@@ -7,6 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Backend } from './backend.js';
 import { GENESIS } from './migrations/001-initial.js';
 import type { AuditLogTable, Database } from './schema.js';
+import { type Db, sqlOf, type Tx, trxOf } from './store-handle.js';
+
+/** A unit of work; a transaction of the query builder still works for the callers that hold one. */
+type Unit = Tx | Transaction<Database>;
 
 export interface AuditEntry {
   at: string;
@@ -65,18 +69,18 @@ export function chainAudit(
 }
 
 /** The chain's head, locked until the transaction ends (PostgreSQL; SQLite's writer is alone). */
-export async function lockAuditHead(trx: Transaction<Database>, backend: Backend): Promise<AuditHead> {
-  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+export async function lockAuditHead(unit: Unit, backend: Backend): Promise<AuditHead> {
+  let headQuery = trxOf(unit as Tx)
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1);
   if (backend === 'postgres') headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-export async function appendAudit(
-  trx: Transaction<Database>,
-  backend: Backend,
-  entry: AuditEntry,
-): Promise<number> {
+export async function appendAudit(unit: Unit, backend: Backend, entry: AuditEntry): Promise<number> {
+  const trx = trxOf(unit as Tx);
   const chained = chainAudit(await lockAuditHead(trx, backend), [entry]);
   await trx.insertInto('audit_log').values(chained.rows).execute();
   await trx.updateTable('audit_head').set(chained.head).where('id', '=', 1).execute();
@@ -88,7 +92,8 @@ export type AuditVerification =
   | { ok: false; rows: number; seq: number | null; problem: string };
 
 /** Walks the chain in order and names the first row that does not fit. */
-export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAudit(handle: Db | Kysely<Database>): Promise<AuditVerification> {
+  const db = sqlOf(handle as Db);
   const head = await db
     .selectFrom('audit_head')
     .select(['seq', 'hash'])

@@ -9,6 +9,10 @@ import type { PersonValues, SyncPlan } from '../domain/directory/plan-sync.js';
 import { appendAudit } from './audit-log.js';
 import type { Backend } from './backend.js';
 import type { Database } from './schema.js';
+import { type Db, sqlOf } from './store-handle.js';
+
+/** A store handle; a query builder still works for the callers that hold one. */
+type Handle = Db | Kysely<Database>;
 
 export interface AppliedSync {
   /** Rows moved from a platform id to their person (cases, relationships, reviews). */
@@ -26,8 +30,12 @@ const COLUMN: Record<Exclude<keyof PersonValues, 'absentFrom' | 'absentUntil'>, 
   language: 'language',
 };
 
-export async function knownPeople(db: Kysely<Database>): Promise<KnownPerson[]> {
-  const rows = await db.selectFrom('people').selectAll().orderBy('id').execute();
+export async function knownPeople(handle: Handle): Promise<KnownPerson[]> {
+  const rows = await sqlOf(handle as Db)
+    .selectFrom('people')
+    .selectAll()
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -57,76 +65,78 @@ function ownedSet(csv: string): Set<PersonField> {
 }
 
 export async function applySyncPlan(
-  db: Kysely<Database>,
+  handle: Handle,
   backend: Backend,
   plan: SyncPlan,
   o: { at: string; actor: string; source: string },
 ): Promise<AppliedSync> {
-  return db.transaction().execute(async (trx) => {
-    for (const a of plan.adds) {
-      const v = a.values;
-      await trx
-        .insertInto('people')
-        .values({
-          id: a.id,
-          name: v.name,
-          role: v.role,
-          unit: v.unit,
-          reports_to: v.reportsTo,
-          email: v.email,
-          slack_id: v.slackId,
-          teams_id: v.teamsId,
-          language: v.language,
-          absent_from: v.absentFrom,
-          absent_until: v.absentUntil,
-          delegate_id: null,
-          unreachable_on: null,
-          directory_id: a.directoryId,
-          owned_fields: '',
-          active: 1,
-          updated_at: o.at,
-        })
-        .execute();
-    }
-    for (const c of plan.changes) {
-      const set: Record<string, unknown> = { directory_id: c.directoryId, updated_at: o.at };
-      for (const [field, change] of Object.entries(c.fields)) {
-        if (!change) continue;
-        if (field === 'active') set.active = change.to ? 1 : 0;
-        else if (field === 'absentFrom') set.absent_from = change.to;
-        else if (field === 'absentUntil') set.absent_until = change.to;
-        else set[COLUMN[field as keyof typeof COLUMN]] = change.to;
+  return sqlOf(handle as Db)
+    .transaction()
+    .execute(async (trx) => {
+      for (const a of plan.adds) {
+        const v = a.values;
+        await trx
+          .insertInto('people')
+          .values({
+            id: a.id,
+            name: v.name,
+            role: v.role,
+            unit: v.unit,
+            reports_to: v.reportsTo,
+            email: v.email,
+            slack_id: v.slackId,
+            teams_id: v.teamsId,
+            language: v.language,
+            absent_from: v.absentFrom,
+            absent_until: v.absentUntil,
+            delegate_id: null,
+            unreachable_on: null,
+            directory_id: a.directoryId,
+            owned_fields: '',
+            active: 1,
+            updated_at: o.at,
+          })
+          .execute();
       }
-      // A person who is back is reachable again until a platform says otherwise.
-      if (c.fields.active?.to === true) set.unreachable_on = null;
-      await trx.updateTable('people').set(set).where('id', '=', c.id).execute();
-    }
-    for (const r of plan.raises)
-      await appendAudit(trx, backend, {
-        at: o.at,
-        actorId: o.actor,
-        action: 'role_raised',
-        platform: o.source,
-        data: { person: r.id, from: r.from, to: r.to, rule: r.rule + 1 },
-      });
-    if (plan.deactivations.length > 0) {
-      await trx
-        .updateTable('people')
-        .set({ active: 0, updated_at: o.at })
-        .where('id', 'in', plan.deactivations)
-        .execute();
-      for (const id of plan.deactivations)
+      for (const c of plan.changes) {
+        const set: Record<string, unknown> = { directory_id: c.directoryId, updated_at: o.at };
+        for (const [field, change] of Object.entries(c.fields)) {
+          if (!change) continue;
+          if (field === 'active') set.active = change.to ? 1 : 0;
+          else if (field === 'absentFrom') set.absent_from = change.to;
+          else if (field === 'absentUntil') set.absent_until = change.to;
+          else set[COLUMN[field as keyof typeof COLUMN]] = change.to;
+        }
+        // A person who is back is reachable again until a platform says otherwise.
+        if (c.fields.active?.to === true) set.unreachable_on = null;
+        await trx.updateTable('people').set(set).where('id', '=', c.id).execute();
+      }
+      for (const r of plan.raises)
         await appendAudit(trx, backend, {
           at: o.at,
           actorId: o.actor,
-          action: 'person_deactivated',
+          action: 'role_raised',
           platform: o.source,
-          data: { person: id, why: 'gone from the directory' },
+          data: { person: r.id, from: r.from, to: r.to, rule: r.rule + 1 },
         });
-    }
-    const movedRecords = await movePlatformRecords(trx);
-    return { movedRecords };
-  });
+      if (plan.deactivations.length > 0) {
+        await trx
+          .updateTable('people')
+          .set({ active: 0, updated_at: o.at })
+          .where('id', 'in', plan.deactivations)
+          .execute();
+        for (const id of plan.deactivations)
+          await appendAudit(trx, backend, {
+            at: o.at,
+            actorId: o.actor,
+            action: 'person_deactivated',
+            platform: o.source,
+            data: { person: id, why: 'gone from the directory' },
+          });
+      }
+      const movedRecords = await movePlatformRecords(trx);
+      return { movedRecords };
+    });
 }
 
 /**

@@ -2,6 +2,10 @@
 // shared by every instance, for /metrics and /readyz.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { type Db, sqlOf } from './store-handle.js';
+
+/** A store handle; a query builder still works for the callers that hold one. */
+type Handle = Db | Kysely<Database>;
 
 const KEY = 'directory-sync';
 
@@ -13,8 +17,12 @@ export interface DirectorySyncState {
 
 const NONE: DirectorySyncState = { lastOkAt: null, lastErrorAt: null, lastError: null };
 
-export async function readDirectorySyncState(db: Kysely<Database>): Promise<DirectorySyncState> {
-  const row = await db.selectFrom('job_state').select('value').where('key', '=', KEY).executeTakeFirst();
+export async function readDirectorySyncState(handle: Handle): Promise<DirectorySyncState> {
+  const row = await sqlOf(handle as Db)
+    .selectFrom('job_state')
+    .select('value')
+    .where('key', '=', KEY)
+    .executeTakeFirst();
   if (!row) return NONE;
   try {
     const v = JSON.parse(row.value) as Partial<DirectorySyncState>;
@@ -29,10 +37,11 @@ export async function readDirectorySyncState(db: Kysely<Database>): Promise<Dire
 }
 
 export async function recordDirectorySync(
-  db: Kysely<Database>,
+  handle: Handle,
   at: string,
   outcome: { ok: true } | { ok: false; error: string },
 ): Promise<void> {
+  const db = sqlOf(handle as Db);
   const before = await readDirectorySyncState(db);
   const next: DirectorySyncState = outcome.ok
     ? { ...before, lastOkAt: at }

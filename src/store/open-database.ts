@@ -215,7 +215,13 @@ function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
       full.run();
     }
   });
-  return { db, handle: handleOf(db), backend: 'sqlite', describe: `sqlite:${path}`, close: () => db.destroy() };
+  return {
+    db,
+    handle: handleOf(db),
+    backend: 'sqlite',
+    describe: `sqlite:${path}`,
+    close: () => db.destroy(),
+  };
 }
 
 // pg is loaded only for a PostgreSQL URL: the embedded default never pays for it.

@@ -4,6 +4,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { checkOutboxMessage } from './outbox-messages.js';
 import type { Database, OutboxTable } from './schema.js';
+import { sqlOf, type Tx } from './store-handle.js';
 
 export type OutboxTarget =
   | { person: string }
@@ -43,13 +44,17 @@ export function outboxRows(now: string, messages: ReadonlyArray<OutboxMessage>):
   }));
 }
 
+/**
+ * Writes `messages` in the caller's unit of work (a message already there stays as it is). Takes
+ * a unit of work; a transaction of the query builder still works for the callers that hold one.
+ */
 export async function enqueue(
-  trx: Transaction<Database>,
+  trx: Tx | Transaction<Database>,
   now: string,
   messages: ReadonlyArray<OutboxMessage>,
 ): Promise<void> {
   if (messages.length === 0) return;
-  await trx
+  await sqlOf(trx as Tx)
     .insertInto('outbox')
     .values(outboxRows(now, messages))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())

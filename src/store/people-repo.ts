@@ -1,13 +1,47 @@
 // The people directory in the store.
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Person } from '../domain/strategy/strategy-schema.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import { preparedRows } from './prepared-query.js';
-import type { Database, PeopleTable } from './schema.js';
+import type { Database } from './schema.js';
+import { type Db, sqlOf, type Tx, trxOf } from './store-handle.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+/** A store handle; a query builder still works for the callers that hold one. */
+type Handle = Db | Kysely<Database> | Transaction<Database>;
+const builderOf = (h: Handle): Kysely<Database> => sqlOf(h as Db);
 
-export type PersonRow = Selectable<PeopleTable>;
+/** A person as the store holds them. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  role: string;
+  unit: string | null;
+  reports_to: string | null;
+  email: string | null;
+  slack_id: string | null;
+  teams_id: string | null;
+  language: string | null;
+  absent_from: string | null;
+  absent_until: string | null;
+  delegate_id: string | null;
+  unreachable_on: string | null;
+  /** IANA time zone from the person's last chat activity; null: the strategy's. */
+  time_zone: string | null;
+  /** 1, or 0 for a person gone from the directory (kept for history; routed around). */
+  active: number;
+  /** The directory's own id once a sync matched the person. */
+  directory_id: string | null;
+  /** Comma-separated fields the strategy or a CSV set: a directory sync leaves them alone. */
+  owned_fields: string;
+  /** `slack` or `teams`: where the person wrote last. */
+  last_platform: string | null;
+  /** `slack` or `teams`: where the person chose to be told. */
+  notify_on: string | null;
+  updated_at: string;
+}
+
+/** What a person row says about where they can be told. */
+export type ReachRow = Pick<PersonRow, 'id' | 'slack_id' | 'teams_id' | 'last_platform' | 'notify_on'>;
 
 export function toSnapshot(r: PersonRow): PersonSnapshot {
   return {
@@ -41,7 +75,12 @@ export function ownedFieldsOf(p: Person): string {
  * person a directory sync has matched, a field this source leaves out keeps what the directory
  * filled in; for anyone else it is cleared, as before.
  */
-export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: string): Promise<number> {
+export async function upsertPeople(
+  handle: Handle,
+  people: ReadonlyArray<Person>,
+  now: string,
+): Promise<number> {
+  const db = builderOf(handle);
   for (const p of people) {
     const row = {
       id: p.id,
@@ -99,7 +138,8 @@ export async function upsertPeople(db: Db, people: ReadonlyArray<Person>, now: s
   return people.length;
 }
 
-export async function getPerson(db: Db, id: string): Promise<PersonRow | undefined> {
+export async function getPerson(handle: Handle, id: string): Promise<PersonRow | undefined> {
+  const db = builderOf(handle);
   if (db.isTransaction) return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   const [row] = await preparedRows(db, 'person-by-id', [id], () =>
     db.selectFrom('people').selectAll().where('id', '=', id),
@@ -108,10 +148,11 @@ export async function getPerson(db: Db, id: string): Promise<PersonRow | undefin
 }
 
 export async function findPersonByPlatformId(
-  db: Db,
+  handle: Handle,
   platform: 'slack' | 'teams',
   platformId: string,
 ): Promise<PersonRow | undefined> {
+  const db = builderOf(handle);
   const column = platform === 'slack' ? 'slack_id' : 'teams_id';
   if (db.isTransaction)
     return db.selectFrom('people').selectAll().where(column, '=', platformId).executeTakeFirst();
@@ -126,10 +167,11 @@ export async function findPersonByPlatformId(
  * requester's reports-to chain (walked a few hops at most). Not the whole directory.
  */
 export async function peopleForAssignment(
-  db: Db,
+  handle: Handle,
   requesterId: string,
   roles: ReadonlyArray<string>,
 ): Promise<Map<string, PersonSnapshot>> {
+  const db = builderOf(handle);
   const out = new Map<string, PersonSnapshot>();
   if (roles.length > 0) {
     const holders = await db
@@ -153,8 +195,12 @@ export async function peopleForAssignment(
 }
 
 /** Open cases per assignee, for the given people only. */
-export async function openCaseCountsOf(db: Db, ids: ReadonlyArray<string>): Promise<Map<string, number>> {
+export async function openCaseCountsOf(
+  handle: Handle,
+  ids: ReadonlyArray<string>,
+): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
+  const db = builderOf(handle);
   const rows = await db
     .selectFrom('cases')
     .select(['assignee_id', db.fn.countAll<number>().as('n')])
@@ -163,4 +209,37 @@ export async function openCaseCountsOf(db: Db, ids: ReadonlyArray<string>): Prom
     .groupBy('assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}
+
+/** Where each of these people can be told (people the directory does not know are left out). */
+export function reachOf(tx: Tx, ids: ReadonlyArray<string>): Promise<ReachRow[]> {
+  return trxOf(tx)
+    .selectFrom('people')
+    .select(['id', 'slack_id', 'teams_id', 'last_platform', 'notify_on'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The person's unit in the directory (undefined: not in it). */
+export async function unitOf(db: Db, id: string): Promise<{ unit: string | null } | undefined> {
+  return sqlOf(db).selectFrom('people').select('unit').where('id', '=', id).executeTakeFirst();
+}
+
+/** A platform says it cannot reach the person. */
+export async function markPersonUnreachable(db: Db, id: string, platform: string, at: string): Promise<void> {
+  await sqlOf(db)
+    .updateTable('people')
+    .set({ unreachable_on: platform, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Everyone the store knows, in no particular order. */
+export function allPeople(db: Db): Promise<PersonRow[]> {
+  return sqlOf(db).selectFrom('people').selectAll().execute();
+}
+
+/** Everyone the store knows, in id order. */
+export function allPeopleById(db: Db): Promise<PersonRow[]> {
+  return sqlOf(db).selectFrom('people').selectAll().orderBy('id').execute();
 }

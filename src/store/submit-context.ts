@@ -9,6 +9,7 @@ import { type AuditHead, lockAuditHead } from './audit-log.js';
 import type { Backend } from './backend.js';
 import { getPerson, openCaseCountsOf, type PersonRow } from './people-repo.js';
 import type { Database } from './schema.js';
+import { type Tx, trxOf } from './store-handle.js';
 
 export interface SubmitContextQuery {
   /** The submit's idempotency key in processed_events, or null. */
@@ -46,11 +47,8 @@ export interface SubmitContext {
 const CHAIN_LIMIT = 50;
 const OPEN_STATES = ['open', 'info_requested'] as const;
 
-export function readSubmitContext(
-  trx: Transaction<Database>,
-  backend: Backend,
-  q: SubmitContextQuery,
-): Promise<SubmitContext> {
+export function readSubmitContext(tx: Tx, backend: Backend, q: SubmitContextQuery): Promise<SubmitContext> {
+  const trx = trxOf(tx);
   return backend === 'postgres' ? readInOneStatement(trx, q) : readOneByOne(trx, q);
 }
 

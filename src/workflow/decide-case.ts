@@ -10,8 +10,10 @@ import {
 } from '../domain/workflow/authorize-decision.js';
 import { transitionFor } from '../domain/workflow/case-transitions.js';
 import { appendAudit } from '../store/audit-log.js';
+import { findCase, readCase } from '../store/case-repo.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
-import { type CaseRecord, caseFromRow } from './case-record.js';
+import { inUnitOfWork } from '../store/store-handle.js';
+import type { CaseRecord } from './case-record.js';
 import {
   compareAndSet,
   isConflict,
@@ -42,7 +44,7 @@ export async function decideCase(
   const now = deps.clock();
   const at = now.toISOString();
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await inUnitOfWork(deps.db, async (trx) => {
       const c = await loadCaseForUpdate(deps, trx, command.caseId);
       const assigneeRow = c?.assigneeId ? await getPerson(trx, c.assigneeId) : undefined;
       const today = dateIn(now, strategy.file.digest.timezone);
@@ -158,12 +160,8 @@ export async function decideCase(
           { kind: 'requester_update', to: c.requesterId, event: 'info_requested' },
         ]);
       }
-      const after = await trx
-        .selectFrom('cases')
-        .selectAll()
-        .where('id', '=', c.id)
-        .executeTakeFirstOrThrow();
-      return { ok: true as const, case: caseFromRow(after), action: t.action, onBehalfOf: auth.onBehalfOf };
+      const after = await readCase(trx, c.id);
+      return { ok: true as const, case: after, action: t.action, onBehalfOf: auth.onBehalfOf };
     });
     // Committed, and nobody told yet: the outbox rows are what tells them.
     if (outcome.ok) deps.fault?.('after_decision_commit');
@@ -171,14 +169,9 @@ export async function decideCase(
   } catch (err) {
     if (!isConflict(err)) throw err;
     // Another decision won the race: nothing of ours was written. Record the attempt.
-    await deps.db
-      .transaction()
-      .execute((trx) => recordAttempt(deps, trx, actor, command, 'stale', at, 'conflict_lost'));
-    const row = await deps.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('id', '=', command.caseId)
-      .executeTakeFirst();
-    return { ok: false, refusal: 'stale', case: row ? caseFromRow(row) : null };
+    await inUnitOfWork(deps.db, (trx) =>
+      recordAttempt(deps, trx, actor, command, 'stale', at, 'conflict_lost'),
+    );
+    return { ok: false, refusal: 'stale', case: await findCase(deps.db, command.caseId) };
   }
 }

@@ -5,9 +5,10 @@ import { dateIn } from '../domain/time.js';
 import { isAbsent } from '../domain/workflow/authorize-decision.js';
 import { timerActionFor } from '../domain/workflow/escalation-timers.js';
 import { appendAudit } from '../store/audit-log.js';
+import { openCasesAssignedBy } from '../store/case-repo.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
 import { claimKey } from '../store/processed-events.js';
-import { caseFromRow } from './case-record.js';
+import { inUnitOfWork } from '../store/store-handle.js';
 import { compareAndSet, isConflict, loadCaseForUpdate, recordDecision, SYSTEM } from './case-writes.js';
 import { type Notification, notify } from './notifications.js';
 import { openAtStep } from './submit-proposal.js';
@@ -26,20 +27,13 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
   const earliest = new Date(
     now.getTime() - Math.min(escalation.remindAfterHours, escalation.passUpAfterHours) * 3_600_000,
   );
-  const rows = await deps.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('state', '=', 'open')
-    .where('assigned_at', '<=', earliest.toISOString())
-    .orderBy('id')
-    .execute();
+  const waiting = await openCasesAssignedBy(deps.db, earliest.toISOString());
   const report: TimerReport = { reminded: [], passedUp: [], alerted: [] };
-  for (const row of rows) {
-    const seen = caseFromRow(row);
+  for (const seen of waiting) {
     const action = timerActionFor(seen, seen.assignedAt, now, escalation);
     if (action.kind === 'none') continue;
     try {
-      const done = await deps.db.transaction().execute(async (trx) => {
+      const done = await inUnitOfWork(deps.db, async (trx) => {
         const c = await loadCaseForUpdate(deps, trx, seen.id);
         if (!c || c.version !== seen.version || c.state !== 'open') return false;
         const at = now.toISOString();
@@ -98,7 +92,7 @@ export async function runEscalationTimers(deps: WorkflowDeps): Promise<TimerRepo
         });
         await notify(
           {
-            trx,
+            tx: trx,
             strategy,
             platforms: deps.platforms(),
             now: at,

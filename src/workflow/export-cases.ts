@@ -2,17 +2,16 @@
 // read a page at a time in id order, each page with its decisions, and written as they go (one
 // JSON array of objects with nested decisions, or CSV with one row per case and the decisions
 // folded into one readable cell). Confidential partners are named: the file is the operator's.
-import type { Kysely, Selectable, Transaction } from 'kysely';
 import { OPEN_STATES } from '../domain/workflow/case-model.js';
 import { csvLine } from '../register/csv-cell.js';
 import type { ExportFormat } from '../register/export-register.js';
-import type { Database, DecisionsTable } from '../store/schema.js';
-import { type CaseRecord, caseFromRow } from './case-record.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { casesAfter, decisionsOfCases, type StoredDecision } from '../store/case-export-reads.js';
+import type { DecisionAction } from '../store/case-repo.js';
+import type { Db } from '../store/store-handle.js';
+import type { CaseRecord } from './case-record.js';
 
 export interface ExportedDecision {
-  action: DecisionsTable['action'];
+  action: DecisionAction;
   by: string;
   /** Whom the decider stood in for, as their delegate while they were away. */
   on_behalf_of: string | null;
@@ -96,17 +95,15 @@ export async function exportCases(
   let count = 0;
   await write(format === 'csv' ? csvLine(CASE_COLUMNS) : '[');
   for (let after = 0; ; ) {
-    let query = db.selectFrom('cases').selectAll().where('id', '>', after);
-    if (since !== undefined) query = query.where('created_at', '>=', since);
-    const page = await query.orderBy('id').limit(pageSize).execute();
+    const page = await casesAfter(db, after, since, pageSize);
     if (page.length === 0) break;
     const decisions = await decisionsOf(
       db,
-      page.map((c) => Number(c.id)),
+      page.map((c) => c.id),
     );
     let chunk = '';
     for (const row of page) {
-      const c = exportedCase(caseFromRow(row), decisions.get(Number(row.id)) ?? []);
+      const c = exportedCase(row, decisions.get(row.id) ?? []);
       chunk += format === 'csv' ? csvLine(caseCells(c)) : `${count === 0 ? '\n' : ',\n'}${indented(c)}`;
       count++;
     }
@@ -120,16 +117,10 @@ export async function exportCases(
 
 /** The decisions of a page of cases, each case's in the order they were taken. */
 async function decisionsOf(db: Db, caseIds: number[]): Promise<Map<number, ExportedDecision[]>> {
-  const rows = await db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('case_id', 'in', caseIds)
-    .orderBy('case_id')
-    .orderBy('version')
-    .execute();
+  const rows = await decisionsOfCases(db, caseIds);
   const out = new Map<number, ExportedDecision[]>();
   for (const r of rows) {
-    const id = Number(r.case_id);
+    const id = r.caseId;
     const list = out.get(id) ?? [];
     list.push(exportedDecision(r));
     out.set(id, list);
@@ -137,13 +128,13 @@ async function decisionsOf(db: Db, caseIds: number[]): Promise<Map<number, Expor
   return out;
 }
 
-function exportedDecision(r: Selectable<DecisionsTable>): ExportedDecision {
+function exportedDecision(r: StoredDecision): ExportedDecision {
   return {
     action: r.action,
-    by: r.decider_id,
-    on_behalf_of: r.on_behalf_of,
-    step: Number(r.step),
-    step_role: r.step_role,
+    by: r.deciderId,
+    on_behalf_of: r.onBehalfOf,
+    step: r.step,
+    step_role: r.stepRole,
     reason: r.reason,
     at: r.at,
   };

@@ -2,7 +2,9 @@
 // 404 conversation): marked unreachable, and every open case they hold goes to an alternate
 // approver for the same step (or up the line), with the alliance team told. Nothing is decided.
 import { appendAudit } from '../store/audit-log.js';
-import { caseFromRow } from './case-record.js';
+import { casesHeldBy } from '../store/case-repo.js';
+import { markPersonUnreachable } from '../store/people-repo.js';
+import { inUnitOfWork } from '../store/store-handle.js';
 import { compareAndSet, isConflict, loadCaseForUpdate, SYSTEM } from './case-writes.js';
 import { openAtStep } from './submit-proposal.js';
 import type { WorkflowDeps } from './workflow-deps.js';
@@ -15,11 +17,7 @@ export async function markUnreachable(
 ): Promise<number[]> {
   const now = deps.clock();
   const at = now.toISOString();
-  await deps.db
-    .updateTable('people')
-    .set({ unreachable_on: platform, updated_at: at })
-    .where('id', '=', personId)
-    .execute();
+  await markPersonUnreachable(deps.db, personId, platform, at);
   return handOnHeldCases(deps, personId, { platform, why, reason: 'unreachable' });
 }
 
@@ -36,17 +34,11 @@ export async function handOnHeldCases(
   const { platform, why } = o;
   const now = deps.clock();
   const at = now.toISOString();
-  const held = await deps.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('assignee_id', '=', personId)
-    .where('state', 'in', ['open', 'info_requested'])
-    .execute();
+  const held = await casesHeldBy(deps.db, personId);
   const moved: number[] = [];
-  for (const row of held) {
-    const seen = caseFromRow(row);
+  for (const seen of held) {
     try {
-      await deps.db.transaction().execute(async (trx) => {
+      await inUnitOfWork(deps.db, async (trx) => {
         const c = await loadCaseForUpdate(deps, trx, seen.id);
         if (!c || c.version !== seen.version || c.assigneeId !== personId) return;
         const version = await compareAndSet(trx, c, {}, at);

@@ -1,10 +1,9 @@
 // What the workflow wants people and channels to hear, fanned out to outbox rows per platform.
 // Written in the same transaction as the change it reports.
-import type { Transaction } from 'kysely';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { enqueue, type OutboxMessage, type OutboxTarget } from '../store/outbox.js';
-import type { PersonRow } from '../store/people-repo.js';
-import type { Database } from '../store/schema.js';
+import { type ReachRow, reachOf } from '../store/people-repo.js';
+import type { Tx } from '../store/store-handle.js';
 
 export type ChatPlatform = 'slack' | 'teams';
 
@@ -17,7 +16,7 @@ export type Notification =
   | { kind: 'alliance_alert'; reason: string; detail?: Record<string, unknown> };
 
 export interface NotifyContext {
-  trx: Transaction<Database>;
+  tx: Tx;
   strategy: Strategy;
   platforms: ReadonlyArray<ChatPlatform>;
   now: string;
@@ -29,26 +28,18 @@ export interface NotifyContext {
 export async function notify(ctx: NotifyContext, notifications: ReadonlyArray<Notification>): Promise<void> {
   const people = new Set(notifications.flatMap((n) => ('to' in n ? [n.to] : [])));
   const known = [...people].filter((id) => !isPlatformId(id));
-  const rows =
-    known.length === 0
-      ? []
-      : await ctx.trx
-          .selectFrom('people')
-          .select(['id', 'slack_id', 'teams_id', 'last_platform', 'notify_on'])
-          .where('id', 'in', known)
-          .execute();
-  await enqueue(ctx.trx, ctx.now, outboxMessagesFor(ctx, notifications, rows));
+  const rows = known.length === 0 ? [] : await reachOf(ctx.tx, known);
+  await enqueue(ctx.tx, ctx.now, outboxMessagesFor(ctx, notifications, rows));
 }
 
-/** What a person row says about where they can be told. */
-export type ReachRow = Pick<PersonRow, 'id' | 'slack_id' | 'teams_id' | 'last_platform' | 'notify_on'>;
+export type { ReachRow };
 
 /**
  * The outbox messages for `notifications`, each person's reach read from `rows` (people Koers
  * knows) or from their platform id.
  */
 export function outboxMessagesFor(
-  ctx: Omit<NotifyContext, 'trx'>,
+  ctx: Omit<NotifyContext, 'tx'>,
   notifications: ReadonlyArray<Notification>,
   rows: ReadonlyArray<ReachRow>,
 ): OutboxMessage[] {

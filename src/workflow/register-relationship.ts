@@ -1,57 +1,46 @@
-import type { Insertable, Transaction } from 'kysely';
+// A decided case's relationship for the register: it starts today (in the organisation's time
+// zone), ends after the proposal's months, and comes up for review after the strategy's interval.
 import type { Proposal } from '../domain/check/proposal.js';
-import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { addMonths, dateIn } from '../domain/time.js';
-import { indexPartnerKeys } from '../store/partner-index.js';
-import type { Database, RelationshipsTable } from '../store/schema.js';
-import { proposalColumns } from './proposal-columns.js';
+import { unitOf } from '../store/people-repo.js';
+import { addCaseRelationship, type CaseRelationship } from '../store/relationship-repo.js';
+import type { Tx } from '../store/store-handle.js';
 
-/** The register's row for a decided case; `unit` is the owner's unit in the directory. */
-export function relationshipRow(
+/** The register's relationship for a decided case; `unit` is the owner's unit in the directory. */
+export function caseRelationship(
   strategy: Strategy,
   proposal: Proposal,
   caseId: number,
   source: 'check' | 'exception',
   now: Date,
   unit: string | null,
-): Insertable<RelationshipsTable> {
+): CaseRelationship {
   const start = dateIn(now, strategy.file.digest.timezone);
-  const at = now.toISOString();
   return {
-    ...proposalColumns(proposal),
-    owner_id: proposal.requester.id,
-    unit,
-    status: 'active',
-    start_date: start,
-    end_date: proposal.months ? addMonths(start, Math.ceil(proposal.months)) : null,
-    review_due: addMonths(start, strategy.file.review.everyMonths),
-    case_id: caseId,
-    direction: proposal.direction,
-    confidential: proposal.confidential ? 1 : 0,
+    proposal,
+    caseId,
     source,
-    created_at: at,
-    updated_at: at,
+    unit,
+    startDate: start,
+    endDate: proposal.months ? addMonths(start, Math.ceil(proposal.months)) : null,
+    reviewDue: addMonths(start, strategy.file.review.everyMonths),
+    at: now.toISOString(),
   };
 }
 
 /** Adds a relationship to the register for a decided case (one per case: a unique index). */
 export async function registerRelationship(
-  trx: Transaction<Database>,
+  tx: Tx,
   strategy: Strategy,
   proposal: Proposal,
   caseId: number,
   source: 'check' | 'exception',
   now: Date,
 ): Promise<void> {
-  const owner = await trx
-    .selectFrom('people')
-    .select('unit')
-    .where('id', '=', proposal.requester.id)
-    .executeTakeFirst();
-  await trx
-    .insertInto('relationships')
-    .values(relationshipRow(strategy, proposal, caseId, source, now, owner?.unit ?? null))
-    .execute();
-  await indexPartnerKeys(trx, [partnerKey(proposal.partner.name)]);
+  const owner = await unitOf(tx, proposal.requester.id);
+  await addCaseRelationship(
+    tx,
+    caseRelationship(strategy, proposal, caseId, source, now, owner?.unit ?? null),
+  );
 }

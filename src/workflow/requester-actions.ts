@@ -1,11 +1,11 @@
 // What the requester can do with their own case: answer a question, withdraw it, or ask for an
 // exception to an advice against (which goes to the last step of the line: that step decides
 // exceptions whatever the mandates say).
-import type { Transaction } from 'kysely';
 import type { Refusal } from '../domain/workflow/authorize-decision.js';
 import { appendAudit } from '../store/audit-log.js';
-import type { Database } from '../store/schema.js';
-import { type CaseRecord, caseFromRow } from './case-record.js';
+import { findCase, readCase, restartAssignment } from '../store/case-repo.js';
+import { inUnitOfWork, type Tx } from '../store/store-handle.js';
+import type { CaseRecord } from './case-record.js';
 import {
   compareAndSet,
   insertCase,
@@ -28,11 +28,11 @@ async function asRequester(
   caseId: number,
   action: string,
   allowed: (c: CaseRecord) => Refusal | null,
-  apply: (c: CaseRecord, trx: Transaction<Database>, at: string) => Promise<number>,
+  apply: (c: CaseRecord, trx: Tx, at: string) => Promise<number>,
 ): Promise<RequesterOutcome> {
   const at = deps.clock().toISOString();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps.db, async (trx) => {
       const c = await loadCaseForUpdate(deps, trx, caseId);
       const refusal: Refusal | null =
         c === null ? 'not_found' : c.requesterId !== actor.personId ? 'not_requester' : allowed(c);
@@ -41,17 +41,11 @@ async function asRequester(
         return { ok: false as const, refusal: refusal ?? 'not_found', case: c };
       }
       const resultId = await apply(c, trx, at);
-      const row = await trx
-        .selectFrom('cases')
-        .selectAll()
-        .where('id', '=', resultId)
-        .executeTakeFirstOrThrow();
-      return { ok: true as const, case: caseFromRow(row) };
+      return { ok: true as const, case: await readCase(trx, resultId) };
     });
   } catch (err) {
     if (!isConflict(err)) throw err;
-    const row = await deps.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-    return { ok: false, refusal: 'stale', case: row ? caseFromRow(row) : null };
+    return { ok: false, refusal: 'stale', case: await findCase(deps.db, caseId) };
   }
 }
 
@@ -74,7 +68,7 @@ export function answerInfo(
         : 'not_waiting_for_info',
     async (c, trx, at) => {
       const version = await compareAndSet(trx, c, { state: 'open', info_answer: answer.trim() }, at);
-      await trx.updateTable('cases').set({ assigned_at: at }).where('id', '=', c.id).execute();
+      await restartAssignment(trx, c.id, at);
       await appendAudit(trx, deps.backend, {
         at,
         actorId: actor.personId,

@@ -2,25 +2,24 @@
 // relationship is registered at once; an escalation opens at the route's first step with its
 // assignee; outside the strategy the advice is recorded and an exception may be asked for.
 
-import type { Transaction } from 'kysely';
 import { checkProposal } from '../domain/check/check-proposal.js';
 import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
-import { type AuditEntry, appendAudit, chainAudit } from '../store/audit-log.js';
-import { outboxRows } from '../store/outbox.js';
-import { partnerIndexRows } from '../store/partner-index.js';
+import { type AuditEntry, appendAudit } from '../store/audit-log.js';
+import { assignCase, readCase } from '../store/case-repo.js';
 import { openCaseCountsOf, peopleForAssignment, toSnapshot } from '../store/people-repo.js';
-import type { Database } from '../store/schema.js';
+import type { CaseRelationship } from '../store/relationship-repo.js';
+import { inUnitOfWork, type Tx } from '../store/store-handle.js';
 import { readSubmitContext, type SubmitContext } from '../store/submit-context.js';
-import { WriteBatch } from '../store/write-batch.js';
-import { type CaseRecord, caseFromRow, type StoredResult } from './case-record.js';
-import { caseRow, notifyCase } from './case-writes.js';
+import { type SubmitWrites, writeSubmit } from '../store/submit-writes.js';
+import type { CaseRecord, StoredResult } from './case-record.js';
+import { notifyCase } from './case-writes.js';
 import { type Notification, outboxMessagesFor } from './notifications.js';
 import { planAssignment } from './plan-assignment.js';
 import { portfolioViewOf } from './portfolio-from-store.js';
-import { relationshipRow } from './register-relationship.js';
+import { caseRelationship } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 export type SubmitOutcome =
@@ -46,28 +45,22 @@ export async function submitProposal(
 
   // One read of everything the check and the case need, the check, then one batch of writes:
   // on PostgreSQL a submit is BEGIN, two statements and COMMIT.
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    const ctx = await readSubmitContext(trx, deps.backend, {
+  const outcome = await inUnitOfWork(deps.db, async (tx) => {
+    const ctx = await readSubmitContext(tx, deps.backend, {
       eventKey,
       requesterId: actor.personId,
       partnerKey: key,
       roles: strategy.decisionLine(input.priority).map((r) => r.id),
     });
-    if (ctx.seenCaseId !== null) return { caseId: ctx.seenCaseId, row: undefined, duplicate: true };
+    if (ctx.seenCaseId !== null) return { caseId: ctx.seenCaseId, stored: undefined, duplicate: true };
     const plan = planSubmit(deps, strategy, actor, input, key, ctx, eventKey, now);
-    const row = await plan.batch.run(trx, deps.backend);
+    const stored = await writeSubmit(tx, deps.backend, plan.writes);
     if (plan.notifies) deps.fault?.('after_outbox_insert');
-    return { caseId: ctx.caseId, row, duplicate: false };
+    return { caseId: ctx.caseId, stored, duplicate: false };
   });
 
-  const row =
-    outcome.row ??
-    (await deps.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('id', '=', outcome.caseId)
-      .executeTakeFirstOrThrow());
-  return { ok: true, case: caseFromRow(row), duplicate: outcome.duplicate };
+  const stored = outcome.stored ?? (await readCase(deps.db, outcome.caseId));
+  return { ok: true, case: stored, duplicate: outcome.duplicate };
 }
 
 /** The writes of a submit, from what it read: the case, its audit rows, register and outbox rows. */
@@ -80,7 +73,7 @@ function planSubmit(
   ctx: SubmitContext,
   eventKey: string | null,
   now: Date,
-): { batch: WriteBatch<'cases'>; notifies: boolean } {
+): { writes: SubmitWrites; notifies: boolean } {
   const at = now.toISOString();
   const caseId = ctx.caseId;
   // The directory decides the requester's role, not the proposal: nobody widens their own mandate.
@@ -108,22 +101,19 @@ function planSubmit(
           .filter((r) => r.rank > requesterRank)
           .map((r) => r.id);
 
-  const row = {
-    ...caseRow({
-      requesterId: actor.personId,
-      requesterRole: role,
-      kind: 'check',
-      state:
-        verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
-      proposal,
-      result,
-      strategySha: strategy.sha256,
-      steps,
-      routeLength: result.nl.route.length,
-      platform: actor.platform,
-      at,
-      closedAt: verdict === 'within_mandate' ? at : null,
-    }),
+  const newCase: SubmitWrites['case'] = {
+    requesterId: actor.personId,
+    requesterRole: role,
+    kind: 'check',
+    state: verdict === 'within_mandate' ? 'registered' : verdict === 'escalate' ? 'open' : 'advised_against',
+    proposal,
+    result,
+    strategySha: strategy.sha256,
+    steps,
+    routeLength: result.nl.route.length,
+    platform: actor.platform,
+    at,
+    closedAt: verdict === 'within_mandate' ? at : null,
     id: caseId,
   };
   const audit: AuditEntry[] = [
@@ -141,11 +131,11 @@ function planSubmit(
       },
     },
   ];
-  const batch = new WriteBatch();
   let notifications: Notification[] | null = null;
-  let registered: ReturnType<typeof relationshipRow> | null = null;
+  let registered: CaseRelationship | null = null;
+  let assignment: SubmitWrites['assignment'] = null;
   if (verdict === 'within_mandate') {
-    registered = relationshipRow(strategy, proposal, caseId, 'check', now, person?.unit ?? null);
+    registered = caseRelationship(strategy, proposal, caseId, 'check', now, person?.unit ?? null);
     audit.push({ at, actorId: actor.personId, action: 'registered', caseId, platform: actor.platform });
     notifications = [{ kind: 'strategy_summary', outcome: 'registered' }];
   } else if (verdict === 'escalate') {
@@ -169,34 +159,28 @@ function planSubmit(
       openCases: (id) => ctx.openCases.get(id) ?? 0,
       requesterId: actor.personId,
     });
-    row.step = assigned.step;
-    row.assignee_id = assigned.assigneeId;
-    row.assigned_at = at;
+    assignment = { step: assigned.step, assigneeId: assigned.assigneeId, at };
     audit.push(assigned.audit);
     notifications = assigned.notifications;
   }
-  const chained = chainAudit(ctx.auditHead, audit);
-  const out = batch
-    .insertReturning('cases', row)
-    .insert('audit_log', chained.rows)
-    .setAuditHead(chained.head);
-  if (registered) {
-    const index = partnerIndexRows([registered.partner_key]);
-    out
-      .insert('relationships', [registered])
-      .insert('partner_words', index.words, { ignoreDuplicates: true })
-      .insert('word_variants', index.variants, { ignoreDuplicates: true });
-  }
-  if (notifications) {
-    const messages = outboxMessagesFor(
-      { strategy, platforms: deps.platforms(), now: at, caseId, key: 'v1' },
-      notifications,
-      ctx.people,
-    );
-    out.insert('outbox', outboxRows(at, messages), { ignoreDuplicates: true });
-  }
-  if (eventKey !== null) out.insert('processed_events', [{ key: eventKey, ref: String(caseId), at }]);
-  return { batch: out, notifies: notifications !== null };
+  const messages =
+    notifications === null
+      ? null
+      : outboxMessagesFor(
+          { strategy, platforms: deps.platforms(), now: at, caseId, key: 'v1' },
+          notifications,
+          ctx.people,
+        );
+  const writes: SubmitWrites = {
+    case: newCase,
+    assignment,
+    auditHead: ctx.auditHead,
+    audit,
+    relationship: registered,
+    outbox: messages === null ? null : { at, messages },
+    event: eventKey === null ? null : { key: eventKey, ref: String(caseId), at },
+  };
+  return { writes, notifies: notifications !== null };
 }
 
 /**
@@ -206,7 +190,7 @@ function planSubmit(
  */
 export async function openAtStep(
   deps: WorkflowDeps,
-  trx: Transaction<Database>,
+  tx: Tx,
   strategy: Strategy,
   caseId: number,
   actor: Actor,
@@ -218,8 +202,8 @@ export async function openAtStep(
   requesterId: string = actor.personId,
 ): Promise<number | null> {
   const at = now.toISOString();
-  const people = await peopleForAssignment(trx, requesterId, steps.slice(fromStep));
-  const counts = await openCaseCountsOf(trx, [...people.keys()]);
+  const people = await peopleForAssignment(tx, requesterId, steps.slice(fromStep));
+  const counts = await openCaseCountsOf(tx, [...people.keys()]);
   const plan = planAssignment({
     strategy,
     caseId,
@@ -232,12 +216,8 @@ export async function openAtStep(
     requesterId,
     extra,
   });
-  await trx
-    .updateTable('cases')
-    .set({ step: plan.step, assignee_id: plan.assigneeId, assigned_at: at, updated_at: at })
-    .where('id', '=', caseId)
-    .execute();
-  await appendAudit(trx, deps.backend, plan.audit);
-  await notifyCase(deps, trx, caseId, newVersion, at, plan.notifications);
+  await assignCase(tx, caseId, plan.step, plan.assigneeId, at);
+  await appendAudit(tx, deps.backend, plan.audit);
+  await notifyCase(deps, tx, caseId, newVersion, at, plan.notifications);
   return plan.taken;
 }

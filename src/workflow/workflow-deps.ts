@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
+// What the workflow runs on: the store, the strategy in force, the clock and the chat platforms.
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Platform } from '../domain/workflow/case-model.js';
 import type { Backend } from '../store/backend.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/store-handle.js';
 import type { ChatPlatform } from './notifications.js';
 
 export interface WorkflowDeps {
-  db: Kysely<Database>;
+  db: Db;
   backend: Backend;
   /** The strategy in force now (it may reload; a case keeps the route it was opened with). */
   strategy: () => Strategy;

@@ -20,7 +20,7 @@ async function withCases() {
     let now = new Date('2026-11-23T09:00:00.000Z');
     await upsertPeople(store.db, strategy.people, now.toISOString());
     const wf = createWorkflow({
-      db: store.db,
+      db: store.handle,
       backend: store.backend,
       strategy: () => strategy,
       clock: () => now,

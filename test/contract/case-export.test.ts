@@ -49,7 +49,7 @@ describe.each(BACKENDS)('case export on %s', (backend) => {
   };
   const exported = async (format: ExportFormat, options: CaseExportOptions = {}) => {
     const chunks: string[] = [];
-    const count = await exportCases(f.ts.store.db, format, (c) => void chunks.push(c), options);
+    const count = await exportCases(f.ts.store.handle, format, (c) => void chunks.push(c), options);
     return { text: chunks.join(''), chunks, count };
   };
 

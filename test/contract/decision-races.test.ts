@@ -17,7 +17,7 @@ const strategy = exampleStrategy();
 
 function workflowOn(store: TestStore['store']): Workflow {
   return createWorkflow({
-    db: store.db,
+    db: store.handle,
     backend: store.backend,
     strategy: () => strategy,
     clock: () => new Date('2026-11-23T10:00:00Z'),

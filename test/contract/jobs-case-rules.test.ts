@@ -1,6 +1,6 @@
 // case_rules: the rule codes of each check, indexed incrementally by the digest (both backends).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexCaseRules, SETTLE_MS } from '../../src/jobs/digest-sql/case-rules.js';
+import { indexCaseRules, SETTLE_MS } from '../../src/store/digest-case-rules.js';
 import { ANNA, proposal } from '../support/proposals.js';
 import { BACKENDS } from '../support/test-stores.js';
 import { type WorkflowFixture, workflowFixture } from '../support/workflow-fixture.js';
@@ -39,27 +39,27 @@ describe.each(BACKENDS)('case_rules on %s', (backend) => {
     // Too fresh: a check is indexed only once it is older than any transaction that writes one.
     expect(
       await indexCaseRules(
-        f.ts.store.db,
+        f.ts.store.handle,
         backend,
         windowStart,
         new Date(f.clock.now().getTime() + SETTLE_MS - 1000),
       ),
     ).toBe(0);
     f.clock.advanceHours(1);
-    expect(await indexCaseRules(f.ts.store.db, backend, windowStart, f.clock.now())).toBe(2);
+    expect(await indexCaseRules(f.ts.store.handle, backend, windowStart, f.clock.now())).toBe(2);
     // The exception case (kind exception) repeats its check's result and is not counted again.
     expect(await rules()).toEqual([
       [a.case.id, 'budget_over_mandate'],
       [b.case.id, 'partner_type_excluded'],
     ]);
-    expect(await indexCaseRules(f.ts.store.db, backend, windowStart, f.clock.now())).toBe(0);
+    expect(await indexCaseRules(f.ts.store.handle, backend, windowStart, f.clock.now())).toBe(0);
     const c = await f.wf.submit(
       anna,
       proposal({ requester: ANNA, priority: null, intensity: 'exchange', budget: 1_000 }),
     );
     if (!c.ok) throw new Error('submit refused');
     f.clock.advanceHours(1);
-    expect(await indexCaseRules(f.ts.store.db, backend, windowStart, f.clock.now())).toBe(1);
+    expect(await indexCaseRules(f.ts.store.handle, backend, windowStart, f.clock.now())).toBe(1);
     expect((await rules()).filter(([id]) => id === c.case.id)).toEqual([[c.case.id, 'exploration']]);
   });
 
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('case_rules on %s', (backend) => {
     if (!s.ok) throw new Error('submit refused');
     await f.ts.store.db.updateTable('cases').set({ result }).where('id', '=', s.case.id).execute();
     f.clock.advanceHours(1);
-    expect(await indexCaseRules(f.ts.store.db, backend, windowStart, f.clock.now())).toBe(1);
+    expect(await indexCaseRules(f.ts.store.handle, backend, windowStart, f.clock.now())).toBe(1);
     expect(await rules()).toEqual([[s.case.id, 'existing_relationship']]);
   });
 });

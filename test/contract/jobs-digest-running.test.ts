@@ -24,7 +24,7 @@ describe.each(BACKENDS)('the running period on %s', (backend) => {
   });
 
   const deps = () => ({
-    db: f.ts.store.db,
+    db: f.ts.store.handle,
     backend,
     strategy: () => f.strategy,
     clock: f.clock.now,

@@ -162,7 +162,7 @@ describe.each(BACKENDS)('the digest of a known portfolio on %s', (backend) => {
 
     step();
     const deps = {
-      db: f.ts.store.db,
+      db: f.ts.store.handle,
       backend,
       strategy: () => f.strategy,
       clock: f.clock.now,
@@ -190,7 +190,7 @@ describe.each(BACKENDS)('the digest of a known portfolio on %s', (backend) => {
       OCCURRENCE,
     );
     digest = await computeDigest({
-      db: f.ts.store.db,
+      db: f.ts.store.handle,
       backend,
       strategy: f.strategy,
       period,

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
       .execute();
 
     const a = schedulerOn(f, { instanceId: 'a' }).scheduler;
-    const b = schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).db }).scheduler;
+    const b = schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).handle }).scheduler;
     const [ra, rb] = [await a.tick(), await b.tick()];
     // On SQLite the second instance stands by altogether; on PostgreSQL it finds the day claimed.
     expect([ra.retention?.ran, rb.retention?.ran ?? false]).toEqual([true, false]);

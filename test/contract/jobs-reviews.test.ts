@@ -66,7 +66,7 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
       },
     ]);
     deps = {
-      db: f.ts.store.db,
+      db: f.ts.store.handle,
       backend,
       strategy: () => f.strategy,
       clock: f.clock.now,
@@ -81,8 +81,8 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
     const other = await f.ts.reopen();
     const first =
       backend === 'postgres'
-        ? await Promise.all([promptDueReviews(deps), promptDueReviews({ ...deps, db: other.db })])
-        : [await promptDueReviews(deps), await promptDueReviews({ ...deps, db: other.db })];
+        ? await Promise.all([promptDueReviews(deps), promptDueReviews({ ...deps, db: other.handle })])
+        : [await promptDueReviews(deps), await promptDueReviews({ ...deps, db: other.handle })];
     expect(first.flatMap((r) => r.prompted).sort((a, b) => a - b)).toEqual([ids[0], ids[1], ids[3]]);
     expect((await promptDueReviews(deps)).prompted).toEqual([]);
     const rows = await outboxOf(f.ts.store.db, 'review_request');

@@ -62,7 +62,7 @@ describe.each(BACKENDS)('the scheduler on %s', (backend) => {
       f.clock.current = new Date('2025-12-31T12:00:00.000Z');
       const a = schedulerOn(f, { instanceId: 'a' });
       const others =
-        backend === 'postgres' ? [schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).db })] : [];
+        backend === 'postgres' ? [schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).handle })] : [];
       for (const t of tickTimes(
         '2025-12-31T12:00:00.000Z',
         '2027-01-01T00:00:00.000Z',
@@ -115,7 +115,7 @@ describe.each(BACKENDS)('the scheduler on %s', (backend) => {
     );
     if (!submitted.ok) throw new Error('submit refused');
     const a = schedulerOn(f, { instanceId: 'a' });
-    const b = schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).db });
+    const b = schedulerOn(f, { instanceId: 'b', db: (await f.ts.reopen()).handle });
     const seen: Record<string, number> = {};
     for (let h = 1; h <= 100; h++) {
       f.clock.advanceHours(1);
@@ -227,7 +227,7 @@ describe.each(BACKENDS)('the scheduler on %s', (backend) => {
       .execute();
     const died = await dying.scheduler.tick();
     expect(died.errors).toEqual([{ job: 'digest', error: 'killed mid-run' }]);
-    const stored = await loadDigestRun(db, 'digest:2026-11-30T07:00:00.000Z');
+    const stored = await loadDigestRun(f.ts.store.handle, 'digest:2026-11-30T07:00:00.000Z');
     expect(stored?.status).toBe('claimed');
     expect(stored?.chartPng?.subarray(1, 4).toString()).toBe('PNG');
 
@@ -239,7 +239,7 @@ describe.each(BACKENDS)('the scheduler on %s', (backend) => {
     const report = await heir.scheduler.tick();
     expect(report.digest).toMatchObject([{ status: 'sent', takenOverFrom: 'dying', posts: 1 }]);
     await heir.scheduler.tick();
-    const after = await loadDigestRun(db, 'digest:2026-11-30T07:00:00.000Z');
+    const after = await loadDigestRun(f.ts.store.handle, 'digest:2026-11-30T07:00:00.000Z');
     expect(after?.status).toBe('done');
     expect(after?.digest).toEqual(stored?.digest);
     expect(await outboxOf(db, 'digest')).toHaveLength(1);
@@ -275,7 +275,7 @@ describe('SQLite runs one scheduler per database', () => {
     f = await workflowFixture('sqlite');
     f.clock.current = new Date('2026-11-25T10:00:00.000Z');
     const first = schedulerOn(f, { instanceId: 'first', tickMs: 10_000 });
-    const second = schedulerOn(f, { instanceId: 'second', tickMs: 10_000, db: (await f.ts.reopen()).db });
+    const second = schedulerOn(f, { instanceId: 'second', tickMs: 10_000, db: (await f.ts.reopen()).handle });
     expect(await first.scheduler.tick()).toMatchObject({ role: 'active' });
     expect(await second.scheduler.tick()).toMatchObject({ role: 'standby' });
     const refusal = second.lines.find((l) => l.level === 50);
@@ -300,7 +300,7 @@ describe('SQLite runs one scheduler per database', () => {
   it('hands the lease over at once when the holder stops cleanly', async () => {
     f = await workflowFixture('sqlite');
     const first = schedulerOn(f, { instanceId: 'first' });
-    const second = schedulerOn(f, { instanceId: 'second', db: (await f.ts.reopen()).db });
+    const second = schedulerOn(f, { instanceId: 'second', db: (await f.ts.reopen()).handle });
     expect(await first.scheduler.start()).toEqual({ role: 'active' });
     expect(await second.scheduler.tick()).toMatchObject({ role: 'standby' });
     await first.scheduler.stop();

@@ -30,10 +30,10 @@ describe.each(BACKENDS)('more than a list of cases waiting (%s)', (backend) => {
     }
     const last = await f.wf.getCase(ids[50] as number);
     if (!last) throw new Error('no case');
-    const view = await caseViewForReader(f.ts.store.db, f.strategy, f.clock.now(), last, 'u-bram', 'nl');
+    const view = await caseViewForReader(f.ts.store.handle, f.strategy, f.clock.now(), last, 'u-bram', 'nl');
     expect(JSON.stringify(view)).toContain('"decision":"approve"');
     // Anna, the requester, sees it without them.
-    const hers = await caseViewForReader(f.ts.store.db, f.strategy, f.clock.now(), last, 'u-anna', 'nl');
+    const hers = await caseViewForReader(f.ts.store.handle, f.strategy, f.clock.now(), last, 'u-anna', 'nl');
     expect(JSON.stringify(hers)).not.toContain('"decision":"approve"');
   });
 });

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('export on %s', (backend) => {
   const exported = async (t: TestStore, format: ExportFormat, pageSize?: number) => {
     let text = '';
     const count = await exportRegister(
-      t.store.db,
+      t.store.handle,
       format,
       (chunk) => {
         text += chunk;
@@ -38,7 +38,7 @@ describe.each(BACKENDS)('export on %s', (backend) => {
     return { text, count };
   };
   const load = async (t: TestStore, text: string) => {
-    const r = await importRegister(t.store.db, t.store.backend, strategy, csvText(text), { now: NOW });
+    const r = await importRegister(t.store.handle, t.store.backend, strategy, csvText(text), { now: NOW });
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.report;
   };
@@ -49,7 +49,9 @@ describe.each(BACKENDS)('export on %s', (backend) => {
   });
 
   it('writes every relationship in id order, across pages', async () => {
-    await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now: NOW });
+    await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+      now: NOW,
+    });
     const { text, count } = await exported(ts, 'csv', 7);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -65,7 +67,9 @@ describe.each(BACKENDS)('export on %s', (backend) => {
   });
 
   it('writes JSON as one array of objects with the same fields', async () => {
-    await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now: NOW });
+    await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+      now: NOW,
+    });
     const { text, count } = await exported(ts, 'json', 10);
     const rows = JSON.parse(text) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(count);
@@ -91,7 +95,9 @@ describe.each(BACKENDS)('export on %s', (backend) => {
   });
 
   it('round-trips through import: exporting the imported export gives the same file', async () => {
-    await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now: NOW });
+    await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+      now: NOW,
+    });
     await load(ts, HOSTILE);
     const first = (await exported(ts, 'csv')).text;
     const other = await makeTestStore(backend);

@@ -37,7 +37,7 @@ describe('a CSV record far over the limit', () => {
 
   it('is refused with its line while streaming, and peak memory grows far less than the cell', async () => {
     const peakBeforeKb = process.resourceUsage().maxRSS;
-    const result = await importRegister(ts.store.db, ts.store.backend, exampleStrategy(), csvFile(file), {
+    const result = await importRegister(ts.store.handle, ts.store.backend, exampleStrategy(), csvFile(file), {
       now: new Date('2026-11-23T09:00:00.000Z'),
     });
     const growthMb = (process.resourceUsage().maxRSS - peakBeforeKb) / 1024;

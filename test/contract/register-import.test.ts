@@ -33,9 +33,9 @@ describe.each(BACKENDS)('import on %s', (backend) => {
   });
 
   const run = (text: string, options: Partial<ImportOptions> = {}): Promise<ImportResult> =>
-    importRegister(ts.store.db, ts.store.backend, strategy, csvText(text), { now: NOW, ...options });
+    importRegister(ts.store.handle, ts.store.backend, strategy, csvText(text), { now: NOW, ...options });
   const runExample = (options: Partial<ImportOptions> = {}) =>
-    importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+    importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
       now: NOW,
       ...options,
     });
@@ -285,7 +285,9 @@ describe.each(BACKENDS)('import on %s', (backend) => {
       );
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const result = await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(file), { now: NOW });
+    const result = await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(file), {
+      now: NOW,
+    });
     expect(result.ok && result.report).toMatchObject({
       rows: 100_000,
       imported: 100_000,

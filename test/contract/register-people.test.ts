@@ -24,7 +24,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
   });
 
   const run = (text: string, dryRun = false) =>
-    importPeople(ts.store.db, ts.store.backend, strategy, csvText(text), { now: NOW, dryRun });
+    importPeople(ts.store.handle, ts.store.backend, strategy, csvText(text), { now: NOW, dryRun });
   const peopleCount = async () =>
     Number(
       (
@@ -36,8 +36,8 @@ describe.each(BACKENDS)('people on %s', (backend) => {
     );
 
   it("loads the strategy file's people: section, and again without change", async () => {
-    expect(await syncPeopleFromStrategy(ts.store.db, strategy, NOW)).toBe(strategy.people.length);
-    expect(await syncPeopleFromStrategy(ts.store.db, strategy, NOW)).toBe(strategy.people.length);
+    expect(await syncPeopleFromStrategy(ts.store.handle, strategy, NOW)).toBe(strategy.people.length);
+    expect(await syncPeopleFromStrategy(ts.store.handle, strategy, NOW)).toBe(strategy.people.length);
     expect(await peopleCount()).toBe(strategy.people.length);
     expect(await getPerson(ts.store.db, 'u-carla')).toMatchObject({
       name: 'Carla Jansen',
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
   });
 
   it('accepts a reports-to who is already in the store', async () => {
-    await syncPeopleFromStrategy(ts.store.db, strategy, NOW);
+    await syncPeopleFromStrategy(ts.store.handle, strategy, NOW);
     expect((await run('id,name,role,reports_to\nu-new,New Person,employee,u-dirk\n')).ok).toBe(true);
   });
 
@@ -99,7 +99,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
   });
 
   it('refuses a cycle made with someone already in the store', async () => {
-    await syncPeopleFromStrategy(ts.store.db, strategy, NOW);
+    await syncPeopleFromStrategy(ts.store.handle, strategy, NOW);
     // u-dirk reports to u-eva in the store; making u-eva report to u-dirk closes a loop.
     const result = await run('id,name,role,reports_to\nu-eva,Eva Smit,executive,u-dirk\n');
     expect(result).toEqual({

@@ -20,8 +20,10 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
   let ts: TestStore;
   beforeAll(async () => {
     ts = await makeTestStore(backend);
-    await syncPeopleFromStrategy(ts.store.db, strategy, NOW);
-    await importRegister(ts.store.db, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), { now: NOW });
+    await syncPeopleFromStrategy(ts.store.handle, strategy, NOW);
+    await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+      now: NOW,
+    });
   });
   afterAll(async () => {
     await ts.drop();
@@ -30,7 +32,7 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
   const partners = (rows: ReadonlyArray<{ partner: string }>) => rows.map((r) => r.partner);
 
   it('finds TU Delft exactly, with owner, unit, intensity, priority, status and start', async () => {
-    const who = await whoWorksWith(ts.store.db, 'tu delft');
+    const who = await whoWorksWith(ts.store.handle, 'tu delft');
     expect(who.key).toBe('tu delft');
     expect(who.exact).toEqual([
       {
@@ -48,20 +50,20 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
   });
 
   it('finds TU Delft as a near match of "Technische Universiteit Delft"', async () => {
-    const who = await whoWorksWith(ts.store.db, 'Technische Universiteit Delft');
+    const who = await whoWorksWith(ts.store.handle, 'Technische Universiteit Delft');
     expect(who.exact).toEqual([]);
     expect(partners(who.near)).toEqual(['TU Delft']);
     expect(who.near[0]).toMatchObject({ ownerName: 'Carla Jansen', score: 1 });
   });
 
   it('finds Wageningen University & Research for "WUR"', async () => {
-    expect(partners((await whoWorksWith(ts.store.db, 'WUR')).near)).toEqual([
+    expect(partners((await whoWorksWith(ts.store.handle, 'WUR')).near)).toEqual([
       'Wageningen University & Research',
     ]);
   });
 
   it('finds both Deltares relationships exactly (a leading "Stichting" is not part of the key)', async () => {
-    const who = await whoWorksWith(ts.store.db, 'Deltares');
+    const who = await whoWorksWith(ts.store.handle, 'Deltares');
     expect(who.exact.map((r) => [r.partner, r.ownerId])).toEqual([
       ['Deltares', 'u-bram'],
       ['Stichting Deltares', 'u-joost'],
@@ -69,10 +71,10 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
   });
 
   it('finds the water board for "Rijnland", and nothing near for an unknown partner', async () => {
-    expect(partners((await whoWorksWith(ts.store.db, 'Rijnland')).near)).toEqual([
+    expect(partners((await whoWorksWith(ts.store.handle, 'Rijnland')).near)).toEqual([
       'Hoogheemraadschap van Rijnland',
     ]);
-    expect(await whoWorksWith(ts.store.db, 'Acme Widgets')).toEqual({
+    expect(await whoWorksWith(ts.store.handle, 'Acme Widgets')).toEqual({
       key: 'acme widgets',
       exact: [],
       near: [],
@@ -80,7 +82,7 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
   });
 
   it('does not take Gemeente Delft for TU Delft', async () => {
-    expect(partners((await whoWorksWith(ts.store.db, 'Gemeente Delft')).near)).toEqual([]);
+    expect(partners((await whoWorksWith(ts.store.handle, 'Gemeente Delft')).near)).toEqual([]);
   });
 
   it('lists active relationships before planned and ended ones, and keeps to the limit', async () => {
@@ -90,12 +92,12 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
       'Ordered Partner,network,,exchange,u-bram,planned',
       'Ordered Partner,network,,exchange,u-carla,active',
     ].join('\n');
-    await importRegister(ts.store.db, ts.store.backend, strategy, csvText(text), { now: NOW });
-    const ordered = await whoWorksWith(ts.store.db, 'Ordered Partner');
+    await importRegister(ts.store.handle, ts.store.backend, strategy, csvText(text), { now: NOW });
+    const ordered = await whoWorksWith(ts.store.handle, 'Ordered Partner');
     expect(ordered.exact.map((r) => r.status)).toEqual(['active', 'planned', 'ended']);
-    const tno = await whoWorksWith(ts.store.db, 'TNO', { limit: 1 });
+    const tno = await whoWorksWith(ts.store.handle, 'TNO', { limit: 1 });
     expect(tno.exact).toHaveLength(1);
-    const all = await whoWorksWith(ts.store.db, 'Gemeente');
+    const all = await whoWorksWith(ts.store.handle, 'Gemeente');
     expect(all.near.length).toBeGreaterThan(1);
     expect(all.near.length).toBeLessThanOrEqual(20);
   });
@@ -125,20 +127,20 @@ describe.each(BACKENDS)('who works with on %s', (backend) => {
         updated_at: NOW.toISOString(),
       })
       .execute();
-    expect((await whoWorksWith(ts.store.db, 'Geheim')).exact).toEqual([]);
-    const shown = await whoWorksWith(ts.store.db, 'Geheim', { includeConfidential: true });
+    expect((await whoWorksWith(ts.store.handle, 'Geheim')).exact).toEqual([]);
+    const shown = await whoWorksWith(ts.store.handle, 'Geheim', { includeConfidential: true });
     expect(shown.exact.map((r) => [r.ownerId, r.ownerName])).toEqual([['u-stranger', null]]);
   });
 
   it('answers a name of thousands of distinct words, from its first words (the query does not grow with them)', async () => {
     const words = Array.from({ length: 6_500 }, (_, i) => `w${i.toString(36)}`).join(' ');
-    const who = await whoWorksWith(ts.store.db, `Technische Universiteit Delft ${words}`);
+    const who = await whoWorksWith(ts.store.handle, `Technische Universiteit Delft ${words}`);
     expect(who.key.split(' ')).toHaveLength(12);
     expect(partners(who.near)).toContain('TU Delft');
   });
 
   it('answers an empty name with nothing', async () => {
-    expect(await whoWorksWith(ts.store.db, '   ')).toEqual({ key: '', exact: [], near: [] });
+    expect(await whoWorksWith(ts.store.handle, '   ')).toEqual({ key: '', exact: [], near: [] });
   });
 });
 
@@ -149,9 +151,9 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
   const corpus = loadCorpus();
   beforeAll(async () => {
     ts = await makeTestStore(backend);
-    await syncPeopleFromStrategy(ts.store.db, corpus.strategy, NOW);
+    await syncPeopleFromStrategy(ts.store.handle, corpus.strategy, NOW);
     const csv = readFileSync(new URL('../fixtures/understanding/register.csv', import.meta.url), 'utf8');
-    const imported = await importRegister(ts.store.db, ts.store.backend, corpus.strategy, csvText(csv), {
+    const imported = await importRegister(ts.store.handle, ts.store.backend, corpus.strategy, csvText(csv), {
       now: NOW,
     });
     expect(imported.ok).toBe(true);
@@ -161,10 +163,10 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
   });
 
   it('finds a partner typed with a typo as a near match: Deltaris, TU Delf', async () => {
-    expect((await whoWorksWith(ts.store.db, 'Deltaris')).near.map((r) => r.partner)).toContain(
+    expect((await whoWorksWith(ts.store.handle, 'Deltaris')).near.map((r) => r.partner)).toContain(
       'Stichting Deltares',
     );
-    expect((await whoWorksWith(ts.store.db, 'TU Delf')).near.map((r) => r.partner)).toContain('TU Delft');
+    expect((await whoWorksWith(ts.store.handle, 'TU Delf')).near.map((r) => r.partner)).toContain('TU Delft');
   });
 
   it('gives every lookup of the corpus the exact and near partners the scorer gives over the whole register', async () => {
@@ -172,7 +174,7 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
       const { command } = parseCommand(c.say);
       if (command.kind !== 'who' || !command.partner) continue;
       const want = scoreAll(corpus.register, command.partner);
-      const got = await whoWorksWith(ts.store.db, command.partner);
+      const got = await whoWorksWith(ts.store.handle, command.partner);
       expect([...new Set(got.exact.map((r) => r.partner))].sort(), c.say).toEqual(want.exact);
       expect([...new Set(got.near.map((r) => r.partner))].sort(), c.say).toEqual(want.near);
     }
@@ -180,7 +182,7 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
 
   it('indexes a relationship added later, so a typo finds it too', async () => {
     await importRegister(
-      ts.store.db,
+      ts.store.handle,
       ts.store.backend,
       corpus.strategy,
       csvText(
@@ -188,7 +190,7 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
       ),
       { now: NOW },
     );
-    const near = (await whoWorksWith(ts.store.db, 'Hoogheemraadschap Zeveld-Noord')).near;
+    const near = (await whoWorksWith(ts.store.handle, 'Hoogheemraadschap Zeveld-Noord')).near;
     expect(near[0]?.partner).toBe('Hoogheemraadschap Zeeveld-Noord');
   });
 });

@@ -132,7 +132,7 @@ describe('chat service', () => {
     const f2 = await chatFixture('sqlite');
     try {
       const chat = (await import('../../src/chat/chat-service.js')).createChatService({
-        db: f2.ts.store.db,
+        db: f2.ts.store.handle,
         workflow: f2.wf,
         strategy: () => f2.strategy,
         clock: f2.clock.now,

@@ -41,7 +41,7 @@ describe('the scheduled directory sync', () => {
     const runs: string[] = [];
     const scheduler = (name: string) =>
       createScheduler({
-        db: f?.ts.store.db as WorkflowFixture['ts']['store']['db'],
+        db: f?.ts.store.handle as WorkflowFixture['ts']['store']['handle'],
         backend: 'postgres',
         strategy: () => strategy,
         clock: (f as WorkflowFixture).clock.now,

@@ -49,9 +49,9 @@ describe.each(BACKENDS)('a crash between Slack’s answer and the mark (%s)', (b
     let outboxId: number;
     try {
       const now = () => new Date();
-      await syncPeopleFromStrategy(store.db, strategy, now());
+      await syncPeopleFromStrategy(store.handle, strategy, now());
       const workflow = createWorkflow({
-        db: store.db,
+        db: store.handle,
         backend: store.backend,
         strategy: () => strategy,
         clock: now,

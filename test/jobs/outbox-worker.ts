@@ -7,6 +7,7 @@ import { createSlackSender } from '../../src/channels/slack/slack-sender.js';
 import { createSlackWeb } from '../../src/channels/slack/slack-web.js';
 import { composeNotification } from '../../src/chat/compose-notification.js';
 import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
+import { caseMessageLog } from '../../src/store/case-messages.js';
 import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadStrategyFile } from '../../src/strategy-file/load-strategy-file.js';
@@ -40,14 +41,15 @@ const web = createSlackWeb(
 );
 const sender = createSlackSender({
   web,
-  db: store.db,
-  compose: (item) => composeNotification({ db: store.db, strategy: () => strategy, clock }, item, 'slack'),
+  caseMessages: caseMessageLog(store.handle),
+  compose: (item) =>
+    composeNotification({ db: store.handle, strategy: () => strategy, clock }, item, 'slack'),
   logger,
   clock,
 });
 // The lease is the production default (60 s): a takeover before it ends is the liveness lock's doing.
 const dispatcher = createOutboxDispatcher({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   senders: [sender],
   clock,

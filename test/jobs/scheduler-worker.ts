@@ -24,14 +24,14 @@ const store = await openStore(o.url);
 const liveness = await holdInstanceLiveness(o.url, o.instanceId, logger);
 const strategy = exampleStrategy();
 const workflow = createWorkflow({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock,
   platforms: () => ['slack'],
 });
 const scheduler = createScheduler({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock,
@@ -58,7 +58,7 @@ const slack: ChannelSender = {
   },
 };
 const dispatcher = createOutboxDispatcher({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   senders: [slack],
   clock,

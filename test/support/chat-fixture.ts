@@ -12,7 +12,7 @@ export interface ChatFixture extends WorkflowFixture {
 export async function chatFixture(backend: Backend, options: { demo?: boolean } = {}): Promise<ChatFixture> {
   const f = await workflowFixture(backend);
   const chat = createChatService({
-    db: f.ts.store.db,
+    db: f.ts.store.handle,
     workflow: f.wf,
     strategy: () => f.strategy,
     clock: f.clock.now,

@@ -10,7 +10,7 @@ if (!url || !personId) throw new Error('usage: race-worker URL PERSON_ID');
 const store = await openStore(url);
 const strategy = exampleStrategy();
 const wf = createWorkflow({
-  db: store.db,
+  db: store.handle,
   backend: store.backend,
   strategy: () => strategy,
   clock: () => new Date('2026-11-23T10:00:00Z'),

@@ -56,7 +56,7 @@ export async function workflowFixture(
   const clock = new TestClock();
   await upsertPeople(ts.store.db, options.people ?? peopleWithSlack(strategy), clock.now().toISOString());
   const wf = createWorkflow({
-    db: ts.store.db,
+    db: ts.store.handle,
     backend,
     strategy: () => strategy,
     clock: clock.now,

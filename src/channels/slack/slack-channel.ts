@@ -87,12 +87,12 @@ export const createSlackChannel: ChannelFactory = (deps: ChannelDeps): ChannelMo
       : [],
     sender: createSlackSender({
       web,
-      db: deps.db,
+      caseMessages: deps.caseMessages,
       compose: (item) => deps.compose(item, 'slack'),
       logger,
       clock: deps.clock,
       markUnreachable: (personId, platform, reason) =>
-        deps.workflow.markUnreachable(personId, platform, reason),
+        deps.people.markUnreachable(personId, platform, reason),
       kickOutbox: deps.kickOutbox,
     }),
     async start() {

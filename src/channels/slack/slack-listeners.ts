@@ -29,7 +29,7 @@ import {
 } from './parse-slack-payload.js';
 import { formErrors, MODAL_CALLBACK_ID, renderMessage, renderModal } from './render-block-kit.js';
 import type { SlackReplies } from './slack-replies.js';
-import { localeFor, slackText } from './slack-texts.js';
+import { slackText } from './slack-texts.js';
 import type { SlackWeb } from './slack-web.js';
 
 /** A modal submit waits this long for the answer before the modal is closed and the answer sent to the DM. */
@@ -114,7 +114,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       return;
     }
     await toDm(parsed.turn.identity, r, log);
-    const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(parsed.turn.identity));
+    const locale = await deps.people.localeOfUser(await withSlackProfile(parsed.turn.identity));
     await replies.respond(respond, [note(slackText(locale, 'continuedInDm'))], log);
   });
 
@@ -139,7 +139,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     const user = mention.turn.identity.userId;
     if (mention.startsCheck) {
       await toDm(mention.turn.identity, r, log);
-      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(mention.turn.identity));
+      const locale = await deps.people.localeOfUser(await withSlackProfile(mention.turn.identity));
       await replies.ephemeral(
         mention.channel,
         user,
@@ -206,7 +206,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       await ack();
       const r = await pending;
       if (r.duplicate) return;
-      const locale = await localeFor(deps.db, deps.strategy(), await withSlackProfile(submit.turn.identity));
+      const locale = await deps.people.localeOfUser(await withSlackProfile(submit.turn.identity));
       await toDm(
         submit.turn.identity,
         { views: [note(slackText(locale, 'stillWorking')), ...withForm(r)] },

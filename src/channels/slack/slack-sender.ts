@@ -8,12 +8,10 @@
 //   channel before a 429's Retry-After has passed; other channels are not held up;
 // - a channel that is gone or a person who cannot be messaged fails at once: no retry storm.
 
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { CaseMessageLog } from '../../chat/channel-port.js';
 import type { Composed } from '../../chat/compose-notification.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
-import { trackCaseMessage } from '../../store/case-messages.js';
-import type { Database } from '../../store/schema.js';
 import { renderMessage } from './render-block-kit.js';
 import { classifySlackError, type SlackFailure } from './slack-errors.js';
 import type { SlackWeb } from './slack-web.js';
@@ -26,12 +24,13 @@ const HISTORY_LOOKBACK = 50;
 
 export interface SlackSenderDeps {
   web: SlackWeb;
-  db: Kysely<Database>;
+  /** Where each message about a case went (so a change of the case updates it in place). */
+  caseMessages: CaseMessageLog;
   compose: (item: OutboxItem, platform: 'slack') => Promise<Composed>;
   logger: Logger;
   clock: () => Date;
-  /** A person Slack cannot reach: their open cases go to an alternate (workflow.markUnreachable). */
-  markUnreachable?: (personId: string, platform: string, why: string) => Promise<number[]>;
+  /** A person Slack cannot reach: their open cases go to an alternate. */
+  markUnreachable?: (personId: string, platform: 'slack', why: string) => Promise<number[]>;
   /** Ask the outbox to send what a reassignment enqueued. */
   kickOutbox?: () => void;
   /** Real time for pacing (ms). */
@@ -218,7 +217,7 @@ export function createSlackSender(deps: SlackSenderDeps): ChannelSender {
     ref: SlackRef,
   ): Promise<void> {
     if (item.caseId === null) return;
-    await trackCaseMessage(deps.db, {
+    await deps.caseMessages.track({
       caseId: item.caseId,
       platform: 'slack',
       personId: recipient.kind === 'person' ? recipient.personId : null,

@@ -2,24 +2,17 @@
 // Action.Execute buttons, and a refresh for the case's assignee and delegate, so they see the
 // decision buttons while everyone else sees the case and its state.
 import type { Activity } from 'botbuilder';
-import type { Kysely } from 'kysely';
+import type { ChannelPeople } from '../../chat/channel-port.js';
 import type { ChatIdentity } from '../../chat/chat-identity.js';
-import { localeOf } from '../../chat/chat-identity.js';
 import type { Block, View } from '../../conversation/index.js';
-import type { Strategy } from '../../domain/strategy/compile-strategy.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
-import { parseCaseId } from '../../domain/workflow/case-id.js';
-import { getPerson } from '../../store/people-repo.js';
-import type { Database } from '../../store/schema.js';
-import { getCase } from '../../workflow/read-cases.js';
 import type { ActionMode } from './card-data.js';
 import type { RefStore } from './conversation-refs.js';
 import { type Tone, viewActivity } from './render-adaptive-card.js';
 
 export interface CaseCardsDeps {
-  db: Kysely<Database>;
+  people: ChannelPeople;
   refs: RefStore;
-  strategy: () => Strategy;
   demo: boolean;
 }
 
@@ -47,14 +40,7 @@ export function hasForm(views: ReadonlyArray<View | undefined>): boolean {
 export function createCaseCards(deps: CaseCardsDeps) {
   /** Teams user ids that see the case's own view when the card refreshes: assignee and delegate. */
   async function audience(caseId: string): Promise<string[]> {
-    const id = parseCaseId(caseId);
-    const c = id === null ? null : await getCase(deps.db, id);
-    const ids: string[] = [];
-    if (c?.assigneeId) {
-      ids.push(c.assigneeId);
-      const assignee = await getPerson(deps.db, c.assigneeId);
-      if (assignee?.delegate_id) ids.push(assignee.delegate_id);
-    }
+    const ids = await deps.people.decidersOf(caseId);
     // Only people with a chat of their own see a card refreshed for them. In the demo's
     // Playground one user plays everyone and a card cannot show per user: cards there say whose
     // they are instead (seen-by-view.ts), and are not refreshed.
@@ -79,8 +65,7 @@ export function createCaseCards(deps: CaseCardsDeps) {
 
   /** The reader's language: the directory's, else what Teams says, else the strategy's. */
   async function localeFor(personId: string | null | undefined, identity?: ChatIdentity): Promise<Locale> {
-    const row = personId ? await getPerson(deps.db, personId) : undefined;
-    return localeOf(row ?? null, identity?.platformLocale, deps.strategy());
+    return deps.people.localeOfPerson(personId, identity?.platformLocale);
   }
 
   return { message, audience, localeFor };

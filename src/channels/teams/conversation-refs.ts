@@ -4,11 +4,7 @@
 // as `bot` (botbuilder) or `agent` (the Microsoft 365 Agents SDK), so a move to that SDK keeps
 // the stored references.
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
-import { literalLimit } from '../../store/literal-limit.js';
-import { findPersonByPlatformId } from '../../store/people-repo.js';
-import { preparedRows } from '../../store/prepared-query.js';
-import type { Database } from '../../store/schema.js';
+import type { ConversationRefRows } from '../../chat/channel-port.js';
 
 export const personRefKey = (userId: string) => `teams:${userId}`;
 export const channelRefKey = (channelId: string) => `teams-channel:${baseConversationId(channelId)}`;
@@ -82,37 +78,19 @@ export interface StoredRef {
   reference: Partial<ConversationReference>;
 }
 
-export function createRefStore(db: Kysely<Database>, clock: () => Date) {
+/** Teams' references over the app's store of them: normalised on the way in and out. */
+export function createRefStore(rows: ConversationRefRows) {
   /** Keys written by this process: the first message of a person stores its reference, later ones do not. */
   const written = new Set<string>();
 
   async function save(key: string, activity: Partial<Activity>): Promise<void> {
     const user = key.startsWith('teams:') ? userIdOf(activity) : null;
-    const person = user ? await findPersonByPlatformId(db, 'teams', user) : undefined;
-    await store(key, referenceOf(activity), person?.id ?? null);
+    const personId = user ? await rows.personIdOf('teams', user) : null;
+    await store(key, referenceOf(activity), personId);
   }
 
   async function store(key: string, reference: unknown, personId: string | null): Promise<void> {
-    const row = {
-      key,
-      platform: 'teams',
-      person_id: personId,
-      reference: JSON.stringify(reference),
-      unreachable_at: null,
-      updated_at: clock().toISOString(),
-    };
-    await db
-      .insertInto('conversation_refs')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          person_id: row.person_id,
-          reference: row.reference,
-          unreachable_at: null,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute();
+    await rows.put({ key, platform: 'teams', personId, reference: JSON.stringify(reference) });
     written.add(key);
   }
 
@@ -139,29 +117,16 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
       const key = refKeyOf(activity);
       if (!key) return;
       written.delete(key);
-      await db.deleteFrom('conversation_refs').where('key', '=', key).execute();
+      await rows.remove(key);
     },
     async get(key: string): Promise<StoredRef | null> {
-      const row = await db
-        .selectFrom('conversation_refs')
-        .select(['key', 'reference'])
-        .where('key', '=', key)
-        .executeTakeFirst();
+      const row = await rows.get(key);
       const reference = row ? readReference(row.reference) : null;
       return row && reference ? { key: row.key, reference } : null;
     },
     /** The most recently stored reference whose key starts so (`teams:`, `teams-channel:`). */
     async latest(prefix: 'teams:' | 'teams-channel:'): Promise<StoredRef | null> {
-      const pattern = `${prefix}%`;
-      const rows = await preparedRows(db, 'teams-refs-latest', [pattern], () =>
-        db
-          .selectFrom('conversation_refs')
-          .select(['key', 'reference'])
-          .where('key', 'like', pattern)
-          .orderBy('updated_at', 'desc')
-          .limit(literalLimit(20)),
-      );
-      for (const row of rows) {
+      for (const row of await rows.latest(prefix, 20)) {
         const reference = readReference(row.reference);
         if (reference) return { key: row.key, reference };
       }
@@ -181,29 +146,16 @@ export function createRefStore(db: Kysely<Database>, clock: () => Date) {
         : null;
     },
     async markUnreachable(key: string): Promise<void> {
-      await db
-        .updateTable('conversation_refs')
-        .set({ unreachable_at: clock().toISOString() })
-        .where('key', '=', key)
-        .execute();
+      await rows.markUnreachable(key);
     },
     /**
      * The Teams user ids (what `refresh.userIds` takes) of directory people, from their personal
      * chats with the bot; people without one are left out.
      */
     async userIdsOf(personIds: ReadonlyArray<string>): Promise<string[]> {
-      if (personIds.length === 0) return [];
-      const ids = [...personIds];
-      const people = await preparedRows(db, `teams-ids-of-${ids.length}`, ids, () =>
-        db.selectFrom('people').select('teams_id').where('id', 'in', ids),
-      );
-      const keys = people.flatMap((p) => (p.teams_id ? [personRefKey(p.teams_id)] : []));
-      if (keys.length === 0) return [];
-      const rows = await preparedRows(db, `teams-refs-of-${keys.length}`, keys, () =>
-        db.selectFrom('conversation_refs').select('reference').where('key', 'in', keys),
-      );
-      const userIds = rows
-        .map((r) => readReference(r.reference)?.user?.id)
+      const references = await rows.personalReferencesOf(personIds, personRefKey);
+      const userIds = references
+        .map((r) => readReference(r)?.user?.id)
         .filter((id): id is string => typeof id === 'string');
       return [...new Set(userIds)];
     },

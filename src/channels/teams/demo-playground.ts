@@ -18,33 +18,11 @@
 // a "#strategiekanaal" heading. The Playground's address is known (KOERS_PLAYGROUND_PORT), so its
 // channels can be written to before anyone has opened it: playgroundChannelReference.
 import type { ConversationReference } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import type { Strategy } from '../../domain/strategy/compile-strategy.js';
-import type { Database } from '../../store/schema.js';
 
 export const DEMO_TEAMS_PREFIX = 'demo:';
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
-
-export async function prepareDirectory(db: Kysely<Database>, demo: boolean, now: Date): Promise<void> {
-  if (demo) {
-    const missing = await db.selectFrom('people').select('id').where('teams_id', 'is', null).execute();
-    for (const p of missing) {
-      await db
-        .updateTable('people')
-        .set({ teams_id: `${DEMO_TEAMS_PREFIX}${p.id}`, updated_at: now.toISOString() })
-        .where('id', '=', p.id)
-        .where('teams_id', 'is', null)
-        .execute();
-    }
-  } else {
-    await db
-      .updateTable('people')
-      .set({ teams_id: null })
-      .where('teams_id', 'like', `${DEMO_TEAMS_PREFIX}%`)
-      .execute();
-  }
-}
 
 const DEFAULT_TEAM_ID = '19:koers-demo@thread.tacv2';
 const DEFAULT_GROUP_CHAT_ID = 'koers-demo-group-chat';

@@ -7,7 +7,7 @@ import { createGraphClient } from '../../directory/graph-client.js';
 import { preloadTemplates } from './card-templates.js';
 import { createCaseCards } from './case-cards.js';
 import { createRefStore } from './conversation-refs.js';
-import { prepareDirectory } from './demo-playground.js';
+import { DEMO_TEAMS_PREFIX } from './demo-playground.js';
 import { TEAMS_SERVICE_URL, type TeamsReach } from './reach-person.js';
 import { KoersCloudAdapter } from './teams-adapter.js';
 import { type BotAuthOptions, createBotAuthentication } from './teams-auth.js';
@@ -43,8 +43,8 @@ export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOption
       'teams turn failed',
     );
   };
-  const refs = createRefStore(deps.db, deps.clock);
-  const cards = createCaseCards({ db: deps.db, refs, strategy: deps.strategy, demo: deps.config.demo });
+  const refs = createRefStore(deps.refs);
+  const cards = createCaseCards({ people: deps.people, refs, demo: deps.config.demo });
   const bot = new KoersTeamsBot({
     chat: deps.chat,
     refs,
@@ -65,7 +65,7 @@ export function buildTeamsChannel(deps: ChannelDeps, options: TeamsChannelOption
       reach: options.reach !== undefined ? options.reach : reachFromConfig(deps.config.graph),
     }),
     async start() {
-      await prepareDirectory(deps.db, deps.config.demo, deps.clock());
+      await deps.demoDirectory.prepare(deps.config.demo, DEMO_TEAMS_PREFIX);
       // Warm the card templates once the server is up, off the start-up path.
       if (deps.config.teams !== null || deps.config.demo) setTimeout(() => preloadTemplates(), 50).unref();
     },

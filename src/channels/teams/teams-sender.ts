@@ -4,13 +4,10 @@
 
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ChannelDeps } from '../../chat/channel-port.js';
-import { resolvePerson } from '../../chat/chat-identity.js';
 import { type Composed, DIGEST_KINDS } from '../../chat/compose-notification.js';
 import { seenByView, type View } from '../../conversation/index.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
-import { replaceCaseMessageRef, trackCaseMessage } from '../../store/case-messages.js';
-import { getPerson } from '../../store/people-repo.js';
 import type { CaseCards } from './case-cards.js';
 import {
   channelRefKey,
@@ -154,10 +151,9 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
     const user = shared.reference.user as { id?: string; aadObjectId?: string } | undefined;
     const userId = user?.aadObjectId || user?.id;
     if (!userId) return view;
-    const now = await resolvePerson(deps.db, deps.strategy(), { platform: 'teams', userId }, true);
-    if (now.id === personId) return view;
-    const person = await getPerson(deps.db, personId);
-    return seenByView(view, person?.name ?? personId, locale);
+    const now = await deps.people.actingPersonOf({ platform: 'teams', userId });
+    if (now === personId) return view;
+    return seenByView(view, (await deps.people.nameOf(personId)) ?? personId, locale);
   }
 
   async function personTarget(platformUserId: string, personId: string): Promise<Target> {
@@ -299,7 +295,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       ? JSON.stringify({ conversationRefKey: key, activityId } satisfies MessageRef)
       : null;
     if (ref && c.trackForCase && item.caseId !== null) {
-      await trackCaseMessage(deps.db, {
+      await deps.caseMessages.track({
         caseId: item.caseId,
         platform: 'teams',
         personId: r.kind === 'person' ? r.personId : null,
@@ -348,7 +344,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
             conversationRefKey: at.conversationRefKey,
             activityId: id,
           } satisfies MessageRef);
-          await replaceCaseMessageRef(deps.db, 'teams', m.ref, ref);
+          await deps.caseMessages.replace('teams', m.ref, ref);
         }
       } catch (err) {
         return deliveryResultOf(connectorFailure(err), 'channel');
@@ -375,7 +371,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
       const reason = why.get(item.id) ?? 'teams: unreachable';
       why.delete(item.id);
       if (!('person' in item.target)) return;
-      const moved = await deps.workflow.markUnreachable(item.target.person, 'teams', reason);
+      const moved = await deps.people.markUnreachable(item.target.person, 'teams', reason);
       deps.logger.warn(
         { channel: 'teams', personId: item.target.person, moved, reason },
         'teams person unreachable: open cases reassigned',

@@ -61,7 +61,13 @@ export async function digestCommand(
     const store = await openCliStore(io, values.database);
     let digest: Digest;
     try {
-      digest = await computeDigest({ db: store.db, backend: store.backend, strategy, period, asOf: clock() });
+      digest = await computeDigest({
+        db: store.handle,
+        backend: store.backend,
+        strategy,
+        period,
+        asOf: clock(),
+      });
     } finally {
       await store.close();
     }

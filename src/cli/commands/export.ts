@@ -34,10 +34,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const store = await openCliStore(io, values.database);
   const exportTo = (write: Write) =>
     people
-      ? exportPeople(store.db, format, write)
+      ? exportPeople(store.handle, format, write)
       : cases
-        ? exportCases(store.db, format, write, values.since === undefined ? {} : { since: values.since })
-        : exportRegister(store.db, format, write);
+        ? exportCases(store.handle, format, write, values.since === undefined ? {} : { since: values.since })
+        : exportRegister(store.handle, format, write);
   try {
     if (values.output === undefined) {
       await exportTo((chunk) => io.out(chunk));

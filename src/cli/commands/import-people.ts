@@ -19,7 +19,7 @@ export async function importPeopleCommand(args: string[], io: CliIo): Promise<nu
   const store = await openCliStore(io, values.database);
   let result: Awaited<ReturnType<typeof importPeople>>;
   try {
-    result = await importPeople(store.db, store.backend, strategy, csvFile(file, encoding), {
+    result = await importPeople(store.handle, store.backend, strategy, csvFile(file, encoding), {
       now: new Date(),
       dryRun: values['dry-run'] === true,
       actorId: cliActor(io),

@@ -29,7 +29,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const progress = io.isTty ? (p: ImportProgress) => io.err(`\r${progressLine(p)}`) : undefined;
   let result: Awaited<ReturnType<typeof importRegister>>;
   try {
-    result = await importRegister(store.db, store.backend, strategy, csvFile(file, encoding), {
+    result = await importRegister(store.handle, store.backend, strategy, csvFile(file, encoding), {
       skipBad: values['skip-bad'] === true,
       dryRun: values['dry-run'] === true,
       now: new Date(),

@@ -25,9 +25,9 @@ export async function syncPeopleCommand(args: string[], io: CliIo): Promise<numb
   try {
     const now = new Date();
     // What the strategy's people: section sets is theirs; the store knows it before the plan.
-    if (!dryRun) await syncPeopleFromStrategy(store.db, strategy, now);
+    if (!dryRun) await syncPeopleFromStrategy(store.handle, strategy, now);
     const workflow = createWorkflow({
-      db: store.db,
+      db: store.handle,
       backend: store.backend,
       strategy: () => strategy,
       clock: () => new Date(),
@@ -38,7 +38,7 @@ export async function syncPeopleCommand(args: string[], io: CliIo): Promise<numb
     });
     const report = await runDirectorySync(
       {
-        db: store.db,
+        db: store.handle,
         backend: store.backend,
         config,
         strategy,

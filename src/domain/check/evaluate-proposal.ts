@@ -124,6 +124,25 @@ export function evaluateProposal(
   };
 }
 
+/**
+ * Whether the proposal is the requester's own decision: the verdict `evaluateProposal` gives,
+ * without building its findings. Within the mandate means no reason applies, so each rule may stop
+ * the answer early: the suggestions ask this of several changed proposals in every check.
+ */
+export function withinMandate(strategy: Strategy, p: Proposal, portfolio: PortfolioView): boolean {
+  const requesterRole = strategy.roles.get(p.requester.role);
+  const partnerType = strategy.partnerTypes.get(p.partner.type);
+  if (!requesterRole || !partnerType) throw new TypeError('withinMandate: proposal ids were not validated');
+  if (partnerType.policy === 'excluded') return false;
+  const x = extentOf(strategy, p);
+  // Covering the requester's own mandate is the four mandate rules; with them, the line's.
+  if (!covers(requesterRole, x)) return false;
+  if (p.priority === null && explorationShortfalls(strategy, x, portfolio).length > 0) return false;
+  if (partnerType.policy === 'conditional')
+    for (const r of strategy.decisionLine(p.priority)) if (r.rank > requesterRole.rank) return false;
+  return true;
+}
+
 function explorationShortfalls(
   strategy: Strategy,
   x: Extent,

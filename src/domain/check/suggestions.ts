@@ -4,7 +4,7 @@ import type { PortfolioView } from '../portfolio/portfolio-view.js';
 import type { Strategy } from '../strategy/compile-strategy.js';
 import { suggestionText, type TextContext } from './check-texts.js';
 import { priorityAllowed } from './covers.js';
-import { type Evaluation, evaluateProposal } from './evaluate-proposal.js';
+import { type Evaluation, withinMandate } from './evaluate-proposal.js';
 import type { Proposal } from './proposal.js';
 
 export type SuggestionCode =
@@ -30,6 +30,31 @@ export interface Suggestion {
   change?: ProposalChange;
 }
 
+/** A change that would bring the proposal within the mandate, with what its sentence needs. */
+type Candidate =
+  | { code: 'lower_intensity'; change: ProposalChange; to: string }
+  | { code: 'lower_budget'; change: ProposalChange; to: number }
+  | { code: 'shorten_duration'; change: ProposalChange; to: number }
+  | { code: 'choose_priority'; change: ProposalChange; offered: string[] };
+
+/** Does the proposal, so changed, fall within the requester's mandate? */
+function fits(strategy: Strategy, p: Proposal, portfolio: PortfolioView, change: ProposalChange): boolean {
+  return withinMandate(strategy, { ...p, ...change }, portfolio);
+}
+
+function candidateText(s: Candidate, c: TextContext, p: Proposal, alone: boolean): string {
+  switch (s.code) {
+    case 'lower_intensity':
+      return suggestionText.lower_intensity(c, s.to, p.intensity, alone);
+    case 'lower_budget':
+      return suggestionText.lower_budget(c, s.to, alone);
+    case 'shorten_duration':
+      return suggestionText.shorten_duration(c, s.to, alone);
+    case 'choose_priority':
+      return suggestionText.choose_priority(c, s.offered, alone);
+  }
+}
+
 export function suggestionsFor(
   strategy: Strategy,
   p: Proposal,
@@ -39,14 +64,10 @@ export function suggestionsFor(
 ): Suggestion[] {
   if (e.verdict === 'within_mandate') return [];
   const excluded = e.reasons.some((r) => r.code === 'partner_type_excluded');
-  const changes: Array<{ code: SuggestionCode; change: ProposalChange; text: (alone: boolean) => string }> =
-    [];
+  const changes: Candidate[] = [];
   const r = e.requesterRole;
   const ex = p.priority === null ? strategy.exploration : null;
   const x = e.extent;
-  const fits = (change: ProposalChange) =>
-    evaluateProposal(strategy, { ...p, ...change }, portfolio, { withExisting: false }).verdict ===
-    'within_mandate';
 
   if (!excluded) {
     const maxIntensityRank = Math.min(
@@ -56,53 +77,36 @@ export function suggestionsFor(
     );
     if (x.intensityRank > maxIntensityRank && maxIntensityRank >= 0) {
       const to = strategy.intensityList[maxIntensityRank]?.id;
-      if (to)
-        changes.push({
-          code: 'lower_intensity',
-          change: { intensity: to },
-          text: (a) => suggestionText.lower_intensity(c, to, p.intensity, a),
-        });
+      if (to) changes.push({ code: 'lower_intensity', change: { intensity: to }, to });
     }
     const maxBudget = Math.min(r.maxBudgetLimit, ex ? ex.maxBudget : Infinity);
-    if (x.budget > maxBudget) {
-      changes.push({
-        code: 'lower_budget',
-        change: { budget: maxBudget },
-        text: (a) => suggestionText.lower_budget(c, maxBudget, a),
-      });
-    }
+    if (x.budget > maxBudget)
+      changes.push({ code: 'lower_budget', change: { budget: maxBudget }, to: maxBudget });
     if (x.months > r.maxMonthsLimit) {
       const to = r.maxMonthsLimit;
-      changes.push({
-        code: 'shorten_duration',
-        change: { months: to },
-        text: (a) => suggestionText.shorten_duration(c, to, a),
-      });
+      changes.push({ code: 'shorten_duration', change: { months: to }, to });
     }
     if (!priorityAllowed(r, x.priority) && r.allowedPriorities && r.allowedPriorities.size > 0) {
       // Name only the priorities that make it the requester's own decision, when there are any:
       // a priority's own decision line can still need a step for a conditional partner type.
       const ids = [...r.allowedPriorities];
-      const fitting = ids.filter((id) => fits({ priority: id }));
+      const fitting = ids.filter((id) => fits(strategy, p, portfolio, { priority: id }));
       const offered = fitting.length > 0 ? fitting : ids;
-      changes.push({
-        code: 'choose_priority',
-        change: { priority: offered[0] as string },
-        text: (a) => suggestionText.choose_priority(c, offered, a),
-      });
+      changes.push({ code: 'choose_priority', change: { priority: offered[0] as string }, offered });
     }
   }
 
-  const alone = changes.map((s) => fits(s.change));
+  const alone = changes.map((s) => fits(strategy, p, portfolio, s.change));
   const out: Suggestion[] = changes.map((s, i) => ({
     code: s.code,
-    message: s.text(alone[i] === true),
+    message: candidateText(s, c, p, alone[i] === true),
     change: s.change,
   }));
 
   if (changes.length > 1 && !alone.includes(true)) {
     const all = Object.assign({}, ...changes.map((s) => s.change)) as ProposalChange;
-    if (fits(all)) out.push({ code: 'combined', message: suggestionText.combined(c), change: all });
+    if (fits(strategy, p, portfolio, all))
+      out.push({ code: 'combined', message: suggestionText.combined(c), change: all });
   }
 
   const shortfalls = e.reasons.find((f) => f.code === 'exploration_exhausted');

@@ -7,6 +7,11 @@ const listFormats = new Map<string, Intl.ListFormat>();
 
 /** `€ 25.000` in nl (with a no-break space), `€25,000` in en; cents only when there are any. */
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  // Whole euros, the amounts of nearly every proposal, are written without Intl: a format call
+  // costs more than the rest of a check's sentence. Intl writes exactly this (a test holds them
+  // together); anything else goes to Intl.
+  if (currency === 'EUR' && Number.isSafeInteger(amount) && amount >= 0)
+    return locale === 'nl' ? `€\u00a0${grouped(amount, '.')}` : `€${grouped(amount, ',')}`;
   const key = `${locale}:${currency}`;
   let f = moneyFormats.get(key);
   if (!f) {
@@ -26,6 +31,15 @@ export function formatMoney(amount: number, currency: string, locale: Locale): s
     moneyFormats.set(key, f);
   }
   return Number.isInteger(amount) ? f.whole.format(amount) : f.cents.format(amount);
+}
+
+/** The digits of a whole number in groups of three: 1234567 is 1.234.567 (or 1,234,567). */
+function grouped(n: number, separator: string): string {
+  const digits = String(n);
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
+  return out;
 }
 
 export function formatMonths(months: number, locale: Locale): string {
@@ -59,11 +73,30 @@ export function intlLocale(locale: Locale): string {
  * name of several capitalised words ("Gedeputeerde Staten").
  */
 export function inRunningText(name: string): string {
+  return runningTexts.get(name) ?? remember(runningTexts, name, inRunningTextOf(name));
+}
+
+function inRunningTextOf(name: string): string {
   const words = name.split(/\s+/u);
   const first = words[0] ?? '';
   if (first.length > 1 && first === first.toUpperCase()) return name;
   if (words.length > 1 && words.slice(1).every((w) => /^\p{Lu}/u.test(w))) return name;
   return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
+ * The running-text forms of names, remembered: the names are the strategy's own (types, roles,
+ * intensities), few and asked for in every check. Bounded, so names from elsewhere cannot grow it.
+ */
+const runningTexts = new Map<string, string>();
+const nlRoleTexts = new Map<string, string>();
+const enRoleTexts = new Map<string, string>();
+const REMEMBERED_NAMES = 1024;
+
+function remember(cache: Map<string, string>, name: string, text: string): string {
+  if (cache.size >= REMEMBERED_NAMES) cache.clear();
+  cache.set(name, text);
+  return text;
 }
 
 /** Dutch nouns that take "het" (compounds take the gender of their last part). */
@@ -84,6 +117,11 @@ const HET_ENDINGS = [
  * head of department"; a proper name of several capitalised words stays as it is.
  */
 export function roleInRunningText(name: string, locale: Locale): string {
+  const cache = locale === 'nl' ? nlRoleTexts : enRoleTexts;
+  return cache.get(name) ?? remember(cache, name, roleInRunningTextOf(name, locale));
+}
+
+function roleInRunningTextOf(name: string, locale: Locale): string {
   const words = name.split(/\s+/u);
   if (words.length > 1 && words.slice(1).every((w) => /^\p{Lu}/u.test(w))) return name;
   const lower = inRunningText(name);

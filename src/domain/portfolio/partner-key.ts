@@ -1,28 +1,69 @@
 // The partner key: the one identity of a partner for the
 // `existing_relationship` notice. Exact by design; fuzzy matching is for people's questions.
 
-const LEGAL_FORM =
-  /[ ,]+(?:b\.v\.|bv|n\.v\.|nv|v\.o\.f\.|vof|u\.a\.|ua|ltd\.|ltd|gmbh|inc\.|inc|llc|plc|s\.a\.|ag)$/u;
-const COMBINING_MARKS = /\p{M}/gu;
-/** Invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens): a pasted name may carry them. */
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Legal forms at the end of a name, after a space or a comma: "Deltares B.V." is Deltares. */
+const LEGAL_FORMS = new Set([
+  'b.v.',
+  'bv',
+  'n.v.',
+  'nv',
+  'v.o.f.',
+  'vof',
+  'u.a.',
+  'ua',
+  'ltd.',
+  'ltd',
+  'gmbh',
+  'inc.',
+  'inc',
+  'llc',
+  'plc',
+  's.a.',
+  'ag',
+]);
+/**
+ * Combining marks (the accents NFKD splits off), and invisible format characters (zero-width
+ * spaces and joiners, bidi controls, soft hyphens) that a pasted name may carry: one pass for both.
+ */
+const MARKS_AND_FORMAT_CHARACTERS = /[\p{M}\p{Cf}]/gu;
 const WHITE_SPACE = /\s+/gu;
+/** Printable ASCII and single spaces only: nothing to decompose, fold or collapse. */
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 const LEADING_FOUNDATION = /^(?:stichting|foundation) /u;
 
+/**
+ * The key of a partner's name: decomposed, without accents, invisible characters, case, extra
+ * white space, trailing legal forms and a leading "Stichting". The key is stored with every
+ * relationship, so it must never change for a name; a name of plain ASCII words (most are) skips
+ * the Unicode steps, which leave such a name as it is.
+ */
 export function partnerKey(name: string): string {
-  let key = name
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(FORMAT_CHARACTERS, '')
-    .toLowerCase()
-    // Case folding beyond lower case: "STRASSE" is "Straße".
-    .replace(/ß/gu, 'ss')
-    .replace(WHITE_SPACE, ' ')
-    .trim();
-  for (let stripped = key.replace(LEGAL_FORM, ''); stripped !== key; stripped = key.replace(LEGAL_FORM, '')) {
-    key = stripped;
+  const key = PLAIN_ASCII.test(name)
+    ? name.toLowerCase()
+    : name
+        .normalize('NFKD')
+        .replace(MARKS_AND_FORMAT_CHARACTERS, '')
+        .toLowerCase()
+        // Case folding beyond lower case: "STRASSE" is "Straße".
+        .replaceAll('ß', 'ss')
+        .replace(WHITE_SPACE, ' ')
+        .trim();
+  return withoutLegalForms(key).replace(LEADING_FOUNDATION, '');
+}
+
+/** Strips legal forms from the end, one after the other ("Acme B.V., Inc." is acme). */
+function withoutLegalForms(name: string): string {
+  let key = name;
+  for (;;) {
+    // A legal form is at most six characters ("v.o.f."): look for its separator no further back.
+    const floor = Math.max(key.length - 8, -1);
+    let cut = key.length - 1;
+    while (cut > floor && key.charCodeAt(cut) !== 32 && key.charCodeAt(cut) !== 44) cut--;
+    if (cut === floor || !LEGAL_FORMS.has(key.slice(cut + 1))) return key;
+    let end = cut;
+    while (end > 0 && (key.charCodeAt(end - 1) === 32 || key.charCodeAt(end - 1) === 44)) end--;
+    key = key.slice(0, end);
   }
-  return key.replace(LEADING_FOUNDATION, '');
 }
 
 /**

@@ -20,7 +20,7 @@ describe('the digest on Slack', () => {
     t = await startSlackApp({ fake });
     const p = t.app.parts;
     const deps = {
-      db: p.store.db,
+      db: p.store.handle,
       backend: p.store.backend,
       strategy: p.holder.current,
       clock: () => new Date(),

@@ -90,7 +90,7 @@ describe('the digest in the demo', () => {
     // The weekly digest of the period that just ended is still the scheduler's to send, once.
     const p = t.app.parts;
     const deps = {
-      db: p.store.db,
+      db: p.store.handle,
       backend: p.store.backend,
       strategy: p.holder.current,
       clock: () => new Date(),

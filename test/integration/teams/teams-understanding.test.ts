@@ -73,9 +73,15 @@ describe('Teams: understanding what people type', () => {
 
   it('offers "did you mean" for a partner looked up with a typo', async () => {
     const parts = h.t.app.parts;
-    await importRegister(parts.store.db, parts.store.backend, exampleStrategy(), csvFile(BUNDLED_PORTFOLIO), {
-      now: new Date(),
-    });
+    await importRegister(
+      parts.store.handle,
+      parts.store.backend,
+      exampleStrategy(),
+      csvFile(BUNDLED_PORTFOLIO),
+      {
+        now: new Date(),
+      },
+    );
     const answer = await say('wie Deltaris');
     expect(answer).toMatch(/Bedoelt u een van deze\?/);
     const card = h.fc.calls.filter((c) => c.conversationId === ANNA).at(-1);

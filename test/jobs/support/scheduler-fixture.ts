@@ -20,11 +20,11 @@ export function captureLogger() {
 
 export function schedulerOn(
   f: WorkflowFixture,
-  over: Partial<SchedulerOptions> & { db?: Kysely<Database>; backend?: Backend } = {},
+  over: Partial<SchedulerOptions> & { backend?: Backend } = {},
 ): { scheduler: Scheduler; lines: LogLine[] } {
   const { logger, lines } = captureLogger();
   const scheduler = createScheduler({
-    db: f.ts.store.db,
+    db: f.ts.store.handle,
     backend: f.ts.store.backend,
     strategy: () => f.strategy,
     clock: f.clock.now,

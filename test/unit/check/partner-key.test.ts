@@ -112,3 +112,81 @@ describe('partnerKey', () => {
     expect(partnerKey('TU Delft')).not.toBe(partnerKey('TU-Delft'));
   });
 });
+
+/** The key as first defined, step by step: the faster partnerKey must give the same for every name. */
+function referenceKey(name: string): string {
+  const LEGAL_FORM =
+    /[ ,]+(?:b\.v\.|bv|n\.v\.|nv|v\.o\.f\.|vof|u\.a\.|ua|ltd\.|ltd|gmbh|inc\.|inc|llc|plc|s\.a\.|ag)$/u;
+  let key = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase()
+    .replace(/ß/gu, 'ss')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  for (let stripped = key.replace(LEGAL_FORM, ''); stripped !== key; stripped = key.replace(LEGAL_FORM, '')) {
+    key = stripped;
+  }
+  return key.replace(/^(?:stichting|foundation) /u, '');
+}
+
+describe('partnerKey against its first definition', () => {
+  const PARTS = [
+    'Delta',
+    'res',
+    'TU',
+    'Stichting',
+    'foundation',
+    'B.V.',
+    'bv',
+    'BV',
+    'N.V.',
+    'v.o.f.',
+    'U.A.',
+    'GmbH',
+    'Inc.',
+    'inc',
+    'LLC',
+    'plc',
+    'S.A.',
+    'AG',
+    'ag',
+    'Wéstland',
+    'Straße',
+    'ﬁets',
+    'Ａcme',
+    'Del\u200btares',
+    '\u00ad',
+    ' ',
+    '  ',
+    ',',
+    ', ',
+    '\t',
+    '\u00a0',
+    '.',
+    'x',
+    '',
+  ];
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed;
+  };
+  const names = Array.from({ length: 20_000 }, () =>
+    Array.from({ length: 1 + (next() % 6) }, () => PARTS[next() % PARTS.length]).join(
+      next() % 3 === 0 ? '' : ' ',
+    ),
+  );
+
+  it('gives the same key for 20,000 names built of legal forms, separators, accents and invisible characters', () => {
+    const differ = names.filter((n) => partnerKey(n) !== referenceKey(n));
+    expect(differ.slice(0, 5).map((n) => [n, partnerKey(n), referenceKey(n)])).toEqual([]);
+  });
+
+  it('still strips stacked legal forms and a leading foundation on plain ASCII names', () => {
+    expect(partnerKey('Stichting Acme B.V., Inc.')).toBe('acme');
+    expect(partnerKey('Acme ,bv')).toBe('acme');
+    expect(partnerKey('bv')).toBe('bv');
+  });
+});

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CheckResult, checkProposal } from '../../../src/domain/check/check-proposal.js';
+import { evaluateProposal, withinMandate } from '../../../src/domain/check/evaluate-proposal.js';
 import type { Proposal } from '../../../src/domain/check/proposal.js';
 import { indexPortfolio } from '../../../src/domain/portfolio/portfolio-view.js';
 import type { Strategy } from '../../../src/domain/strategy/compile-strategy.js';
@@ -176,6 +177,21 @@ describe('the check, on any valid strategy and proposal', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('withinMandate, the short answer the suggestions ask', () => {
+  it('is the verdict the full evaluation gives, for any strategy, proposal and portfolio', () => {
+    fc.assert(
+      fc.property(scenario, (sc) => {
+        const strategy = strategyOf(sc.model);
+        const portfolio = indexPortfolio(sc.relationships);
+        expect(withinMandate(strategy, sc.proposal, portfolio)).toBe(
+          evaluateProposal(strategy, sc.proposal, portfolio).verdict === 'within_mandate',
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,12 +1,12 @@
-// Calibration signals over the window (the last CALIBRATION_WINDOW_WEEKS weeks): themes that
+// The digest's reads of the calibration signals over the window (the last CALIBRATION_WINDOW_WEEKS weeks): themes that
 // escalate, rule codes that fire (from case_rules, the codes of each stored check result),
 // exceptions decided, and escalations just over a role's limit.
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { MandateLimit, RuleCount, ThemeRow } from '../../domain/digest/calibration.js';
-import { PINCH_MARGIN } from '../../domain/digest/calibration.js';
-import type { Backend } from '../../store/backend.js';
-import type { Database } from '../../store/schema.js';
-import { checkCodes, indexedThrough } from './case-rules.js';
+import { type RawBuilder, sql } from 'kysely';
+import type { MandateLimit, RuleCount, ThemeRow } from '../domain/digest/calibration.js';
+import { PINCH_MARGIN } from '../domain/digest/calibration.js';
+import type { Backend } from './backend.js';
+import { checkCodes, indexedThrough } from './digest-case-rules.js';
+import { type Db, sqlOf } from './store-handle.js';
 
 export interface Window {
   start: string;
@@ -16,8 +16,8 @@ export interface Window {
   upTo: string;
 }
 
-export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeRow[]> {
-  const rows = await db
+export async function themeRows(db: Db, w: Window): Promise<ThemeRow[]> {
+  const rows = await sqlOf(db)
     .selectFrom('cases')
     .select([
       'priority',
@@ -40,10 +40,10 @@ export async function themeRows(db: Kysely<Database>, w: Window): Promise<ThemeR
 
 /**
  * How many checks each rule code fired in the period, in the window, and from the window's start
- * up to now: case_rules for the checks it holds (see case-rules.ts), the stored results for the
+ * up to now: case_rules for the checks it holds (see digest-case-rules.ts), the stored results for the
  * few it does not hold yet (the last minutes' checks), so a rule used a moment ago counts.
  */
-export async function ruleCounts(db: Kysely<Database>, backend: Backend, w: Window): Promise<RuleCount[]> {
+export async function ruleCounts(db: Db, backend: Backend, w: Window): Promise<RuleCount[]> {
   const through = await indexedThrough(db);
   const result = await sql<{ code: string; until_now: number; in_window: number; in_period: number }>`
     select code, count(*) as until_now,
@@ -55,7 +55,7 @@ export async function ruleCounts(db: Kysely<Database>, backend: Backend, w: Wind
       union all
       select code, created_at from (${checkCodes(backend, { afterId: through, toId: null, from: w.start, before: w.upTo })}) fresh
     ) fired
-    group by code`.execute(db);
+    group by code`.execute(sqlOf(db));
   return result.rows.map((r) => ({
     code: r.code,
     period: Number(r.in_period),
@@ -64,11 +64,8 @@ export async function ruleCounts(db: Kysely<Database>, backend: Backend, w: Wind
   }));
 }
 
-export async function exceptionDecisions(
-  db: Kysely<Database>,
-  w: Window,
-): Promise<{ granted: number; refused: number }> {
-  const rows = await db
+export async function exceptionDecisions(db: Db, w: Window): Promise<{ granted: number; refused: number }> {
+  const rows = await sqlOf(db)
     .selectFrom('decisions as d')
     .innerJoin('cases as c', 'c.id', 'd.case_id')
     .select(['d.action', (eb) => eb.fn.countAll<number>().as('n')])
@@ -84,7 +81,7 @@ export async function exceptionDecisions(
 
 /** Per role limit: escalated checks over it, and those at most PINCH_MARGIN over it (one query). */
 export async function mandateCounts(
-  db: Kysely<Database>,
+  db: Db,
   w: Window,
   limits: ReadonlyArray<MandateLimit>,
 ): Promise<Array<MandateLimit & { overLimit: number; nearLimit: number }>> {
@@ -103,7 +100,7 @@ export async function mandateCounts(
   const result = await sql<Record<string, number>>`
     select ${sql.join(sums)} from cases
     where kind = 'check' and verdict = 'escalate' and created_at >= ${w.start} and created_at < ${w.end}`.execute(
-    db,
+    sqlOf(db),
   );
   const row = result.rows[0] ?? {};
   return limits.map((l, i) => ({

@@ -1,19 +1,19 @@
-// The portfolio, its fragmentation and the value reported in reviews: GROUP BY over the active
+// The digest's reads of the portfolio, its fragmentation and the value reported in reviews: GROUP BY over the active
 // register, so the work grows with the register but the memory does not.
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import {
   type Fragmentation,
   LIST_LIMIT,
   type ReviewOutcome,
   type Value,
-} from '../../domain/digest/digest-model.js';
-import { BUSY_UNITS_LIST, FRAGMENTED_MIN_RELATIONSHIPS } from '../../domain/digest/fragmentation.js';
-import type { DigestPeriod } from '../../domain/digest/period.js';
-import type { MixRow } from '../../domain/digest/priority-flags.js';
-import type { Database } from '../../store/schema.js';
+} from '../domain/digest/digest-model.js';
+import { BUSY_UNITS_LIST, FRAGMENTED_MIN_RELATIONSHIPS } from '../domain/digest/fragmentation.js';
+import type { DigestPeriod } from '../domain/digest/period.js';
+import type { MixRow } from '../domain/digest/priority-flags.js';
+import { type Db, sqlOf } from './store-handle.js';
 
-export async function mixRows(db: Kysely<Database>): Promise<MixRow[]> {
-  const rows = await db
+export async function mixRows(db: Db): Promise<MixRow[]> {
+  const rows = await sqlOf(db)
     .selectFrom('relationships')
     .select([
       'priority',
@@ -32,7 +32,8 @@ export async function mixRows(db: Kysely<Database>): Promise<MixRow[]> {
   }));
 }
 
-export async function fragmentation(db: Kysely<Database>): Promise<Fragmentation> {
+export async function fragmentation(handle: Db): Promise<Fragmentation> {
+  const db = sqlOf(handle);
   // Distinct units count known units only; a relationship without a unit still has an owner.
   const units = sql<number>`count(distinct unit)`;
   const owners = sql<number>`count(distinct owner_id)`;
@@ -106,7 +107,8 @@ export async function fragmentation(db: Kysely<Database>): Promise<Fragmentation
   };
 }
 
-export async function value(db: Kysely<Database>, p: DigestPeriod): Promise<Value> {
+export async function value(handle: Db, p: DigestPeriod): Promise<Value> {
+  const db = sqlOf(handle);
   const [outcomes, due, never, reported] = await Promise.all([
     db
       .selectFrom('reviews')

@@ -1,19 +1,22 @@
-// This week and what is waiting: counts by GROUP BY over indexed time ranges, and short lists.
+// The digest's reads of this week and of what is waiting: counts by GROUP BY over indexed time
+// ranges, and short lists.
 import { type Kysely, sql } from 'kysely';
-import type { Verdict } from '../../domain/check/verdict.js';
+import type { Verdict } from '../domain/check/verdict.js';
 import {
   LIST_LIMIT,
   type NamedRelationship,
   type ThisWeek,
   WAITING_LIST,
   type Waiting,
-} from '../../domain/digest/digest-model.js';
-import type { DigestPeriod } from '../../domain/digest/period.js';
-import type { Database } from '../../store/schema.js';
+} from '../domain/digest/digest-model.js';
+import type { DigestPeriod } from '../domain/digest/period.js';
+import type { Database } from './schema.js';
+import { type Db, sqlOf } from './store-handle.js';
 
 const HOUR_MS = 3_600_000;
 
-export async function thisWeek(db: Kysely<Database>, p: DigestPeriod): Promise<ThisWeek> {
+export async function thisWeek(handle: Db, p: DigestPeriod): Promise<ThisWeek> {
+  const db = sqlOf(handle);
   const [verdicts, decisions, sources, ended, newList, endedList] = await Promise.all([
     db
       .selectFrom('cases')
@@ -131,7 +134,8 @@ function toNamed(r: {
   };
 }
 
-export async function waiting(db: Kysely<Database>, asOf: Date, passUpAfterHours: number): Promise<Waiting> {
+export async function waiting(handle: Db, asOf: Date, passUpAfterHours: number): Promise<Waiting> {
+  const db = sqlOf(handle);
   const cutoff = new Date(asOf.getTime() - passUpAfterHours * HOUR_MS).toISOString();
   const [totals, oldest] = await Promise.all([
     db

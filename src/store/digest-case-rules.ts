@@ -6,8 +6,9 @@
 // transaction commits after a higher id was read is not skipped. Several instances may index at
 // once: rows are keyed by (case_id, code) and the high-water mark only moves forward.
 import { type Kysely, sql } from 'kysely';
-import type { Backend } from '../../store/backend.js';
-import type { Database } from '../../store/schema.js';
+import type { Backend } from './backend.js';
+import type { Database } from './schema.js';
+import { type Db, sqlOf } from './store-handle.js';
 
 const THROUGH = 'case_rules.through';
 /** Case ids per statement: keeps each transaction short on a large first run. */
@@ -16,11 +17,12 @@ const RANGE = 10_000;
 export const SETTLE_MS = 5 * 60_000;
 
 export async function indexCaseRules(
-  db: Kysely<Database>,
+  handle: Db,
   backend: Backend,
   windowStart: string,
   now: Date,
 ): Promise<number> {
+  const db = sqlOf(handle);
   const settled = new Date(now.getTime() - SETTLE_MS).toISOString();
   let through = await highWaterMark(db, windowStart);
   const unsettled = await db
@@ -80,8 +82,12 @@ export function checkCodes(
 }
 
 /** The highest case id case_rules is complete for (0 before the first digest ever indexed). */
-export async function indexedThrough(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('job_state').select('value').where('key', '=', THROUGH).executeTakeFirst();
+export async function indexedThrough(db: Db): Promise<number> {
+  const row = await sqlOf(db)
+    .selectFrom('job_state')
+    .select('value')
+    .where('key', '=', THROUGH)
+    .executeTakeFirst();
   return row ? Number(row.value) : 0;
 }
 
