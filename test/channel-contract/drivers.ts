@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createTeamsChannel } from '../../src/channels/teams/teams-channel.js';
-import type { ViewKind } from '../../src/conversation/index.js';
+import { VIEW_KINDS, type ViewKind } from '../../src/conversation/view.js';
 import type { Backend } from '../../src/store/backend.js';
 import type { Database } from '../../src/store/schema.js';
 import { buttonsOf, textOf as slackTextOf } from '../integration/slack/slack-helpers.js';
@@ -103,23 +103,11 @@ function describeAll(out: Outbound[]): string {
 const SLACK_STRATEGY = 'C0STRATEGY';
 const slackUser = (person: string) => `U_${person}`;
 
-/**
- * What a Slack payload says about its view: the outbox stamps each post with its dedupe key (its
- * notification kind), and decision buttons carry `decide` actions. Replies in a turn carry neither.
- */
-const SLACK_OUTBOX_VIEW: Record<string, ViewKind> = {
-  approval_request: 'approval',
-  reminder: 'reminder',
-  requester_update: 'update',
-  strategy_summary: 'summary',
-};
-
+/** The view a Slack message names in its first block's id (`koers_view:KIND[:CASE]`); null when none. */
 function slackKind(c: FakeCall): ViewKind | null {
-  const meta = c.args.metadata as { event_payload?: { dedupe_key?: string } } | undefined;
-  const outboxKind = String(meta?.event_payload?.dedupe_key ?? '').split(':')[0] ?? '';
-  if (SLACK_OUTBOX_VIEW[outboxKind]) return SLACK_OUTBOX_VIEW[outboxKind];
-  if (buttonsOf(c).some((b) => b.action.type === 'decide')) return 'approval';
-  return null;
+  const blocks = c.args.blocks as Array<{ block_id?: string }> | undefined;
+  const m = /^koers_view:([a-z_]+)/.exec(blocks?.[0]?.block_id ?? '');
+  return m && (VIEW_KINDS as readonly string[]).includes(m[1] as string) ? (m[1] as ViewKind) : null;
 }
 
 export async function slackDriver(backend: Backend): Promise<Driver> {
@@ -213,7 +201,7 @@ export async function slackDriver(backend: Backend): Promise<Driver> {
   return {
     platform: 'slack',
     db: t.app.parts.store.db,
-    recoverable: new Set<ViewKind>(['approval', 'update', 'summary']),
+    recoverable: new Set<ViewKind>(VIEW_KINDS),
     startCheck: say,
     answer: say,
     ask: say,
@@ -278,15 +266,13 @@ export async function slackDriver(backend: Backend): Promise<Driver> {
 type Json = any;
 
 /**
- * What a Teams payload says about its view: a card whose actions decide a case is an approval.
- * Nothing else names its kind (the templates carry no kind field, plain messages none at all), so
- * for the rest a scenario checks the facts in the text.
+ * The view a Teams card names in its first element's id (`koers-view-KIND[-CASE]`); null for a
+ * plain message or a card without one.
  */
 function teamsKind(activity: Json): ViewKind | null {
   const card = cardOf(activity);
-  if (!card) return null;
-  if (actionsOf(card).some((a: Json) => a.data?.koers?.type === 'decide')) return 'approval';
-  return null;
+  const m = /^koers-view-([a-z_]+)/.exec(String(card?.body?.[0]?.id ?? ''));
+  return m && (VIEW_KINDS as readonly string[]).includes(m[1] as string) ? (m[1] as ViewKind) : null;
 }
 
 function teamsDecisions(activity: Json): string[] {
@@ -452,7 +438,7 @@ export async function teamsDriver(backend: Backend): Promise<Driver> {
   return {
     platform: 'teams',
     db: h.t.app.parts.store.db,
-    recoverable: new Set<ViewKind>(['approval']),
+    recoverable: new Set<ViewKind>(VIEW_KINDS),
     startCheck: say,
     answer: say,
     ask: say,

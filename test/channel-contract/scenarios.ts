@@ -69,6 +69,12 @@ async function relationshipsWith(d: Driver, partner: string) {
 /** Waits for Anna's escalated check about `partner` to reach Bram as a decision request. */
 async function escalated(d: Driver, partner: string) {
   const verdict = await typedCheck(d, partner, 20_000);
+  expect(
+    d
+      .outbound()
+      .filter((o) => o.to === ANNA)
+      .at(-1)?.kind,
+  ).toBe('verdict');
   // The verdict names who decides now.
   expect(verdict).toContain(`Uitkomst van de toets: ${partner}`);
   expect(verdict).toContain('Hiervoor is een besluit op de besluitvormingslijn nodig.');
@@ -99,6 +105,14 @@ export function channelContract(platform: 'slack' | 'teams'): void {
       expect(verdict).toContain('Uitkomst van de toets: TU Delft');
       expect(verdict).toContain('Binnen uw mandaat: u kunt verder.');
       expect(verdict).toContain('Vastgelegd in het samenwerkingsportfolio.');
+
+      // The same views in the same order on both platforms, each saying what it is.
+      expect(
+        d
+          .outbound()
+          .filter((o) => o.to === ANNA)
+          .map((o) => o.kind),
+      ).toEqual(['question', 'question', 'question', 'question', 'question', 'confirm', 'verdict']);
 
       const c = await caseOf(d, 'TU Delft');
       expect(c).toMatchObject({ state: 'registered', verdict: 'within_mandate', assignee_id: null });
@@ -197,6 +211,12 @@ export function channelContract(platform: 'slack' | 'teams'): void {
 
       const answer = await d.ask(BRAM, 'wie werkt met TU Delft?');
       expect(answer).toContain('Wie werkt met TU Delft?');
+      expect(
+        d
+          .outbound()
+          .filter((o) => o.to === BRAM)
+          .map((o) => o.kind),
+      ).toEqual(['who']);
       expect(answer).toContain('Anna de Vries (Energie en Klimaat): Project, Energietransitie, lopend');
 
       // Asking changes nothing.

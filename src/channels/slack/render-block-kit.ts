@@ -42,7 +42,23 @@ export function renderMessage(view: View): RenderedMessage {
   const blocks: KnownBlock[] = [];
   if (view.title) blocks.push(section(view.title, true));
   for (const b of view.blocks) blocks.push(...renderBlock(b, ids, 'message'));
-  return { blocks: capBlocks(blocks, L.messageBlocks), text: fallbackText(view) };
+  return { blocks: withViewMarker(capBlocks(blocks, L.messageBlocks), view), text: fallbackText(view) };
+}
+
+/** The block_id that says which view a message shows: `koers_view:KIND` or `koers_view:KIND:CASE`. */
+export function viewMarker(view: View): string {
+  return truncate(`koers_view:${view.kind}${view.caseId ? `:${view.caseId}` : ''}`, L.blockId);
+}
+
+/**
+ * The message's first block names the view it shows (its kind and case), so whatever reads the
+ * message later (a test's log, an operator's export) can tell a verdict from an approval without
+ * reading its words. A block that has an id of its own keeps it.
+ */
+function withViewMarker(blocks: KnownBlock[], view: View): KnownBlock[] {
+  const [first, ...rest] = blocks;
+  if (!first || first.block_id) return blocks;
+  return [{ ...first, block_id: viewMarker(view) } as KnownBlock, ...rest];
 }
 
 export function fallbackText(view: View): string {

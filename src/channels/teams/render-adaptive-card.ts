@@ -143,10 +143,31 @@ export function bytesOf(card: object): number {
 export function renderCard(view: View, o: RenderOptions = {}): Record<string, unknown> | null {
   for (const limits of SHRINK) {
     const { template, data } = cardData(view, o, limits);
-    const card = expandTemplate(template, data);
+    const card = withViewMarker(expandTemplate(template, data), view);
     if (bytesOf(card) <= TEAMS_LIMITS.maxCardBytes) return card;
   }
   return null;
+}
+
+/** The element id that says which view a card shows: `koers-view-KIND` or `koers-view-KIND-CASE`. */
+export function viewMarker(view: Pick<View, 'kind' | 'caseId'>): string {
+  return `koers-view-${view.kind}${view.caseId ? `-${view.caseId}` : ''}`;
+}
+
+/**
+ * The card's first element names the view it shows (its kind and case), so whatever reads the
+ * card later (a test's log, an operator looking at a conversation) can tell a verdict from an
+ * approval without reading its words. An element that has an id of its own keeps it.
+ */
+export function withViewMarker(
+  card: Record<string, unknown>,
+  view: Pick<View, 'kind' | 'caseId'>,
+): Record<string, unknown> {
+  const body = card.body;
+  if (!Array.isArray(body) || body.length === 0) return card;
+  const [first, ...rest] = body as Array<Record<string, unknown>>;
+  if (!first || typeof first !== 'object' || first.id !== undefined) return card;
+  return { ...card, body: [{ ...first, id: viewMarker(view) }, ...rest] };
 }
 
 export function cardAttachment(card: object): Attachment {

@@ -2,6 +2,7 @@
 // (its neutral view); the chart is an image: a PNG data URI or an https URL of our own.
 import type { Fact, View } from '../../conversation/index.js';
 import { expandTemplate } from './card-templates.js';
+import { withViewMarker } from './render-adaptive-card.js';
 import { TEAMS_LIMITS } from './teams-limits.js';
 import { escapeMarkdown, plain, stripMentions, truncate } from './teams-text.js';
 
@@ -24,7 +25,7 @@ function safeImageUrl(url: string | null): string | null {
 
 export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
   const imageUrl = safeImageUrl(d.imageUrl);
-  return expandTemplate('digest', {
+  const card = expandTemplate('digest', {
     title: escapeMarkdown(plain(d.title, TEAMS_LIMITS.maxTextChars)),
     subtitle: d.subtitle ? escapeMarkdown(truncate(d.subtitle, TEAMS_LIMITS.maxTextChars)) : null,
     imageUrl,
@@ -39,6 +40,7 @@ export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
       lines: s.lines.map((l) => ({ text: escapeMarkdown(truncate(l, TEAMS_LIMITS.maxTextChars)) })),
     })),
   });
+  return withViewMarker(card, { kind: 'digest' });
 }
 
 /**

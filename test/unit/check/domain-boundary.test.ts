@@ -1,4 +1,4 @@
-// The strategy, the check and the portfolio model are pure (HOUSE-STYLE.md, point 1): no SDK,
+// Every part of the domain is pure (a core without channels, storage or a clock): no SDK,
 // no I/O, no environment, no clock. node:crypto is allowed (the strategy's SHA-256 is pure).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const DOMAIN = fileURLToPath(new URL('../../../src/domain/', import.meta.url));
-const PURE_DIRS = ['strategy', 'check', 'portfolio', 'i18n', 'text'];
+/** Every folder of src/domain, and the files directly in it: all of them are held to this. */
+const PURE_DIRS = readdirSync(DOMAIN, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 const FORBIDDEN_IMPORT =
   /from\s+['"](?:@slack\/|botbuilder|adaptivecards|kysely|pg['"]|better-sqlite3|pino|node:(?:fs|http|https|net|child_process|worker_threads)|fs['"]|http['"]|\.\.\/\.\.\/(?!domain\/))/;
 
@@ -16,13 +19,19 @@ function files(dir: string): string[] {
   );
 }
 
-describe('src/domain/{strategy,check,portfolio,i18n,text}', () => {
-  const sources = PURE_DIRS.flatMap((d) => files(join(DOMAIN, d))).map((f) => ({
+describe('src/domain, every folder', () => {
+  const rootFiles = readdirSync(DOMAIN)
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => join(DOMAIN, n));
+  const sources = [...PURE_DIRS.flatMap((d) => files(join(DOMAIN, d))), ...rootFiles].map((f) => ({
     name: f.slice(DOMAIN.length),
     text: readFileSync(f, 'utf8'),
   }));
 
-  it('has sources to check', () => {
+  it('has sources to check, in all of its folders', () => {
+    expect(PURE_DIRS.sort()).toEqual(
+      expect.arrayContaining(['check', 'digest', 'directory', 'portfolio', 'strategy', 'workflow']),
+    );
     expect(sources.length).toBeGreaterThan(15);
   });
 
