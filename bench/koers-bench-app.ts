@@ -10,6 +10,7 @@ import type { ChannelFactory } from '../src/app/create-app.js';
 import type { Config } from '../src/config.js';
 import type { Database } from '../src/store/schema.js';
 import { ANNA, proposal } from '../test/support/proposals.js';
+import { koersModule } from './koers-code.js';
 
 export interface BenchAppOptions {
   platform: 'slack' | 'teams';
@@ -23,8 +24,8 @@ export interface BenchAppOptions {
 /** Starts Koers and answers its port. */
 export async function startBenchApp(o: BenchAppOptions): Promise<number> {
   const [{ createApp }, { loadConfig }, pino] = await Promise.all([
-    import('../src/app/create-app.js'),
-    import('../src/config.js'),
+    koersModule<typeof import('../src/app/create-app.js')>('app/create-app'),
+    koersModule<typeof import('../src/config.js')>('config'),
     import('pino'),
   ]);
   const dir = mkdtempSync(join(tmpdir(), `koers-bench-${o.platform}-`));

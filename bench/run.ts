@@ -2,7 +2,9 @@
 // `npm run bench -- check` runs only the modules whose file name contains "check".
 // Exits 1 when a figure misses its target. To add a benchmark, write a module whose default
 // export is a BenchModule (see bench-result.ts) and list it in MODULES.
+import { spawnSync } from 'node:child_process';
 import { type BenchModule, type BenchResult, meets } from './bench-result.js';
+import { KOERS_FROM } from './koers-code.js';
 
 const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   'check-engine': () => import('./check-engine.js'),
@@ -56,6 +58,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  // The benches measure the compiled Koers (dist/): build it from the sources now.
+  if (KOERS_FROM === 'dist' && process.env.KOERS_SKIP_BUILD !== '1') {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      process.stderr.write('bench: npm run build failed; the benches measure dist/\n');
+      return 2;
+    }
+  }
+  process.stdout.write(`Koers measured from ${KOERS_FROM}/ (KOERS_BENCH_FROM=src measures the sources through tsx)\n`);
   let failed = 0;
   for (const [name, load] of chosen) {
     const bench = (await load()).default;

@@ -30,6 +30,7 @@ import { dmOf, type FakeSlack, startFakeSlack } from '../test/support/fake-slack
 import { input, signSlack, viewSubmission } from '../test/support/slack-sender.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { startBenchApp } from './koers-bench-app.js';
+import { koersModule } from './koers-code.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
@@ -55,7 +56,7 @@ interface BareReply {
 
 async function serveKoers(apiUrl: string): Promise<number> {
   const [{ createSlackChannel }, { strategyWithSlackIds }] = await Promise.all([
-    import('../src/channels/slack/slack-channel.js'),
+    koersModule<typeof import('../src/channels/slack/slack-channel.js')>('channels/slack/slack-channel'),
     import('../test/integration/slack/slack-test-app.js'),
   ]);
   return startBenchApp({

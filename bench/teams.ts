@@ -23,6 +23,7 @@ import { startOpenIdServer } from '../test/support/openid-server.js';
 import { FixedOutboundCredentials } from '../test/support/outbound-credentials.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { startBenchApp } from './koers-bench-app.js';
+import { koersModule } from './koers-code.js';
 
 const REQUESTS = Number(process.env.KOERS_BENCH_TEAMS_REQUESTS ?? 3000);
 const CONCURRENCY = 10;
@@ -47,7 +48,9 @@ const outboundCredentials = () =>
 // ---- the bots under test (child processes) ---------------------------------------------------
 
 async function serveKoers(): Promise<number> {
-  const { createTeamsChannel, teamsChannelWith } = await import('../src/channels/teams/teams-channel.js');
+  const { createTeamsChannel, teamsChannelWith } = await koersModule<
+    typeof import('../src/channels/teams/teams-channel.js')
+  >('channels/teams/teams-channel');
   return startBenchApp({
     platform: 'teams',
     env: () => botEnv(),

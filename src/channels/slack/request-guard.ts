@@ -5,7 +5,9 @@
 // refused before a byte of it is read (Bolt's own bodyLimit catches bodies sent without a length).
 // Refusals are bodiless, as Bolt's are: nothing tells a caller which check failed. Then the body is
 // read here, its signature checked (Bolt's own function, on Koers's clock) and its shape
-// (slack-body-shape.ts): Bolt gets only signed bodies it can handle, already buffered.
+// (slack-body-shape.ts): Bolt gets only signed bodies it can handle, already buffered, and does
+// not verify them again (every request reaches Bolt through here: slack-channel.ts turns its own
+// check off, which saved a second HMAC of every body).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -69,24 +71,27 @@ export async function admitSlackRequest(
   if (raw === null) return answer(413, 'body too large');
   const text = raw.toString('utf8');
   const contentType = req.headers['content-type'];
-  // Slack's SSL check is unsigned; Bolt answers it and drops whatever else such a body carries.
-  if (!isSslCheck(text, contentType)) {
-    const signature = req.headers['x-slack-signature'];
-    const signed =
-      typeof signature === 'string' &&
-      isValidSlackRequest({
-        signingSecret: o.signingSecret,
-        body: text,
-        headers: {
-          'x-slack-signature': signature,
-          'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
-        },
-        nowMilliseconds: o.nowMs,
-      });
-    if (!signed) return answer(401, 'bad signature');
-    const shape = checkSlackBody(text, contentType);
-    if (!shape.ok) return answer(shape.status, shape.why);
+  // Slack's SSL check is unsigned: Bolt gets it without whatever else such a body carries, so an
+  // unsigned body cannot smuggle a command in beside `ssl_check=1`.
+  if (isSslCheck(text, contentType)) {
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = Buffer.from('ssl_check=1');
+    return true;
   }
+  const signature = req.headers['x-slack-signature'];
+  const signed =
+    typeof signature === 'string' &&
+    isValidSlackRequest({
+      signingSecret: o.signingSecret,
+      body: text,
+      headers: {
+        'x-slack-signature': signature,
+        'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+      },
+      nowMilliseconds: o.nowMs,
+    });
+  if (!signed) return answer(401, 'bad signature');
+  const shape = checkSlackBody(text, contentType);
+  if (!shape.ok) return answer(shape.status, shape.why);
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
   return true;
 }

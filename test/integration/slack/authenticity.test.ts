@@ -86,6 +86,29 @@ describe('inbound authenticity (Slack signatures and timestamps)', () => {
     await expectRefused(() => t.slack.post(body, 'application/json', { timestamp: NOW_S, signature: null }));
   });
 
+  it("answers Slack's unsigned SSL check, and runs nothing smuggled in beside it", async () => {
+    const db = t.app.parts.store.db;
+    const before = await rowCounts(db);
+    const callsBefore = fake.calls.length;
+    const body = new URLSearchParams({
+      ssl_check: '1',
+      command: '/koers',
+      text: 'check',
+      user_id: 'U_u-anna',
+      trigger_id: 'smuggled.trigger',
+      response_url: `${fake.url}/smuggled`,
+    }).toString();
+    const r = await t.slack.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: NOW_S,
+      signature: null,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await rowCounts(db)).toEqual(before);
+    expect(fake.calls.slice(callsBefore)).toEqual([]);
+  });
+
   it('refuses a timestamp or a signature header sent twice', async () => {
     const body = turnBody();
     const good = signSlack(SIGNING_SECRET, NOW_S, body);
