@@ -12,12 +12,19 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkProposal } from '../src/domain/check/check-proposal.js';
 import type { Proposal } from '../src/domain/check/proposal.js';
-import { type ExistingRelationship, indexPortfolio } from '../src/domain/portfolio/portfolio-view.js';
-import { parseStrategy } from '../src/domain/strategy/parse-strategy.js';
+import type { ExistingRelationship } from '../src/domain/portfolio/portfolio-view.js';
 import { readPortfolioCsv } from '../src/portfolio-csv/read-portfolio-csv.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
+import { KOERS_FROM, koersModule } from './koers-code.js';
+
+// The engine as Koers runs it (compiled, from dist/ unless KOERS_BENCH_FROM=src): the check, and
+// the strategy and portfolio index it reads, which carry functions of their own.
+const [{ checkProposal }, { indexPortfolio }, { parseStrategy }] = await Promise.all([
+  koersModule<typeof import('../src/domain/check/check-proposal.js')>('domain/check/check-proposal'),
+  koersModule<typeof import('../src/domain/portfolio/portfolio-view.js')>('domain/portfolio/portfolio-view'),
+  koersModule<typeof import('../src/domain/strategy/parse-strategy.js')>('domain/strategy/parse-strategy'),
+]);
 
 const TARGET_CHECKS_PER_S = 200_000;
 const PORTFOLIO_SIZE = 10_000;
@@ -198,7 +205,7 @@ function instructionsPerCheck(): { value: number | null; note: string } {
 }
 
 const bench: BenchModule = {
-  title: 'Check engine: example strategy, 10,000-relationship portfolio, full result in the strategy locale',
+  title: `Check engine: example strategy, 10,000-relationship portfolio, full result in the strategy locale (Koers from ${KOERS_FROM}/)`,
   async run(): Promise<BenchResult[]> {
     const { strategy, portfolioRows, portfolio, proposals, options, check } = setup();
 

@@ -27,9 +27,28 @@ const LEGAL_FORMS = new Set([
  */
 const MARKS_AND_FORMAT_CHARACTERS = /[\p{M}\p{Cf}]/gu;
 const WHITE_SPACE = /\s+/gu;
-/** Printable ASCII and single spaces only: nothing to decompose, fold or collapse. */
-const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-const LEADING_FOUNDATION = /^(?:stichting|foundation) /u;
+
+/** Printable ASCII words between single spaces: nothing to decompose, fold, collapse or trim. */
+function isPlainAscii(name: string): boolean {
+  if (name.length === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(name.length - 1) === 32) return false;
+  let space = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 0x21 || c > 0x7e) return false;
+    else space = false;
+  }
+  return true;
+}
+
+/** A leading "Stichting " or "Foundation " (once): the foundation is the partner itself. */
+function withoutFoundation(key: string): string {
+  if (key.startsWith('stichting ')) return key.slice('stichting '.length);
+  if (key.startsWith('foundation ')) return key.slice('foundation '.length);
+  return key;
+}
 
 /**
  * The key of a partner's name: decomposed, without accents, invisible characters, case, extra
@@ -38,7 +57,7 @@ const LEADING_FOUNDATION = /^(?:stichting|foundation) /u;
  * the Unicode steps, which leave such a name as it is.
  */
 export function partnerKey(name: string): string {
-  const key = PLAIN_ASCII.test(name)
+  const key = isPlainAscii(name)
     ? name.toLowerCase()
     : name
         .normalize('NFKD')
@@ -48,7 +67,7 @@ export function partnerKey(name: string): string {
         .replaceAll('ß', 'ss')
         .replace(WHITE_SPACE, ' ')
         .trim();
-  return withoutLegalForms(key).replace(LEADING_FOUNDATION, '');
+  return withoutFoundation(withoutLegalForms(key));
 }
 
 /** Strips legal forms from the end, one after the other ("Acme B.V., Inc." is acme). */
