@@ -123,6 +123,51 @@ describe('chat service', () => {
     expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'rejected' });
   });
 
+  it('refuses a rejection of a decided case at once, without asking for a reason first', async () => {
+    const out = await f.wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      proposal({
+        requester: ANNA,
+        partner: { name: 'TNO', type: 'knowledge-institution' },
+        priority: 'climate-water',
+        budget: 30_000,
+        direction: 'shared',
+      }),
+    );
+    if (!out.ok) throw new Error();
+    const card = { type: 'decide' as const, caseId: String(out.case.id), step: 0, version: 1 };
+    await f.chat.handle(bram, { kind: 'action', action: { ...card, decision: 'approve' } });
+    expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'approved' });
+
+    const late = await f.chat.handle(bram, { kind: 'action', action: { ...card, decision: 'reject' } });
+    expect(late.form).toBeUndefined();
+    expect(viewText(late.views[0])).toBe('Over deze zaak is al beslist.');
+    // Nor does the next message count as a reason for it.
+    const typed = await f.chat.handle(bram, { kind: 'text', text: 'Toch niet' });
+    expect(typed.views.map(viewText).join('\n')).not.toMatch(/Afgewezen/);
+    expect(await f.wf.getCase(out.case.id)).toMatchObject({ state: 'approved' });
+  });
+
+  it('refuses the requester a rejection of their own case without asking for a reason', async () => {
+    const out = await f.wf.submit(
+      { personId: 'u-anna', platform: 'slack' },
+      proposal({
+        requester: ANNA,
+        partner: { name: 'KNMI', type: 'knowledge-institution' },
+        priority: 'climate-water',
+        budget: 30_000,
+        direction: 'shared',
+      }),
+    );
+    if (!out.ok) throw new Error();
+    const own = await f.chat.handle(anna, {
+      kind: 'action',
+      action: { type: 'decide', caseId: String(out.case.id), step: 0, version: 1, decision: 'reject' },
+    });
+    expect(own.form).toBeUndefined();
+    expect(viewText(own.views[0])).toBe('U kunt niet beslissen over uw eigen voorstel.');
+  });
+
   it('refuses demo as outside the local demo', async () => {
     const r = await f.chat.handle(anna, { kind: 'text', text: 'demo als Bram' });
     expect(viewText(r.views[0])).toMatch(/alleen in de lokale demo/);

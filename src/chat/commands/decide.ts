@@ -1,6 +1,7 @@
 // A decision on a case from its buttons (approve, endorse, pass up, reject, ask for information):
 // a reject or a question first asks its text (a form, or the next message), then the workflow
-// decides and authorises it. The answer says what happened and shows the case as it is now.
+// decides and authorises it; a case already decided, changed since the card, or the clicker's own
+// is refused at once, before any text is asked. The answer says what happened and shows the case as it is now.
 import {
   type ActionPayload,
   decisionFormView,
@@ -9,6 +10,7 @@ import {
   readFormText,
   textsFor,
 } from '../../conversation/index.js';
+import { refusalOnSight } from '../../domain/workflow/authorize-decision.js';
 import { caseRouteOf } from '../case-route-of.js';
 import { caseSummaryOf } from '../case-summary-of.js';
 import { actorOf, type ChatResponse, type Session, save, vcOf } from '../chat-session.js';
@@ -33,6 +35,8 @@ export async function decide(
       // Ask for the reason first; the decision itself is taken (and authorised) when it comes.
       const c = await s.deps.workflow.getCase(caseId);
       if (!c) return refused(s, 'not_found', caseId);
+      const seen = refusalOnSight(c, s.person.id, action);
+      if (seen) return refused(s, seen, caseId, c);
       await save(s, {
         kind: 'decision_text',
         caseId,

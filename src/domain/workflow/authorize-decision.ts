@@ -35,6 +35,25 @@ export function isAbsent(p: Pick<PersonSnapshot, 'absentFrom' | 'absentUntil'>, 
   return p.absentFrom !== null && p.absentFrom <= date && (p.absentUntil === null || date <= p.absentUntil);
 }
 
+/**
+ * The refusals that need only the case and the card: gone, decided, changed since the card, or the
+ * decider's own. A decision that asks for a reason first is refused so before the reason is asked
+ * (asking for a reason and then saying the case was decided long ago wastes the person's words).
+ */
+export function refusalOnSight(
+  c: CaseSnapshot | null,
+  actorId: string,
+  card: Pick<DecisionCommand, 'step' | 'version'>,
+): Refusal | null {
+  if (c === null) return 'not_found';
+  if (!OPEN_STATES.has(c.state)) return 'closed';
+  if (c.step !== card.step || c.version !== card.version) return 'stale';
+  if (c.state !== 'open') return 'stale';
+  // Nobody decides their own case: not as assignee, not as someone's delegate.
+  if (actorId === c.requesterId) return 'own_case';
+  return null;
+}
+
 export function authorizeDecision(
   c: CaseSnapshot | null,
   actorId: string,
@@ -42,12 +61,8 @@ export function authorizeDecision(
   assignee: PersonSnapshot | null,
   today: string,
 ): Authorization {
-  if (c === null) return { ok: false, refusal: 'not_found' };
-  if (!OPEN_STATES.has(c.state)) return { ok: false, refusal: 'closed' };
-  if (c.step !== command.step || c.version !== command.version) return { ok: false, refusal: 'stale' };
-  if (c.state !== 'open') return { ok: false, refusal: 'stale' };
-  // Nobody decides their own case: not as assignee, not as someone's delegate.
-  if (actorId === c.requesterId) return { ok: false, refusal: 'own_case' };
+  const seen = refusalOnSight(c, actorId, command);
+  if (seen !== null || c === null) return { ok: false, refusal: seen ?? 'not_found' };
   if (c.assigneeId !== null && actorId === c.assigneeId) return { ok: true, onBehalfOf: null };
   if (assignee !== null && assignee.delegateId === actorId && isAbsent(assignee, today)) {
     return { ok: true, onBehalfOf: assignee.id };
