@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Proposal } from '../src/domain/check/proposal.js';
 import type { ExistingRelationship } from '../src/domain/portfolio/portfolio-view.js';
-import { readPortfolioCsv } from '../src/portfolio-csv/read-portfolio-csv.js';
+import { readPortfolioCsv } from '../src/portfolio/read-register-csv.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { KOERS_FROM, koersModule } from './koers-code.js';
 

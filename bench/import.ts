@@ -4,8 +4,8 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvFile } from '../src/register/csv-records.js';
-import { importRegister } from '../src/register/import-register.js';
+import { csvFile } from '../src/portfolio/csv-records.js';
+import { importRegister } from '../src/portfolio/import-register.js';
 import type { Backend } from '../src/store/backend.js';
 import { openStore } from '../src/store/open-store.js';
 import { exampleStrategy } from '../test/support/example-strategy.js';

@@ -66,7 +66,9 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  process.stdout.write(`Koers measured from ${KOERS_FROM}/ (KOERS_BENCH_FROM=src measures the sources through tsx)\n`);
+  process.stdout.write(
+    `Koers measured from ${KOERS_FROM}/ (KOERS_BENCH_FROM=src measures the sources through tsx)\n`,
+  );
   let failed = 0;
   for (const [name, load] of chosen) {
     const bench = (await load()).default;

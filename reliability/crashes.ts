@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncPeopleFromStrategy } from '../src/register/sync-people.js';
+import { syncPeopleFromStrategy } from '../src/directory/sync-strategy-people.js';
 import type { Backend } from '../src/store/backend.js';
 import { openStore } from '../src/store/open-store.js';
 import { loadStrategyFile } from '../src/strategy-file/load-strategy-file.js';

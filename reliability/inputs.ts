@@ -13,7 +13,7 @@ import { BUNDLED_STRATEGY } from '../src/config.js';
 import { parseActionPayload, parseCommand, parseFreeText } from '../src/conversation/index.js';
 import { partnerKey } from '../src/domain/portfolio/partner-key.js';
 import { parseStrategy } from '../src/domain/strategy/parse-strategy.js';
-import { csvCell } from '../src/register/csv-cell.js';
+import { csvCell } from '../src/portfolio/csv-cell.js';
 import { liveMarkup } from '../test/integration/slack/slack-helpers.js';
 import { startSlackApp } from '../test/integration/slack/slack-test-app.js';
 import { personalChat, startTeamsHarness } from '../test/integration/teams/teams-harness.js';

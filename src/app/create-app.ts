@@ -11,13 +11,13 @@ import { type ComposeDeps, composeNotification } from '../chat/compose-notificat
 import type { Config } from '../config.js';
 import { runDirectorySync } from '../directory/run-directory-sync.js';
 import { syncReportLines } from '../directory/sync-people.js';
+import { syncPeopleFromStrategy } from '../directory/sync-strategy-people.js';
 import { intervalMs } from '../domain/strategy/strategy-schema.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { createHttpServer, listen } from '../http/http-server.js';
 import { createMetrics } from '../http/metrics.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
-import { syncPeopleFromStrategy } from '../register/sync-people.js';
 import { databaseClock } from '../store/database-clock.js';
 import { readDirectorySyncState } from '../store/directory-sync-state.js';
 import { holdInstanceLiveness } from '../store/instance-liveness.js';

@@ -3,7 +3,7 @@ import type { RelationshipLine } from '../conversation/index.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import { localize, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import { whoWorksWith } from '../register/who-works-with.js';
+import { whoWorksWith } from '../portfolio/who-works-with.js';
 import { knownPartnerKeysAmong } from '../store/known-partners.js';
 import type { Db } from '../store/store-handle.js';
 

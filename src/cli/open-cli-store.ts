@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { type Config, loadConfig } from '../config.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
-import { encodingOf, UTF8 } from '../register/text-encoding.js';
+import { encodingOf, UTF8 } from '../portfolio/text-encoding.js';
 import { openStore } from '../store/open-store.js';
 import { loadStrategyFile } from '../strategy-file/load-strategy-file.js';
 import { InputError } from './cli-error.js';

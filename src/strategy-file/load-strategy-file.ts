@@ -4,7 +4,7 @@ import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { parseStrategy } from '../domain/strategy/parse-strategy.js';
 import { formatIssue } from '../domain/strategy/strategy-issues.js';
 import { InputError } from '../input-error.js';
-import { firstBadUtf8Line } from '../register/text-encoding.js';
+import { firstBadUtf8Line } from '../portfolio/text-encoding.js';
 
 /** The file's text; an InputError when it cannot be read or is not UTF-8 (naming the first bad line). */
 export function readTextFile(path: string, what: string): string {

@@ -9,6 +9,7 @@ import {
   type Refusal,
 } from '../domain/workflow/authorize-decision.js';
 import { transitionFor } from '../domain/workflow/case-transitions.js';
+import { registerRelationship } from '../portfolio/register-relationship.js';
 import { appendAudit } from '../store/audit-log.js';
 import { findCase, readCase } from '../store/case-repo.js';
 import { getPerson, toSnapshot } from '../store/people-repo.js';
@@ -22,7 +23,6 @@ import {
   recordAttempt,
   recordDecision,
 } from './case-writes.js';
-import { registerRelationship } from './register-relationship.js';
 import { openAtStep } from './submit-proposal.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 

@@ -3,8 +3,8 @@
 // JSON array of objects with nested decisions, or CSV with one row per case and the decisions
 // folded into one readable cell). Confidential partners are named: the file is the operator's.
 import { OPEN_STATES } from '../domain/workflow/case-model.js';
-import { csvLine } from '../register/csv-cell.js';
-import type { ExportFormat } from '../register/export-register.js';
+import { csvLine } from '../portfolio/csv-cell.js';
+import type { ExportFormat } from '../portfolio/export-register.js';
 import { casesAfter, decisionsOfCases, type StoredDecision } from '../store/case-export-reads.js';
 import type { DecisionAction } from '../store/case-repo.js';
 import type { Db } from '../store/store-handle.js';

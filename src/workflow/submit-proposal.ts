@@ -7,6 +7,8 @@ import type { Proposal } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
+import { portfolioViewOf } from '../portfolio/portfolio-from-store.js';
+import { caseRelationship } from '../portfolio/register-relationship.js';
 import { type AuditEntry, appendAudit } from '../store/audit-log.js';
 import { assignCase, readCase } from '../store/case-repo.js';
 import { openCaseCountsOf, peopleForAssignment, toSnapshot } from '../store/people-repo.js';
@@ -18,8 +20,6 @@ import type { CaseRecord, StoredResult } from './case-record.js';
 import { notifyCase } from './case-writes.js';
 import { type Notification, outboxMessagesFor } from './notifications.js';
 import { planAssignment } from './plan-assignment.js';
-import { portfolioViewOf } from './portfolio-from-store.js';
-import { caseRelationship } from './register-relationship.js';
 import type { Actor, WorkflowDeps } from './workflow-deps.js';
 
 export type SubmitOutcome =

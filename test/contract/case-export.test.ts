@@ -2,7 +2,7 @@
 // with their proposal, verdict, route, state, people and decisions (delegates named with whom
 // they stood in for), as JSON or as CSV that is safe to open in a spreadsheet, a page at a time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportFormat } from '../../src/register/export-register.js';
+import type { ExportFormat } from '../../src/portfolio/export-register.js';
 import { CASE_COLUMNS, type CaseExportOptions, exportCases } from '../../src/workflow/export-cases.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { ANNA, proposal } from '../support/proposals.js';

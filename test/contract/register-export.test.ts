@@ -2,9 +2,9 @@
 // spreadsheet, and an export that imports as the register it came from.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_PORTFOLIO } from '../../src/config.js';
-import { csvFile, csvText } from '../../src/register/csv-records.js';
-import { EXPORT_COLUMNS, type ExportFormat, exportRegister } from '../../src/register/export-register.js';
-import { importRegister } from '../../src/register/import-register.js';
+import { csvFile, csvText } from '../../src/portfolio/csv-records.js';
+import { EXPORT_COLUMNS, type ExportFormat, exportRegister } from '../../src/portfolio/export-register.js';
+import { importRegister } from '../../src/portfolio/import-register.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
 

@@ -6,8 +6,8 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFile } from '../../src/register/csv-records.js';
-import { importRegister } from '../../src/register/import-register.js';
+import { csvFile } from '../../src/portfolio/csv-records.js';
+import { importRegister } from '../../src/portfolio/import-register.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { makeTestStore, type TestStore } from '../support/test-stores.js';
 

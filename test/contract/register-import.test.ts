@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_PORTFOLIO } from '../../src/config.js';
-import { csvFile, csvText } from '../../src/register/csv-records.js';
-import { type ImportOptions, type ImportResult, importRegister } from '../../src/register/import-register.js';
+import { csvFile, csvText } from '../../src/portfolio/csv-records.js';
+import {
+  type ImportOptions,
+  type ImportResult,
+  importRegister,
+} from '../../src/portfolio/import-register.js';
 import { verifyAudit } from '../../src/store/audit-log.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';

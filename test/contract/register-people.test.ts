@@ -1,9 +1,9 @@
 // The people directory on every backend: from a CSV (`koers import-people`) and from the
 // strategy file's `people:` section.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvText } from '../../src/register/csv-records.js';
-import { importPeople } from '../../src/register/import-people.js';
-import { syncPeopleFromStrategy } from '../../src/register/sync-people.js';
+import { importPeople } from '../../src/directory/import-people.js';
+import { syncPeopleFromStrategy } from '../../src/directory/sync-strategy-people.js';
+import { csvText } from '../../src/portfolio/csv-records.js';
 import { verifyAudit } from '../../src/store/audit-log.js';
 import { getPerson } from '../../src/store/people-repo.js';
 import { exampleStrategy } from '../support/example-strategy.js';

@@ -5,7 +5,7 @@ import { parseProposal } from '../../domain/check/proposal.js';
 import { EMPTY_PORTFOLIO, indexPortfolio } from '../../domain/portfolio/portfolio-view.js';
 import { formatIssue } from '../../domain/strategy/strategy-issues.js';
 import { LOCALES, type Locale } from '../../domain/strategy/strategy-schema.js';
-import { readPortfolioCsv } from '../../portfolio-csv/read-portfolio-csv.js';
+import { readPortfolioCsv } from '../../portfolio/read-register-csv.js';
 import { loadStrategyFile, readTextFile } from '../../strategy-file/load-strategy-file.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';

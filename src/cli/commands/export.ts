@@ -5,9 +5,9 @@
 
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { exportPeople } from '../../register/export-people.js';
-import { EXPORT_FORMATS, type ExportFormat, exportRegister } from '../../register/export-register.js';
-import { isDate } from '../../register/register-row.js';
+import { exportPeople } from '../../directory/export-people.js';
+import { EXPORT_FORMATS, type ExportFormat, exportRegister } from '../../portfolio/export-register.js';
+import { isDate } from '../../portfolio/register-row.js';
 import { exportCases } from '../../workflow/export-cases.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';

@@ -1,7 +1,8 @@
 // `koers import-people CSV`: the people directory from a CSV (id, name, role required), checked
 // against the strategy's roles and the people already in the store; every row or none.
-import { csvFile } from '../../register/csv-records.js';
-import { importPeople } from '../../register/import-people.js';
+
+import { importPeople } from '../../directory/import-people.js';
+import { csvFile } from '../../portfolio/csv-records.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { USAGE } from '../command-usage.js';

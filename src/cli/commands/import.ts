@@ -1,13 +1,13 @@
 // `koers import CSV`: an existing register into the store. Bad rows are listed
 // with their line numbers and nothing is imported unless --skip-bad; duplicates are skipped and
 // counted; progress on a terminal only; a summary at the end. Exit 0 done, 2 bad input.
-import { csvFile } from '../../register/csv-records.js';
+import { csvFile } from '../../portfolio/csv-records.js';
 import {
   type BadLine,
   type ImportProgress,
   type ImportReport,
   importRegister,
-} from '../../register/import-register.js';
+} from '../../portfolio/import-register.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { USAGE } from '../command-usage.js';

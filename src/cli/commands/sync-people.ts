@@ -4,7 +4,7 @@
 import { isGraphError } from '../../directory/graph-client.js';
 import { DirectoryNotConfigured, runDirectorySync } from '../../directory/run-directory-sync.js';
 import { syncReportLines } from '../../directory/sync-people.js';
-import { syncPeopleFromStrategy } from '../../register/sync-people.js';
+import { syncPeopleFromStrategy } from '../../directory/sync-strategy-people.js';
 import { createWorkflow } from '../../workflow/workflow.js';
 import { InputError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';

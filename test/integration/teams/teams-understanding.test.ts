@@ -3,8 +3,8 @@
 // reading that was not literal was said back on the way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_PORTFOLIO } from '../../../src/config.js';
-import { csvFile } from '../../../src/register/csv-records.js';
-import { importRegister } from '../../../src/register/import-register.js';
+import { csvFile } from '../../../src/portfolio/csv-records.js';
+import { importRegister } from '../../../src/portfolio/import-register.js';
 import { exampleStrategy } from '../../support/example-strategy.js';
 import { cardOf, personalChat, startTeamsHarness, type TeamsHarness, textOf } from './teams-harness.js';
 

@@ -1,8 +1,8 @@
 // Reading and writing register CSV: line numbers (the header is line 1), formula neutralising.
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../../src/register/csv-cell.js';
-import { type CsvRecord, CsvSyntaxError, csvRecords, csvText } from '../../../src/register/csv-records.js';
-import { unneutralise } from '../../../src/register/register-row.js';
+import { csvCell, csvLine } from '../../../src/portfolio/csv-cell.js';
+import { type CsvRecord, CsvSyntaxError, csvRecords, csvText } from '../../../src/portfolio/csv-records.js';
+import { unneutralise } from '../../../src/portfolio/register-row.js';
 
 async function records(text: string): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];

@@ -1,6 +1,6 @@
 // One imported register row against the example strategy: every problem named, defaults filled.
 import { describe, expect, it } from 'vitest';
-import { type CsvHeader, isDate, parseRegisterRow, readHeader } from '../../../src/register/register-row.js';
+import { type CsvHeader, isDate, parseRegisterRow, readHeader } from '../../../src/portfolio/register-row.js';
 import { exampleStrategy } from '../../support/example-strategy.js';
 
 const strategy = exampleStrategy();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProposal } from '../../../src/domain/check/check-proposal.js';
 import { indexPortfolio } from '../../../src/domain/portfolio/portfolio-view.js';
 import { parseStrategy } from '../../../src/domain/strategy/parse-strategy.js';
-import { readPortfolioCsv } from '../../../src/portfolio-csv/read-portfolio-csv.js';
+import { readPortfolioCsv } from '../../../src/portfolio/read-register-csv.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');

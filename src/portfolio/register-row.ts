@@ -5,7 +5,7 @@ import { PartnerNameSchema } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { addMonths } from '../domain/time.js';
-import { PORTFOLIO_COLUMNS } from '../portfolio-csv/read-portfolio-csv.js';
+import { PORTFOLIO_COLUMNS } from './read-register-csv.js';
 
 export const OPTIONAL_COLUMNS = ['unit', 'budget', 'months', 'start', 'end', 'review_due'] as const;
 export const IMPORT_COLUMNS = [...PORTFOLIO_COLUMNS, ...OPTIONAL_COLUMNS] as const;

@@ -4,12 +4,12 @@
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { peopleIssues } from '../domain/strategy/cross-references.js';
 import { type Person, PersonSchema } from '../domain/strategy/strategy-schema.js';
+import { type CsvSource, CsvSyntaxError, csvRecords } from '../portfolio/csv-records.js';
+import { type CsvHeader, readHeaderOf } from '../portfolio/register-row.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Backend } from '../store/backend.js';
 import { allPeople, type PersonRow, upsertPeople } from '../store/people-repo.js';
 import { type Db, inUnitOfWork } from '../store/store-handle.js';
-import { type CsvSource, CsvSyntaxError, csvRecords } from './csv-records.js';
-import { type CsvHeader, readHeaderOf } from './register-row.js';
 
 export const PEOPLE_COLUMNS = [
   'id',

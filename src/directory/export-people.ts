@@ -1,10 +1,11 @@
 // `koers export --people`: the people as Koers knows them (from the strategy, a CSV and the
 // directory), in id order, as CSV with the people import's column names or as one JSON array.
 // Leavers are included, marked inactive.
+
+import { csvLine } from '../portfolio/csv-cell.js';
+import type { ExportFormat } from '../portfolio/export-register.js';
 import { allPeopleById } from '../store/people-repo.js';
 import type { Db } from '../store/store-handle.js';
-import { csvLine } from './csv-cell.js';
-import type { ExportFormat } from './export-register.js';
 
 export const PEOPLE_EXPORT_COLUMNS = [
   'id',
