@@ -4,9 +4,10 @@
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { parseCaseId } from '../domain/workflow/case-id.js';
 import { caseMessageLog } from '../store/case-messages.js';
-import { caseDecidersOf, personById, personByPlatformId } from '../store/channel-reads.js';
+import { caseDecidersOf } from '../store/channel-reads.js';
 import { conversationRefRepo } from '../store/conversation-ref-repo.js';
 import { prepareDemoTeamsIds } from '../store/demo-teams-ids.js';
+import { findPersonByPlatformId, getPerson } from '../store/people-repo.js';
 import type { Db } from '../store/store-handle.js';
 import type { ChannelDeps } from './channel-port.js';
 import { localeOf, resolvePerson } from './chat-identity.js';
@@ -26,15 +27,15 @@ export function channelServices(
   return {
     people: {
       async localeOfUser(identity) {
-        const row = await personByPlatformId(d.db, identity.platform, identity.userId);
+        const row = await findPersonByPlatformId(d.db, identity.platform, identity.userId);
         return localeOf(row ?? null, identity.platformLocale, d.strategy());
       },
       async localeOfPerson(personId, platformLocale) {
-        const row = personId ? await personById(d.db, personId) : undefined;
+        const row = personId ? await getPerson(d.db, personId) : undefined;
         return localeOf(row ?? null, platformLocale, d.strategy());
       },
       async nameOf(personId) {
-        return (await personById(d.db, personId))?.name ?? null;
+        return (await getPerson(d.db, personId))?.name ?? null;
       },
       async decidersOf(caseId) {
         const id = parseCaseId(caseId);

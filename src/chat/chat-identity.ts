@@ -2,9 +2,9 @@
 // directory does not know (treated as the strategy's lowest role, named by their platform id).
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
-import { personById, personByPlatformId } from '../store/channel-reads.js';
 import { readConversationState } from '../store/conversation-repo.js';
 import type { PersonRow } from '../store/people-repo.js';
+import { findPersonByPlatformId, getPerson } from '../store/people-repo.js';
 import type { Db } from '../store/store-handle.js';
 
 export type ChatPlatform = 'slack' | 'teams';
@@ -69,9 +69,9 @@ export async function resolvePerson(
   if (demo) {
     const key = demoKey(identity);
     const as = await readConversationState(db, key);
-    if (as !== null) row = await personById(db, JSON.parse(as) as string);
+    if (as !== null) row = await getPerson(db, JSON.parse(as) as string);
   }
-  row ??= await personByPlatformId(db, identity.platform, identity.userId);
+  row ??= await findPersonByPlatformId(db, identity.platform, identity.userId);
   // The demo's one Playground user starts as the first employee of the example (Anna), as the
   // README's walk-through says, until `demo als NAME` makes them someone else.
   if (!row && demo) row = await defaultDemoPerson(db, strategy);
@@ -131,5 +131,5 @@ export function validTimeZone(zone: string | null | undefined): string | null {
 async function defaultDemoPerson(db: Db, strategy: Strategy): Promise<PersonRow | undefined> {
   const lowest = strategy.roleList[0]?.id;
   const first = strategy.people.find((p) => p.role === lowest) ?? strategy.people[0];
-  return first ? personById(db, first.id) : undefined;
+  return first ? getPerson(db, first.id) : undefined;
 }

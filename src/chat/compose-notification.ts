@@ -20,8 +20,8 @@ import { digestView } from '../jobs/views/digest-view.js';
 import { reviewPromptView } from '../jobs/views/review-request-view.js';
 import type { OutboxItem } from '../outbox/delivery.js';
 import { caseMessageRefsOf } from '../store/case-messages.js';
-import { personById } from '../store/channel-reads.js';
 import type { PersonRow } from '../store/people-repo.js';
+import { getPerson } from '../store/people-repo.js';
 import type { Db } from '../store/store-handle.js';
 import type { CaseRecord } from '../workflow/case-record.js';
 import { getCase } from '../workflow/read-cases.js';
@@ -121,7 +121,7 @@ export async function composeNotification(
   }
 
   if ('person' in target) {
-    const person = await personById(deps.db, target.person);
+    const person = await getPerson(deps.db, target.person);
     const platformUserId = platformIdOf(person, target.person, platform);
     if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
     if (!c) return { mode: 'unbuildable', reason: 'case not found' };
@@ -227,7 +227,7 @@ async function composeJobPost(
     return digestPost(recipient, run.digest, run.chartPng, strategy);
   }
   if (!('person' in target)) return { mode: 'unbuildable', reason: 'a review request goes to a person' };
-  const person = await personById(deps.db, target.person);
+  const person = await getPerson(deps.db, target.person);
   const platformUserId = platformIdOf(person, target.person, platform);
   if (!platformUserId) return { mode: 'skip', reason: `person ${target.person} has no ${platform} id` };
   const payload = item.payload as unknown as ReviewRequestPayload;
@@ -285,7 +285,7 @@ async function caseViewForPerson(
   c: CaseRecord,
   personId: string | null,
 ): Promise<View> {
-  const person = personId ? await personById(deps.db, personId) : undefined;
+  const person = personId ? await getPerson(deps.db, personId) : undefined;
   const locale = localeOf(person ?? null, null, strategy);
   return caseViewForReader(
     deps.db,

@@ -1,7 +1,8 @@
 // One existing relationship with a partner, as the register tells it (names, not ids): shown when
 // a person names a partner in a check, on a case, and in "who works with X".
+import type { RelationshipStatus } from '../domain/portfolio/register-row.js';
 
-export type RelationshipStatus = 'active' | 'ended' | 'planned';
+export type { RelationshipStatus };
 
 export interface RelationshipLine {
   ownerName: string;

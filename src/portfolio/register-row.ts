@@ -3,6 +3,7 @@
 // Pure: the import streams records through it.
 import { PartnerNameSchema } from '../domain/check/proposal.js';
 import { partnerKey } from '../domain/portfolio/partner-key.js';
+import type { RegisterRow, RelationshipStatus } from '../domain/portfolio/register-row.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { addMonths } from '../domain/time.js';
 import { PORTFOLIO_COLUMNS } from './read-register-csv.js';
@@ -12,24 +13,9 @@ export const IMPORT_COLUMNS = [...PORTFOLIO_COLUMNS, ...OPTIONAL_COLUMNS] as con
 /** Written by `koers export` and ignored by the import, so an export imports as it is. */
 export const EXPORT_ONLY_COLUMNS = ['id', 'case_id', 'source'] as const;
 
-export type RelationshipStatus = 'planned' | 'active' | 'ended';
 const STATUSES: ReadonlySet<string> = new Set(['active', 'ended', 'planned']);
 
-export interface RegisterRow {
-  partner: string;
-  partnerKey: string;
-  partnerType: string;
-  priority: string | null;
-  intensity: string;
-  owner: string;
-  status: RelationshipStatus;
-  unit: string | null;
-  budget: number;
-  months: number;
-  start: string | null;
-  end: string | null;
-  reviewDue: string | null;
-}
+export type { RegisterRow, RelationshipStatus };
 
 export interface CsvHeader {
   width: number;

@@ -1,31 +1,14 @@
 // The outbox as its dispatcher reads and marks it: which claimers hold due rows, claiming a batch
 // of due rows under a lease (SKIP LOCKED on PostgreSQL, so several instances share the work),
 // settling a row once its delivery was tried, and the backlog for /metrics and the shutdown drain.
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Backend } from './backend.js';
 import { literalLimit } from './literal-limit.js';
+import type { OutboxTable } from './schema.js';
 import { type Db, sqlOf } from './store-handle.js';
 
 /** One outbox row as stored (ids and counters as numbers or, on PostgreSQL, digit strings). */
-export interface StoredOutboxRow {
-  id: number;
-  dedupe_key: string;
-  kind: string;
-  platform: string;
-  target: string;
-  case_id: number | null;
-  payload: string;
-  status: 'pending' | 'sent' | 'dead' | 'skipped';
-  attempts: number;
-  claims: number;
-  next_attempt_at: string;
-  locked_until: string | null;
-  locked_by: string | null;
-  last_error: string | null;
-  platform_ref: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
+export type StoredOutboxRow = Selectable<OutboxTable>;
 
 /** What one delivery attempt writes on its row (the lease is always given back with it). */
 export interface OutboxSettlement {

@@ -1,9 +1,9 @@
 // The people directory in the store.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Person } from '../domain/strategy/strategy-schema.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import { preparedRows } from './prepared-query.js';
-import type { Database } from './schema.js';
+import type { Database, PeopleTable } from './schema.js';
 import { type Db, sqlOf, type Tx, trxOf } from './store-handle.js';
 
 /** A store handle; a query builder still works for the callers that hold one. */
@@ -11,34 +11,7 @@ type Handle = Db | Kysely<Database> | Transaction<Database>;
 const builderOf = (h: Handle): Kysely<Database> => sqlOf(h as Db);
 
 /** A person as the store holds them. */
-export interface PersonRow {
-  id: string;
-  name: string;
-  role: string;
-  unit: string | null;
-  reports_to: string | null;
-  email: string | null;
-  slack_id: string | null;
-  teams_id: string | null;
-  language: string | null;
-  absent_from: string | null;
-  absent_until: string | null;
-  delegate_id: string | null;
-  unreachable_on: string | null;
-  /** IANA time zone from the person's last chat activity; null: the strategy's. */
-  time_zone: string | null;
-  /** 1, or 0 for a person gone from the directory (kept for history; routed around). */
-  active: number;
-  /** The directory's own id once a sync matched the person. */
-  directory_id: string | null;
-  /** Comma-separated fields the strategy or a CSV set: a directory sync leaves them alone. */
-  owned_fields: string;
-  /** `slack` or `teams`: where the person wrote last. */
-  last_platform: string | null;
-  /** `slack` or `teams`: where the person chose to be told. */
-  notify_on: string | null;
-  updated_at: string;
-}
+export type PersonRow = Selectable<PeopleTable>;
 
 /** What a person row says about where they can be told. */
 export type ReachRow = Pick<PersonRow, 'id' | 'slack_id' | 'teams_id' | 'last_platform' | 'notify_on'>;

@@ -1,8 +1,9 @@
 // The register's relationships: the one place that writes them (a decided case's relationship,
 // an imported register, the demo's review dates) and reads them back a page at a time. Every new
 // relationship's partner key is indexed in the same unit of work (partner-index.ts).
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Proposal } from '../domain/check/proposal.js';
+import type { RegisterRow, RelationshipStatus } from '../domain/portfolio/register-row.js';
 import type { Backend } from './backend.js';
 import { indexPartnerKeys, partnerIndexRows } from './partner-index.js';
 import { proposalColumns } from './proposal-columns.js';
@@ -10,7 +11,7 @@ import type { RelationshipsTable } from './schema.js';
 import { type Db, sqlOf, type Tx, trxOf } from './store-handle.js';
 import type { WriteBatch } from './write-batch.js';
 
-export type RelationshipStatus = 'planned' | 'active' | 'ended';
+export type { RelationshipStatus };
 
 /** The relationship a decided case registers; `unit` is the owner's unit in the directory. */
 export interface CaseRelationship {
@@ -25,45 +26,10 @@ export interface CaseRelationship {
 }
 
 /** A row of an imported register, validated. */
-export interface ImportedRelationship {
-  partner: string;
-  partnerKey: string;
-  partnerType: string;
-  priority: string | null;
-  intensity: string;
-  owner: string;
-  status: RelationshipStatus;
-  unit: string | null;
-  budget: number;
-  months: number;
-  start: string | null;
-  end: string | null;
-  reviewDue: string | null;
-}
+export type ImportedRelationship = RegisterRow;
 
 /** A relationship as the register holds it. */
-export interface StoredRelationship {
-  id: number;
-  partner: string;
-  partner_key: string;
-  partner_type: string;
-  priority: string | null;
-  intensity: string;
-  budget: number;
-  months: number;
-  owner_id: string;
-  unit: string | null;
-  status: RelationshipStatus;
-  start_date: string | null;
-  end_date: string | null;
-  review_due: string | null;
-  case_id: number | null;
-  direction: string | null;
-  confidential: number;
-  source: 'import' | 'check' | 'exception';
-  created_at: string;
-  updated_at: string;
-}
+export type StoredRelationship = Selectable<RelationshipsTable>;
 
 /** The register's row for a decided case. */
 export function caseRelationshipRow(r: CaseRelationship): Insertable<RelationshipsTable> {

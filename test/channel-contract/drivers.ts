@@ -4,9 +4,7 @@
 // into neutral outbound messages (who it went to, the view kind where the payload carries it, the
 // words a person reads), so a scenario states one set of expectations for both.
 
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createTeamsChannel } from '../../src/channels/teams/teams-channel.js';
 import { VIEW_KINDS, type ViewKind } from '../../src/conversation/view.js';
 import type { Backend } from '../../src/store/backend.js';
 import type { Database } from '../../src/store/schema.js';
@@ -17,11 +15,9 @@ import {
   cardOf,
   personalChat,
   STRATEGY_CHANNEL,
+  startTeamsHarness,
   textOf as teamsTextOf,
-  teamsUser,
 } from '../integration/teams/teams-harness.js';
-import { startTestApp, type TestApp } from '../support/app-fixture.js';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector.js';
 import { dmOf, type FakeCall, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { blockActions, dmMessage, input, viewSubmission } from '../support/slack-sender.js';
 
@@ -283,93 +279,8 @@ function teamsDecisions(activity: Json): string[] {
   );
 }
 
-const BOT = { id: '28:koers-bot', name: 'Koers' };
-
-/**
- * The Teams app as test/integration/teams/teams-harness.ts starts it (every directory person has
- * a Teams id and installed Koers, the strategy channel has the bot), on the backend asked for.
- */
-async function startTeams(backend: Backend) {
-  const fc: FakeConnector = await startFakeConnector();
-  const t: TestApp = await startTestApp({ channels: [createTeamsChannel], backend });
-  const db = t.app.parts.store.db;
-  const people = await db.selectFrom('people').select('id').execute();
-  for (const p of people)
-    await db
-      .updateTable('people')
-      .set({ teams_id: `aad-${p.id}` })
-      .where('id', '=', p.id)
-      .execute();
-  const personal = (person: string, extra: Record<string, unknown>) => ({
-    channelId: 'msteams',
-    serviceUrl: fc.url,
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    from: teamsUser(person),
-    recipient: BOT,
-    conversation: { id: personalChat(person), conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
-    locale: 'nl-NL',
-    ...extra,
-  });
-  const post = async (activity: Record<string, unknown>) => {
-    const res = await fetch(`${t.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // plain text
-    }
-    return { status: res.status, body };
-  };
-  for (const p of people) {
-    const r = await post(personal(p.id, { type: 'installationUpdate', action: 'add' }));
-    if (r.status !== 200) throw new Error(`install for ${p.id}: ${r.status}`);
-  }
-  const r = await post({
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: fc.url,
-    id: randomUUID(),
-    from: teamsUser('u-gijs'),
-    recipient: BOT,
-    membersAdded: [BOT],
-    conversation: { id: STRATEGY_CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-    channelData: {
-      tenant: { id: 'tenant-1' },
-      team: { id: '19:team-general@thread.tacv2', name: 'Koers' },
-      channel: { id: STRATEGY_CHANNEL },
-      eventType: 'teamMemberAdded',
-    },
-  });
-  if (r.status !== 200) throw new Error(`channel install: ${r.status}`);
-  return {
-    t,
-    fc,
-    post,
-    message: (person: string, text: string) =>
-      personal(person, { type: 'message', text, textFormat: 'plain' }),
-    invoke: (person: string, replyToId: string, verb: string, data: unknown) =>
-      personal(person, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        replyToId,
-        value: { action: { type: 'Action.Execute', verb, data } },
-      }),
-    stop: async () => {
-      await t.stop();
-      await fc.close();
-    },
-  };
-}
-
 export async function teamsDriver(backend: Backend): Promise<Driver> {
-  const h = await startTeams(backend);
+  const h = await startTeamsHarness({ backend });
   const clickAnswers: Array<{ at: number; person: string; activity: Json }> = [];
   const audienceOf = (conversationId: string): Audience =>
     conversationId === STRATEGY_CHANNEL ? 'strategy' : conversationId.replace(/^a:personal-/, '');

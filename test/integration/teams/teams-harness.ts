@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChannelFactory } from '../../../src/app/create-app.js';
 import { createTeamsChannel } from '../../../src/channels/teams/teams-channel.js';
+import type { Backend } from '../../../src/store/backend.js';
 import { startTestApp, type TestApp } from '../../support/app-fixture.js';
 import { type FakeConnector, startFakeConnector } from '../../support/fake-connector.js';
 
@@ -43,6 +44,8 @@ export async function startTeamsHarness(
     /** `only`: the team's channels have the bot, but nobody has a personal chat with it. */
     channels?: boolean | 'only';
     logger?: Logger;
+    /** The store the app runs on (default: the fixture's). */
+    backend?: Backend;
   } = {},
 ): Promise<TeamsHarness> {
   const fc = await startFakeConnector();
@@ -50,6 +53,7 @@ export async function startTeamsHarness(
     channels: [o.channel ?? createTeamsChannel, ...(o.extraChannels ?? [])],
     ...(o.env ? { env: o.env } : {}),
     ...(o.logger ? { logger: o.logger } : {}),
+    ...(o.backend ? { backend: o.backend } : {}),
   });
   const db = t.app.parts.store.db;
   for (const p of await db.selectFrom('people').select('id').execute()) {
