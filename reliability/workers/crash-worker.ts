@@ -5,9 +5,9 @@
 // Logs JSON lines on stdout.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { composeNotification } from '../../src/application/compose-notification.js';
 import { createSlackSender } from '../../src/channels/slack/slack-sender.js';
 import { createSlackWeb } from '../../src/channels/slack/slack-web.js';
-import { composeNotification } from '../../src/chat/compose-notification.js';
 import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
 import { csvFile } from '../../src/portfolio/csv-records.js';
 import { importRegister } from '../../src/portfolio/import-register.js';

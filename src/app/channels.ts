@@ -2,8 +2,9 @@
 // credentials for real, and in the demo for the Playground (loopback clients only). A Slack
 // deployment without MicrosoftAppId has no Teams channel at all: /api/messages is not served
 // and botbuilder is never loaded (it is imported only when Teams is there).
+
+import type { ChannelDeps, ChannelFactory, ChannelModule } from '../application/channel-port.js';
 import { createSlackChannel } from '../channels/slack/slack-channel.js';
-import type { ChannelDeps, ChannelFactory, ChannelModule } from '../chat/channel-port.js';
 
 const createTeams: ChannelFactory = (deps) =>
   deps.config.slack !== null && deps.config.teams === null ? null : importedTeams(deps);

@@ -1,15 +1,15 @@
 // An answer as the person reads it back: names instead of ids, formatted amounts.
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckAnswers, QuestionStep } from './check-steps.js';
-import { textsFor } from './texts/index.js';
 
 type ValueContext = Pick<CheckContext, 'strategy' | 'locale'>;
 
 export function answerValue(ctx: ValueContext, step: QuestionStep, a: CheckAnswers): string | null {
   const { strategy, locale } = ctx;
-  const t = textsFor(locale);
+  const t = textsOf(locale).conversation;
   switch (step) {
     case 'partner':
       return a.partnerName ?? null;
@@ -39,7 +39,7 @@ export function answerValue(ctx: ValueContext, step: QuestionStep, a: CheckAnswe
 
 /** The label of an answer (the same words as the summary's facts). */
 export function answerLabel(locale: ValueContext['locale'], step: QuestionStep): string {
-  const f = textsFor(locale).fact;
+  const f = textsOf(locale).conversation.fact;
   const labels: Record<QuestionStep, string> = {
     partner: f.partner,
     partnerType: f.partnerType,

@@ -1,15 +1,17 @@
 // What a case's outcome says to the requester, and to the strategy channel, where a confidential
 // partner is never named.
+
+import { textsOf } from '../domain/texts/catalogue.js';
+import type { ChannelOutcome } from '../domain/texts/conversation-texts.js';
 import { buildView, buttons, context, text } from './build-view.js';
 import type { CaseSummary } from './case-summary.js';
 import { holderOf, proposalFacts, routeBlocks, stateWords } from './case-views.js';
-import { type ChannelOutcome, textsFor } from './texts/index.js';
 import type { Block, View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
 /** The requester's message about their case: where it is, or how it ended. */
 export function requesterUpdateView(vc: ViewContext, c: CaseSummary): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const w = stateWords(vc, c);
   // After an endorsement: who endorsed, and with whom it is now.
   const endorsed =
@@ -71,7 +73,7 @@ export function channelOutcomeOf(c: CaseSummary): ChannelOutcome | null {
 export function strategyChannelSummaryView(vc: ViewContext, c: CaseSummary): View | null {
   const outcome = channelOutcomeOf(c);
   if (outcome === null) return null;
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const partner = c.confidential ? t.confidentialPartner : c.partner;
   const w = { ...stateWords(vc, c, partner), roleName: outcome === 'registered' ? '' : c.stepRoleName };
   const blocks: Block[] = [text(t.channelOutcome[outcome](w), true), proposalFacts(vc, c, null)];

@@ -1,11 +1,12 @@
 // The decision side of a case: the approval request for the assignee (with the decision
 // buttons), the same case for everyone else (without), its decided state, and the reminder.
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
+import { textsOf } from '../domain/texts/catalogue.js';
+import type { ConversationTexts, StateWords } from '../domain/texts/conversation-texts.js';
 import { buildView, buttons, context, facts, text } from './build-view.js';
 import type { CaseState, CaseSummary, RouteStep } from './case-summary.js';
 import { formatMoment, formatWhen } from './format-time.js';
 import { relationshipWhat } from './relationship-line.js';
-import { type StateWords, type Texts, textsFor } from './texts/index.js';
 import type { Block, Button, Decision, FactsBlock, View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -13,20 +14,25 @@ const DECIDABLE: ReadonlySet<CaseState> = new Set(['open', 'exception_requested'
 
 /** The case for its assignee: buttons while it waits for them, the state once it does not. */
 export function approvalRequestView(vc: ViewContext, c: CaseSummary): View {
-  return buildView('approval', caseBlocks(vc, c, true), textsFor(vc.locale).caseTitle(c.partner), {
-    caseId: c.caseId,
-  });
+  return buildView(
+    'approval',
+    caseBlocks(vc, c, true),
+    textsOf(vc.locale).conversation.caseTitle(c.partner),
+    {
+      caseId: c.caseId,
+    },
+  );
 }
 
 /** The case for everyone else who has it (earlier steps, delegates): never with buttons. */
 export function caseView(vc: ViewContext, c: CaseSummary): View {
-  return buildView('case', caseBlocks(vc, c, false), textsFor(vc.locale).caseTitle(c.partner), {
+  return buildView('case', caseBlocks(vc, c, false), textsOf(vc.locale).conversation.caseTitle(c.partner), {
     caseId: c.caseId,
   });
 }
 
 export function reminderView(vc: ViewContext, c: CaseSummary): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const since = formatMoment(vc, c.waitingSince);
   return buildView(
     'reminder',
@@ -52,7 +58,7 @@ export function stateWords(vc: ViewContext, c: CaseSummary, partner = c.partner)
 
 /** "Approved by Bram Bakker at 14:02.", "Waiting for a decision by Carla Jansen (Head of department)." */
 export function stateLine(vc: ViewContext, c: CaseSummary): string {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const w = stateWords(vc, c);
   if (c.exception && c.state === 'approved') return t.exceptionGranted(w);
   if (c.exception && c.state === 'rejected') return t.exceptionRefused(w);
@@ -65,7 +71,7 @@ export function proposalFacts(
   c: CaseSummary,
   partner: string | null = c.partner,
 ): FactsBlock {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   return facts([
     partner === null ? null : { label: t.fact.partner, value: partner },
     { label: t.fact.partnerType, value: c.partnerTypeName },
@@ -79,7 +85,7 @@ export function proposalFacts(
 }
 
 function caseBlocks(vc: ViewContext, c: CaseSummary, forAssignee: boolean): Block[] {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const waiting = DECIDABLE.has(c.state);
   const blocks: Block[] = [];
   if (forAssignee && waiting) {
@@ -120,7 +126,7 @@ function caseBlocks(vc: ViewContext, c: CaseSummary, forAssignee: boolean): Bloc
   return blocks;
 }
 
-function decisionButtons(t: Texts, c: CaseSummary): Button[] {
+function decisionButtons(t: ConversationTexts, c: CaseSummary): Button[] {
   const button = (decision: Decision, label: string, style: Button['style']): Button => ({
     id: decision,
     label,
@@ -146,7 +152,7 @@ export function routeBlocks(
   vc: Pick<ViewContext, 'locale'>,
   c: Pick<CaseSummary, 'route' | 'routeWhy'>,
 ): Block[] {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   if (!c.route || c.route.length < 2) return [];
   const line = c.route.map((s) => t.routeStep(s.roleName, s.holderName, s.status)).join(' → ');
   return [context(t.routeLine(line)), ...(c.routeWhy ? [context(t.routeWhy(c.routeWhy))] : [])];

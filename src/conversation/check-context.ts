@@ -3,8 +3,8 @@
 import type { CompiledRole, Strategy } from '../domain/strategy/compile-strategy.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import type { RelationshipLine } from './relationship-line.js';
-import { textsFor } from './texts/index.js';
 
 export interface CheckPerson {
   /** The people-directory id, or the platform id of someone the directory does not know. */
@@ -48,7 +48,7 @@ export function requesterRole(ctx: Pick<CheckContext, 'strategy' | 'person'>): R
 /** The sentence telling a person their role is assumed, or null. */
 export function assumedRoleNote(ctx: Pick<CheckContext, 'strategy' | 'person' | 'locale'>): string | null {
   const r = requesterRole(ctx);
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const name = roleName(r.role, ctx.locale);
   if (r.assumed === 'unknown_person') return t.unknownPerson(name);
   if (r.assumed === 'unknown_role') return t.unknownRole(ctx.person.role, name);

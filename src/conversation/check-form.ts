@@ -7,6 +7,7 @@ import {
   type Proposal,
 } from '../domain/check/proposal.js';
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { answerLabel } from './answer-values.js';
 import { buildView, text } from './build-view.js';
 import { assumedRoleNote, type CheckContext, requesterRole } from './check-context.js';
@@ -14,7 +15,6 @@ import type { CheckAnswers, QuestionStep } from './check-steps.js';
 import { buildProposal } from './check-summary.js';
 import { pickedAnswer } from './step-answer.js';
 import { stepOptions } from './step-options.js';
-import { textsFor } from './texts/index.js';
 import { matchOption } from './understanding/match-option.js';
 import { parseAmount } from './understanding/parse-amount.js';
 import { parseDuration } from './understanding/parse-duration.js';
@@ -53,7 +53,7 @@ export function checkFormView(
   values: Record<string, unknown> = {},
   errors: CheckFormErrors = {},
 ): View {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const { role } = requesterRole(ctx);
   const label = (f: Exclude<CheckFormField, 'description'>) => answerLabel(ctx.locale, STEP_OF[f]);
   const withError = <F extends FormField>(field: F): F => {
@@ -150,7 +150,7 @@ export function checkFormView(
 }
 
 export function validateCheckForm(ctx: CheckContext, values: Record<string, unknown>): CheckFormResult {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const errors: CheckFormErrors = {};
   const answers: CheckAnswers = {};
 

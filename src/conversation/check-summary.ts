@@ -2,17 +2,17 @@
 // (plus `confidential`), validated like any other proposal.
 import { type ParseProposalResult, parseProposal } from '../domain/check/proposal.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { answerLabel, answerValue } from './answer-values.js';
 import { buttons, context, facts, text } from './build-view.js';
 import { type CheckContext, requesterRole } from './check-context.js';
 import { type CheckAnswers, QUESTION_STEPS, type QuestionStep } from './check-steps.js';
 import { CONTROL_VALUE, EDIT_PREFIX } from './dialog-words.js';
 import { controlButtons } from './step-question.js';
-import { textsFor } from './texts/index.js';
 import type { Block } from './view.js';
 
 export function summaryBlocks(ctx: CheckContext, answers: CheckAnswers): Block[] {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const r = requesterRole(ctx);
   const role = roleName(r.role, ctx.locale);
   return [
@@ -47,7 +47,7 @@ export function summaryBlocks(ctx: CheckContext, answers: CheckAnswers): Block[]
 
 /** "Which answer?": the questions to go back to, one choice each. */
 export function editChoiceBlocks(ctx: CheckContext): Block[] {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   return [
     {
       type: 'choices',

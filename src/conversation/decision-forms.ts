@@ -1,8 +1,9 @@
 // The small forms around a decision: a reason for a rejection, a question for the requester, and
 // the requester's answer. Their submit carries the same payload as the button that opened them.
+
+import { textsOf } from '../domain/texts/catalogue.js';
 import { buildView, text } from './build-view.js';
 import type { CaseSummary } from './case-summary.js';
-import { textsFor } from './texts/index.js';
 import type { View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -16,7 +17,7 @@ export function decisionFormView(
   decision: 'reject' | 'ask_info',
   error?: string,
 ): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const field: DecisionFormField = decision === 'reject' ? 'reason' : 'question';
   return buildView(
     'decision_form',
@@ -47,7 +48,7 @@ export function decisionFormView(
 }
 
 export function answerInfoFormView(vc: ViewContext, c: CaseSummary, error?: string): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   return buildView(
     'decision_form',
     [
@@ -81,7 +82,7 @@ export function readFormText(
   values: Record<string, unknown>,
   field: DecisionFormField,
 ): FormTextResult {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const raw = values[field];
   const value = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
   if (value === '') return { ok: false, error: t.required };

@@ -1,7 +1,7 @@
 // Times as people read them in chat, in the strategy's time zone: "at 14:02" today, "on 3 March
 // at 14:02" otherwise.
 import { intlLocale } from '../domain/i18n/format.js';
-import { textsFor } from './texts/index.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import type { ViewContext } from './view-context.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -26,7 +26,7 @@ function format(vc: ViewContext, kind: 'time' | 'date' | 'day'): Intl.DateTimeFo
 export function formatWhen(vc: ViewContext, iso: string | undefined): string {
   const d = parseTime(iso);
   if (!d) return '';
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const time = format(vc, 'time').format(d);
   const sameDay = vc.now !== undefined && format(vc, 'day').format(d) === format(vc, 'day').format(vc.now);
   return sameDay ? t.atTime(time) : t.onDateAtTime(format(vc, 'date').format(d), time);

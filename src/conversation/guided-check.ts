@@ -4,6 +4,7 @@
 // shown with verdictView).
 import { DescriptionSchema, PartnerNameSchema, type Proposal } from '../domain/check/proposal.js';
 import { formatList } from '../domain/i18n/format.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { answerLabel, answerValue } from './answer-values.js';
 import { buildView, context, text } from './build-view.js';
 import { assumedRoleNote, type CheckContext } from './check-context.js';
@@ -39,7 +40,6 @@ import {
 } from './step-answer.js';
 import { stepOptions } from './step-options.js';
 import { questionBlocks } from './step-question.js';
-import { textsFor } from './texts/index.js';
 import { matchOption } from './understanding/match-option.js';
 import { readYesNo } from './understanding/yes-no.js';
 import type { Block, View } from './view.js';
@@ -65,7 +65,7 @@ export interface Turn {
 }
 
 export function startCheck(ctx: CheckContext, message?: string, preface: Block[] = []): Turn {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const { answers, partnerChoices } = message?.trim() ? prefill(ctx, message) : { answers: {} };
   const notes: Block[] = [...preface, text(t.intro(ctx.strategy.file.organisation.name))];
   const assumed = assumedRoleNote(ctx);
@@ -92,7 +92,7 @@ export function startCheck(ctx: CheckContext, message?: string, preface: Block[]
 
 /** "One partner or two?": the names to pick from, as buttons for the partner question. */
 function partnerChoiceBlocks(ctx: CheckContext, names: ReadonlyArray<string>): Block[] {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   return [
     text(t.partnerWhich(names[0] ?? '')),
     offered(
@@ -116,7 +116,7 @@ function offered(step: string, choices: ReadonlyArray<OfferedChoice>): Block {
 }
 
 export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogInput): Turn {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const read = readCheckDialogState(stored);
   // A form holds the whole proposal: it does not depend on where the dialog was, or whether it survived.
   if (input.kind === 'form') {
@@ -197,7 +197,7 @@ export function continueCheck(ctx: CheckContext, stored: unknown, input: DialogI
 
 /** "Vraag 2 van 8 · Type partner: Kennisinstelling": a question once answered. */
 function answeredView(ctx: CheckContext, step: QuestionStep, answers: CheckAnswers): View {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const index = QUESTION_STEPS.indexOf(step);
   return buildView(
     'question',
@@ -216,7 +216,7 @@ const CHOICE_CONTROLS: Record<string, DialogControl> = {
 };
 
 function confirm(ctx: CheckContext, state: CheckDialogState, input: DialogInput, value: string): Turn {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const answers = state.answers;
   const submit = input.kind === 'choice' ? value === CONTROL_VALUE.submit : isSubmit(value);
   if (submit) {
@@ -253,7 +253,7 @@ function ask(
   answers: CheckAnswers,
   notes: Block[],
 ): Turn {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const blocks = [
     ...notes,
     ...(step === 'confirm' ? summaryBlocks(ctx, answers) : questionBlocks(ctx, step, answers)),

@@ -5,8 +5,8 @@ import { inRunningText } from '../domain/i18n/format.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { buildView, buttons, context, text } from './build-view.js';
-import { textsFor } from './texts/index.js';
 import type { SmallTalk } from './understanding/intent.js';
 import type { Block, View } from './view.js';
 
@@ -17,7 +17,7 @@ export interface WelcomeContext {
 }
 
 export function helpView(locale: Locale, options: { demo?: boolean } = {}): View {
-  const t = textsFor(locale);
+  const t = textsOf(locale).conversation;
   const blocks: Block[] = [
     text(t.helpIntro),
     { type: 'facts', facts: t.helpWords.map((w) => ({ label: w.word, value: w.text })) },
@@ -33,7 +33,7 @@ export function helpView(locale: Locale, options: { demo?: boolean } = {}): View
  * and one example, then what they asked for.
  */
 export function withWelcome(vc: WelcomeContext, view: View): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const blocks: Block[] = [
     text(t.welcomeTitle, true),
     text(t.welcome(vc.strategy.file.organisation.name)),
@@ -48,7 +48,7 @@ export function withWelcome(vc: WelcomeContext, view: View): View {
 
 /** Once per person: what Koers does, and one example in this strategy's words. */
 export function welcomeView(vc: WelcomeContext): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   return buildView(
     'welcome',
     [
@@ -62,7 +62,7 @@ export function welcomeView(vc: WelcomeContext): View {
 
 /** "mag ik met TU Delft een project over energie starten?", from the strategy's own names. */
 function exampleQuestion(vc: WelcomeContext): string {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const s = vc.strategy;
   const intensity = s.intensityList[Math.min(1, s.intensityList.length - 1)];
   const priority = s.file.priorities[0];
@@ -78,7 +78,7 @@ export function smallTalkView(
   talk: SmallTalk,
   options: { demo?: boolean; welcome?: boolean } = {},
 ): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   if (talk === 'thanks') return buildView('notice', [text(t.thanksBack)]);
   if (talk === 'goodbye') return buildView('notice', [text(t.goodbyeBack)]);
   if (options.welcome) return welcomeView(vc);
@@ -96,11 +96,11 @@ export function noticeView(words: string): View {
 }
 
 export function unknownCommandView(locale: Locale): View {
-  return buildView('help', [text(textsFor(locale).unknownCommand), startButton(locale)]);
+  return buildView('help', [text(textsOf(locale).conversation.unknownCommand), startButton(locale)]);
 }
 
 function startButton(locale: Locale): Block {
-  const t = textsFor(locale);
+  const t = textsOf(locale).conversation;
   return buttons([
     { id: 'start_check', label: t.startCheckButton, style: 'primary', action: { type: 'start_check' } },
   ]);

@@ -39,7 +39,6 @@ export {
 export type { RelationshipLine, RelationshipStatus } from './relationship-line.js';
 export { seenByView } from './seen-by-view.js';
 export { type StatusLists, statusView } from './status-view.js';
-export { textsFor } from './texts/index.js';
 export { detectLanguage, replyLocale } from './understanding/detect-language.js';
 export type { SmallTalk } from './understanding/intent.js';
 export { replyLocaleUnder } from './understanding/strategy-lexicon.js';

@@ -1,8 +1,8 @@
 // The local demo has one chat user who plays everyone: a card meant for someone else says whose
 // it is and how to become them, and carries none of their buttons.
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { buildView, context } from './build-view.js';
-import { textsFor } from './texts/index.js';
 import type { View } from './view.js';
 
 /** Actions only the card's own reader may take. */
@@ -18,7 +18,7 @@ export function seenByView(view: View, name: string, locale: Locale): View {
     .filter((b) => b.type !== 'form');
   return buildView(
     view.kind === 'approval' || view.kind === 'reminder' ? 'case' : view.kind,
-    [context(textsFor(locale).seenBy(name, first)), ...blocks],
+    [context(textsOf(locale).conversation.seenBy(name, first)), ...blocks],
     view.title,
     {
       ...(view.caseId ? { caseId: view.caseId } : {}),

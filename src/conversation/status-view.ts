@@ -1,9 +1,11 @@
 // "status": my open proposals, and the decisions waiting for me.
+
+import { textsOf } from '../domain/texts/catalogue.js';
+import type { ConversationTexts } from '../domain/texts/conversation-texts.js';
 import { buildView, buttons, text } from './build-view.js';
 import type { CaseSummary } from './case-summary.js';
 import { stateLine } from './case-views.js';
 import { formatMoment } from './format-time.js';
-import { type Texts, textsFor } from './texts/index.js';
 import type { Block, Button, View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -15,7 +17,7 @@ export interface StatusLists {
 }
 
 export function statusView(vc: ViewContext, lists: StatusLists): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   const blocks: Block[] = [text(t.myCasesHeading, true)];
   if (lists.mine.length === 0) blocks.push(text(t.noCases));
   for (const c of lists.mine.slice(0, MAX_LISTED)) {
@@ -45,7 +47,7 @@ export function statusView(vc: ViewContext, lists: StatusLists): View {
 }
 
 /** What a requester can do with their own proposal from the list: answer, ask, withdraw, open. */
-function ownActions(t: Texts, c: CaseSummary): Button[] {
+function ownActions(t: ConversationTexts, c: CaseSummary): Button[] {
   const out: Button[] = [];
   const id = c.caseId;
   if (c.state === 'info_requested')

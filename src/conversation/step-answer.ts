@@ -5,13 +5,13 @@
 import { PartnerNameSchema } from '../domain/check/proposal.js';
 import { formatList, formatMoney, formatMonths } from '../domain/i18n/format.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { text } from './build-view.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckAnswers, QuestionStep } from './check-steps.js';
 import { CONTROL_VALUE } from './dialog-words.js';
 import { existingNotes } from './existing-notes.js';
 import { stepOptions } from './step-options.js';
-import { textsFor } from './texts/index.js';
 import { matchOption } from './understanding/match-option.js';
 import { parseAmount } from './understanding/parse-amount.js';
 import { parseDuration } from './understanding/parse-duration.js';
@@ -50,7 +50,7 @@ export function answerStep(
   /** `whole`: a partner name picked from offered choices, taken as it is. */
   how: { whole?: boolean } = {},
 ): StepAnswer {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const echo = input.trim().length > MAX_ECHO ? `${input.trim().slice(0, MAX_ECHO)}…` : input.trim();
   const example = formatMoney(12500, ctx.strategy.currency, ctx.locale);
   const expected = step === 'budget' ? t.expected.budget(example) : t.expected[step];
@@ -159,7 +159,7 @@ export function pickedAnswer(
     case 'confidential':
       return { ok: true, patch: { confidential: picked === 'yes' }, notes: [] };
     default:
-      return { ok: false, problem: textsFor(ctx.locale).answerAgain };
+      return { ok: false, problem: textsOf(ctx.locale).conversation.answerAgain };
   }
 }
 
@@ -167,7 +167,7 @@ export function pickedAnswer(
 function typeNotes(ctx: CheckContext, typeId: string): TextBlock[] {
   const type = ctx.strategy.partnerTypes.get(typeId);
   if (!type || type.policy === 'allowed') return [];
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const name = localize(type.name, ctx.locale);
   const reason = localize(type.reason, ctx.locale) || null;
   const org = ctx.strategy.file.organisation.name;

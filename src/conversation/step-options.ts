@@ -4,12 +4,10 @@ import { DIRECTIONS } from '../domain/check/proposal.js';
 import { formatList, formatMoney } from '../domain/i18n/format.js';
 import { localize } from '../domain/strategy/compile-strategy.js';
 import type { LocalizedText } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckAnswers, QuestionStep } from './check-steps.js';
 import { CONTROL_VALUE } from './dialog-words.js';
-import { en } from './texts/en.js';
-import { textsFor } from './texts/index.js';
-import { nl } from './texts/nl.js';
 import { intensityConceptWords, partnerTypeConceptWords } from './understanding/concept-words.js';
 import type { OptionTerms } from './understanding/match-option.js';
 
@@ -114,7 +112,7 @@ export function stepOptions(
   answers: CheckAnswers,
 ): StepOption[] | null {
   const { strategy, locale } = ctx;
-  const t = textsFor(locale);
+  const t = textsOf(locale).conversation;
   switch (step) {
     case 'partnerType':
       return strategy.file.partnerTypes.map((p) =>
@@ -167,7 +165,11 @@ export function stepOptions(
           d,
           t.direction[d],
           {
-            names: [nl.direction[d], en.direction[d], ...(DIRECTION_WORDS[d]?.names ?? [])],
+            names: [
+              textsOf('nl').conversation.direction[d],
+              textsOf('en').conversation.direction[d],
+              ...(DIRECTION_WORDS[d]?.names ?? []),
+            ],
             keywords: DIRECTION_WORDS[d]?.keywords ?? [],
           },
           described[d],
@@ -202,7 +204,7 @@ export function stepOptions(
 
 /** What "none of these" means under this strategy: the exploration allowance, or none. */
 export function explorationNote(ctx: OptionContext): string {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const ex = ctx.strategy.exploration;
   if (!ex) return t.noExploration;
   const intensity =

@@ -1,6 +1,7 @@
 // One question of the guided check as blocks: progress, the question, what the person's mandate
 // allows, the options, the answer so far, and the way back or out.
 import { formatMoney, formatMonths } from '../domain/i18n/format.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { answerValue } from './answer-values.js';
 import { buttons, context, text } from './build-view.js';
 import { type CheckContext, requesterRole } from './check-context.js';
@@ -9,13 +10,12 @@ import { CONTROL_VALUE } from './dialog-words.js';
 import { fold } from './fold.js';
 import type { StepOption } from './step-options.js';
 import { stepOptions } from './step-options.js';
-import { textsFor } from './texts/index.js';
 import { keywordWeight } from './understanding/match-option.js';
 import { wordsOf } from './understanding/tokens.js';
 import type { Block, Button } from './view.js';
 
 export function questionBlocks(ctx: CheckContext, step: QuestionStep, answers: CheckAnswers): Block[] {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const index = QUESTION_STEPS.indexOf(step);
   const partner = answers.partnerName ?? '';
   const questions: Record<QuestionStep, string> = {
@@ -66,7 +66,7 @@ export function questionBlocks(ctx: CheckContext, step: QuestionStep, answers: C
 }
 
 export function controlButtons(ctx: Pick<CheckContext, 'locale'>, step: QuestionStep | 'confirm'): Button[] {
-  const t = textsFor(ctx.locale);
+  const t = textsOf(ctx.locale).conversation;
   const out: Button[] = [];
   if (step !== 'partner') {
     out.push({

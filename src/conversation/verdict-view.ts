@@ -3,10 +3,10 @@
 import type { CheckResult } from '../domain/check/check-proposal.js';
 import { roleName, type Strategy } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { buildView, buttons, context, text } from './build-view.js';
 import type { RouteStep } from './case-summary.js';
 import { holderOf } from './case-views.js';
-import { textsFor } from './texts/index.js';
 import type { Block, View } from './view.js';
 
 export interface VerdictNext {
@@ -25,7 +25,7 @@ export function verdictView(
   result: CheckResult,
   next: VerdictNext,
 ): View {
-  const t = textsFor(locale);
+  const t = textsOf(locale).conversation;
   const blocks: Block[] = [text(t.outcome[result.verdict], true)];
   const section = (heading: string, lines: string[]) => {
     if (lines.length > 0) blocks.push(text(heading, true), text(lines.map((l) => `• ${l}`).join('\n')));

@@ -1,9 +1,9 @@
 // "who PARTNER": who works with this partner, from the register (partner key and near matches).
 import { LOOKUP_LIMITS } from '../domain/portfolio/partner-key.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { buildView, context, text } from './build-view.js';
 import { bullets } from './case-views.js';
 import { type RelationshipLine, relationshipWhat } from './relationship-line.js';
-import { textsFor } from './texts/index.js';
 import type { View } from './view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -20,7 +20,7 @@ export function whoWorksWithView(
   rows: ReadonlyArray<RelationshipLine>,
   o: { cut?: boolean } = {},
 ): View {
-  const t = textsFor(vc.locale);
+  const t = textsOf(vc.locale).conversation;
   if (partner === null || partner.trim() === '') return buildView('who', [text(t.whoMissing)]);
   const cut = o.cut ? [context(t.whoCut(LOOKUP_LIMITS.words))] : [];
   if (rows.length === 0) return buildView('who', [text(t.whoNone(partner)), ...cut], t.whoTitle(partner));

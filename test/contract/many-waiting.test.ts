@@ -2,7 +2,7 @@
 // every one of them. Before, whether a reader could decide was read from the first 50 cases
 // waiting for them, so the 51st approval request came without buttons (Slack and Teams alike).
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseViewForReader } from '../../src/chat/reader-case-view.js';
+import { caseViewForReader } from '../../src/application/reader-case-view.js';
 import { ANNA, proposal } from '../support/proposals.js';
 import { BACKENDS } from '../support/test-stores.js';
 import { type WorkflowFixture, workflowFixture } from '../support/workflow-fixture.js';

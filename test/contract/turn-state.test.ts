@@ -8,8 +8,8 @@ import {
   loadConversation,
   saveConversation,
   withConversationTurn,
-} from '../../src/chat/conversation-store.js';
-import { runClaimed } from '../../src/chat/event-claims.js';
+} from '../../src/application/conversation-store.js';
+import { runClaimed } from '../../src/application/event-claims.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');

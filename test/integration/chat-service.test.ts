@@ -176,7 +176,7 @@ describe('chat service', () => {
   it('answers the portfolio word with the register against the priorities', async () => {
     const f2 = await chatFixture('sqlite');
     try {
-      const chat = (await import('../../src/chat/chat-service.js')).createChatService({
+      const chat = (await import('../../src/application/chat-service.js')).createChatService({
         db: f2.ts.store.handle,
         workflow: f2.wf,
         strategy: () => f2.strategy,

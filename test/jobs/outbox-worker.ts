@@ -3,9 +3,9 @@
 // Logs JSON lines on stdout; stops on "quit" (stdin). FAULT_AT=<point> kills the process there.
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { composeNotification } from '../../src/application/compose-notification.js';
 import { createSlackSender } from '../../src/channels/slack/slack-sender.js';
 import { createSlackWeb } from '../../src/channels/slack/slack-web.js';
-import { composeNotification } from '../../src/chat/compose-notification.js';
 import { createOutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
 import { caseMessageLog } from '../../src/store/case-messages.js';
 import { holdInstanceLiveness } from '../../src/store/instance-liveness.js';

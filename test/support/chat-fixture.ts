@@ -1,6 +1,6 @@
 // The chat service on a real store, with a test clock.
 import pino from 'pino';
-import { type ChatService, createChatService } from '../../src/chat/chat-service.js';
+import { type ChatService, createChatService } from '../../src/application/chat-service.js';
 import type { View } from '../../src/conversation/index.js';
 import type { Backend } from '../../src/store/backend.js';
 import { type WorkflowFixture, workflowFixture } from './workflow-fixture.js';

@@ -3,8 +3,8 @@
 // Koers reads; everything a client sends back (button values, private_metadata) is parsed strictly.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ChatIdentity } from '../../chat/chat-identity.js';
-import type { ChatRequest } from '../../chat/chat-service.js';
+import type { ChatIdentity } from '../../application/chat-identity.js';
+import type { ChatRequest } from '../../application/chat-service.js';
 import { type ActionPayload, parseActionPayload, parseCommand } from '../../conversation/index.js';
 import type { ModalMetadata } from './render-block-kit.js';
 

@@ -3,7 +3,7 @@
 // SLACK_APP_TOKEN is set (no public URL). Inbound turns go to the chat service (slack-listeners.ts);
 // outbound notifications leave through the outbox (slack-sender.ts).
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { ChannelDeps, ChannelFactory, ChannelModule } from '../../chat/channel-port.js';
+import type { ChannelDeps, ChannelFactory, ChannelModule } from '../../application/channel-port.js';
 import { scrubSecrets } from '../../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { admitSlackRequest, SLACK_BODY_LIMIT_BYTES } from './request-guard.js';

@@ -15,10 +15,11 @@
 // - the Home tab: my cases, what waits for me (with the decision buttons), the portfolio.
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ChannelDeps } from '../../chat/channel-port.js';
-import type { ChatIdentity } from '../../chat/chat-identity.js';
-import type { ChatResponse } from '../../chat/chat-service.js';
+import type { ChannelDeps } from '../../application/channel-port.js';
+import type { ChatIdentity } from '../../application/chat-identity.js';
+import type { ChatResponse } from '../../application/chat-service.js';
 import type { ActionPayload, View } from '../../conversation/index.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import {
   parseBlockActions,
   parseDirectMessage,
@@ -29,7 +30,6 @@ import {
 } from './parse-slack-payload.js';
 import { formErrors, MODAL_CALLBACK_ID, renderMessage, renderModal } from './render-block-kit.js';
 import type { SlackReplies } from './slack-replies.js';
-import { slackText } from './slack-texts.js';
 import type { SlackWeb } from './slack-web.js';
 
 /** A modal submit waits this long for the answer before the modal is closed and the answer sent to the DM. */
@@ -115,7 +115,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
     }
     await toDm(parsed.turn.identity, r, log);
     const locale = await deps.people.localeOfUser(await withSlackProfile(parsed.turn.identity));
-    await replies.respond(respond, [note(slackText(locale, 'continuedInDm'))], log);
+    await replies.respond(respond, [note(textsOf(locale).channel.slack.continuedInDm)], log);
   });
 
   app.event('message', async ({ event, body }) => {
@@ -143,7 +143,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       await replies.ephemeral(
         mention.channel,
         user,
-        [note(slackText(locale, 'continuedInDm'))],
+        [note(textsOf(locale).channel.slack.continuedInDm)],
         log,
         mention.threadTs,
       );
@@ -209,7 +209,7 @@ export function registerListeners(app: App, l: ListenerDeps): void {
       const locale = await deps.people.localeOfUser(await withSlackProfile(submit.turn.identity));
       await toDm(
         submit.turn.identity,
-        { views: [note(slackText(locale, 'stillWorking')), ...withForm(r)] },
+        { views: [note(textsOf(locale).channel.slack.stillWorking), ...withForm(r)] },
         log,
       );
       return;

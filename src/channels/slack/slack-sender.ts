@@ -9,8 +9,8 @@
 // - a channel that is gone or a person who cannot be messaged fails at once: no retry storm.
 
 import type { Logger } from 'pino';
-import type { CaseMessageLog } from '../../chat/channel-port.js';
-import type { Composed } from '../../chat/compose-notification.js';
+import type { CaseMessageLog } from '../../application/channel-port.js';
+import type { Composed } from '../../application/compose-notification.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
 import { renderMessage } from './render-block-kit.js';
 import { classifySlackError, type SlackFailure } from './slack-errors.js';

@@ -2,8 +2,8 @@
 // Action.Execute buttons, and a refresh for the case's assignee and delegate, so they see the
 // decision buttons while everyone else sees the case and its state.
 import type { Activity } from 'botbuilder';
-import type { ChannelPeople } from '../../chat/channel-port.js';
-import type { ChatIdentity } from '../../chat/chat-identity.js';
+import type { ChannelPeople } from '../../application/channel-port.js';
+import type { ChatIdentity } from '../../application/chat-identity.js';
 import type { Block, View } from '../../conversation/index.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
 import type { ActionMode } from './card-data.js';

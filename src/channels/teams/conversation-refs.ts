@@ -4,7 +4,7 @@
 // as `bot` (botbuilder) or `agent` (the Microsoft 365 Agents SDK), so a move to that SDK keeps
 // the stored references.
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
-import type { ConversationRefRows } from '../../chat/channel-port.js';
+import type { ConversationRefRows } from '../../application/channel-port.js';
 
 export const personRefKey = (userId: string) => `teams:${userId}`;
 export const channelRefKey = (channelId: string) => `teams-channel:${baseConversationId(channelId)}`;

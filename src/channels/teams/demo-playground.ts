@@ -20,6 +20,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { stringify } from 'yaml';
 import type { Strategy } from '../../domain/strategy/compile-strategy.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 
 export const DEMO_TEAMS_PREFIX = 'demo:';
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
@@ -50,7 +51,7 @@ export function playgroundConfigYaml(strategy: Strategy): string {
   const teamId = [strategyChannel, allianceChannel].includes(DEFAULT_TEAM_ID)
     ? `${DEFAULT_TEAM_ID}-team`
     : DEFAULT_TEAM_ID;
-  const nl = strategy.locale === 'nl';
+  const names = textsOf(strategy.locale).channel.playground;
   const people = strategy.people.slice(0, 5);
   const users = Array.from({ length: 5 }, (_, i) => {
     const name = people[i]?.name ?? `Demo ${i + 1}`;
@@ -82,15 +83,13 @@ export function playgroundConfigYaml(strategy: Strategy): string {
     users,
     personalChat: { id: 'koers-demo-personal-chat' },
     groupChat: allianceChannel
-      ? { id: allianceChannel, name: nl ? 'Alliantieteam' : 'Alliance team' }
-      : { id: DEFAULT_GROUP_CHAT_ID, name: nl ? 'Groepschat' : 'Group chat' },
+      ? { id: allianceChannel, name: names.allianceTeam }
+      : { id: DEFAULT_GROUP_CHAT_ID, name: names.groupChat },
     team: {
       id: teamId,
       name: strategy.file.organisation.name,
       aadGroupId: '00000000-0000-0000-0000-000000000031',
-      channels: strategyChannel
-        ? [{ id: strategyChannel, name: nl ? 'Strategiekanaal' : 'Strategy channel' }]
-        : [],
+      channels: strategyChannel ? [{ id: strategyChannel, name: names.strategy }] : [],
     },
   };
   return `# Written by Koers for the local demo (src/channels/teams/demo-playground.ts).\n${stringify(config)}`;

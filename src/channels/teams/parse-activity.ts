@@ -4,8 +4,8 @@
 // card (replyToId) and the same data: both are dropped by their key.
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { ChatIdentity } from '../../chat/chat-identity.js';
-import type { ChatRequest } from '../../chat/chat-service.js';
+import type { ChatIdentity } from '../../application/chat-identity.js';
+import type { ChatRequest } from '../../application/chat-service.js';
 import { type ActionPayload, parseActionPayload, parseCommand } from '../../conversation/index.js';
 import { EXECUTE_VERB, REFRESH_VERB } from './card-data.js';
 import { userIdOf } from './conversation-refs.js';

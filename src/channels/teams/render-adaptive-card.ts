@@ -1,9 +1,11 @@
 // A neutral view as an Adaptive Card 1.5 (or, for a line of words, a plain message): picks the
 // template for what the view is, builds its data, expands it, and keeps it within Teams' size.
+
 import type { Activity, Attachment } from 'botbuilder';
-import { type ActionPayload, type Block, textsFor, type View } from '../../conversation/index.js';
+import type { ActionPayload, Block, View } from '../../conversation/index.js';
 import type { Verdict } from '../../domain/check/verdict.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import { type ActionMode, blockItems, type ItemOptions, REFRESH_VERB, titleOf } from './card-data.js';
 import { type CardTemplateName, expandTemplate } from './card-templates.js';
 import { TEAMS_LIMITS } from './teams-limits.js';
@@ -67,7 +69,7 @@ export function cardData(
 ): { template: CardTemplateName; data: object } {
   const itemOptions: ItemOptions = {
     mode: o.mode ?? 'submit',
-    requiredMessage: textsFor(o.locale ?? 'nl').required,
+    requiredMessage: textsOf(o.locale ?? 'nl').conversation.required,
     ...limits,
   };
   const kind = cardKindOf(view, o);

@@ -9,13 +9,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ChatResponse, ChatService } from '../../chat/chat-service.js';
+import type { ChatResponse, ChatService } from '../../application/chat-service.js';
 import type { ActionPayload, View } from '../../conversation/index.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import { type CaseCards, hasForm } from './case-cards.js';
 import type { RefStore } from './conversation-refs.js';
 import { type ParsedActivity, parseInvoke, parseMessage } from './parse-activity.js';
 import { ADAPTIVE_CARD } from './render-adaptive-card.js';
-import { teamsWords } from './teams-words.js';
 
 export interface TeamsBotDeps {
   chat: ChatService;
@@ -32,7 +32,7 @@ function caseIdOf(action: ActionPayload | null): string | null {
 }
 
 function wordsFor(activity: Partial<Activity>, demo: boolean) {
-  return teamsWords(!demo && activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl');
+  return textsOf(!demo && activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl').channel.teams;
 }
 
 export class KoersTeamsBot extends ActivityHandler {

@@ -1,7 +1,7 @@
 // The Teams channel: botbuilder's CloudAdapter behind POST /api/messages, the bot, and the
 // outbox sender, wired from the app's ChannelDeps. Always present: without an app id it serves
 // loopback clients (the Playground, the demo, local tests).
-import type { ChannelDeps, ChannelFactory, ChannelModule } from '../../chat/channel-port.js';
+import type { ChannelDeps, ChannelFactory, ChannelModule } from '../../application/channel-port.js';
 import type { GraphConfig } from '../../config.js';
 import { createGraphClient } from '../../directory/graph-client.js';
 import { preloadTemplates } from './card-templates.js';

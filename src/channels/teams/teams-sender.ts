@@ -3,10 +3,11 @@
 // Failures are classified (teams-errors.ts); the dispatcher does the retries.
 
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
-import type { ChannelDeps } from '../../chat/channel-port.js';
-import { type Composed, DIGEST_KINDS } from '../../chat/compose-notification.js';
+import type { ChannelDeps } from '../../application/channel-port.js';
+import { type Composed, DIGEST_KINDS } from '../../application/compose-notification.js';
 import { seenByView, type View } from '../../conversation/index.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import type { ChannelSender, DeliveryResult, OutboxItem } from '../../outbox/delivery.js';
 import type { CaseCards } from './case-cards.js';
 import {
@@ -22,7 +23,6 @@ import { bytesOf, cardAttachment } from './render-adaptive-card.js';
 import { digestDataFromView, renderDigestCard } from './render-digest-card.js';
 import { connectorFailure, deliveryResultOf, updateImpossible } from './teams-errors.js';
 import { TEAMS_LIMITS } from './teams-limits.js';
-import { teamsWords } from './teams-words.js';
 
 export interface TeamsSenderOptions {
   deps: ChannelDeps;
@@ -257,7 +257,7 @@ export function createTeamsSender(o: TeamsSenderOptions): ChannelSender {
         // The Playground has no such channel: show the post in the personal chat, under its name.
         const personal = await refs.latest('teams:');
         if (!personal) return { status: 'retry', error: 'demo: no Playground conversation yet' };
-        const words = teamsWords(locale);
+        const words = textsOf(locale).channel.teams;
         const headed = await cards.message(c.view, {
           caseId,
           locale,

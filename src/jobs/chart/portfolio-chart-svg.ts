@@ -4,7 +4,7 @@
 import type { Digest, PriorityMix } from '../../domain/digest/digest-model.js';
 import { formatMoney } from '../../domain/i18n/format.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
-import { digestWords } from '../views/digest-words.js';
+import { digestWords } from '../views/digest-format.js';
 
 /** Okabe-Ito colours: told apart with the common colour-vision deficiencies. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];

@@ -3,15 +3,15 @@
 import type { Digest, NamedRelationship, PriorityMix } from '../../domain/digest/digest-model.js';
 import { formatMoney } from '../../domain/i18n/format.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import type { DigestTexts } from '../../domain/texts/digest-texts.js';
 import {
-  type DigestWords,
   digestWords,
   formatDate,
   formatDecimal,
   formatMoment,
   formatPercent,
   listOf,
-} from './digest-words.js';
+} from './digest-format.js';
 
 export interface Section {
   heading: string;
@@ -31,7 +31,7 @@ export function digestSections(d: Digest, locale: Locale): Section[] {
   ];
 }
 
-export function partnerName(partner: string | null, w: DigestWords): string {
+export function partnerName(partner: string | null, w: DigestTexts): string {
   return partner ?? w.confidential;
 }
 
@@ -65,7 +65,7 @@ function relationshipLine(d: Digest, r: NamedRelationship, locale: Locale): stri
   return `${partnerName(r.partner, w)} (${priorityName(d, r.priority, locale)}, ${intensity}, ${formatMoney(r.budget, d.currency, locale)}, ${r.ownerName ?? r.ownerId})`;
 }
 
-function week(d: Digest, w: DigestWords, locale: Locale): Section {
+function week(d: Digest, w: DigestTexts, locale: Locale): Section {
   const t = d.thisWeek;
   const lines: string[] = [];
   for (const r of t.newRelationships) lines.push(`${w.week.newNames}: ${relationshipLine(d, r, locale)}`);
@@ -101,7 +101,7 @@ function week(d: Digest, w: DigestWords, locale: Locale): Section {
   };
 }
 
-function waiting(d: Digest, w: DigestWords, locale: Locale): Section {
+function waiting(d: Digest, w: DigestTexts, locale: Locale): Section {
   const wt = d.waiting;
   const lines = wt.oldest.map((c) => {
     const role = c.stepRole ? (d.labels.roles[c.stepRole]?.[locale] ?? c.stepRole) : '-';
@@ -122,7 +122,7 @@ function waiting(d: Digest, w: DigestWords, locale: Locale): Section {
 function priorityFact(
   d: Digest,
   m: PriorityMix,
-  w: DigestWords,
+  w: DigestTexts,
   locale: Locale,
 ): { label: string; value: string } {
   const mix = d.portfolio.intensities
@@ -142,7 +142,7 @@ function priorityFact(
   };
 }
 
-function portfolio(d: Digest, w: DigestWords, locale: Locale): Section {
+function portfolio(d: Digest, w: DigestTexts, locale: Locale): Section {
   const p = d.portfolio;
   const ex = p.exploration;
   const left =
@@ -169,7 +169,7 @@ function portfolio(d: Digest, w: DigestWords, locale: Locale): Section {
   };
 }
 
-function fragmentation(d: Digest, w: DigestWords): Section {
+function fragmentation(d: Digest, w: DigestTexts): Section {
   const f = d.fragmentation;
   const lines =
     f.partnersWithSeveral === 0
@@ -191,7 +191,7 @@ function fragmentation(d: Digest, w: DigestWords): Section {
   return { heading: w.sections.fragmentation, facts: [], lines };
 }
 
-function value(d: Digest, w: DigestWords, locale: Locale): Section {
+function value(d: Digest, w: DigestTexts, locale: Locale): Section {
   const v = d.value;
   return {
     heading: w.sections.value,
@@ -223,7 +223,7 @@ function value(d: Digest, w: DigestWords, locale: Locale): Section {
   };
 }
 
-function calibration(d: Digest, w: DigestWords, locale: Locale): Section {
+function calibration(d: Digest, w: DigestTexts, locale: Locale): Section {
   const c = d.calibration;
   const themes = c.themes
     .filter((t) => t.escalated > 0)

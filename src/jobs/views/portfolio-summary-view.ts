@@ -5,8 +5,8 @@ import type { Block, View } from '../../conversation/view.js';
 import type { Digest } from '../../domain/digest/digest-model.js';
 import { formatMoney } from '../../domain/i18n/format.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { digestWords, formatPercent } from './digest-format.js';
 import { partnerName, priorityName } from './digest-sections.js';
-import { digestWords, formatPercent } from './digest-words.js';
 
 /** Fragmented partners named in the summary; the digest names more. */
 const SUMMARY_PARTNERS = 3;

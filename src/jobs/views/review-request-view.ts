@@ -5,62 +5,12 @@ import type { ActionPayload, Block, View } from '../../conversation/view.js';
 import { REVIEW_FIELDS } from '../../domain/digest/review-answer.js';
 import { formatMoney } from '../../domain/i18n/format.js';
 import type { Locale } from '../../domain/strategy/strategy-schema.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import type { ReviewRequestPayload, ReviewSubject } from '../reviews.js';
-import { formatDate } from './digest-words.js';
+import { formatDate } from './digest-format.js';
 
 /** What the form's submit sends back; the chat service routes it to submitReview. */
 export type SubmitReviewAction = Extract<ActionPayload, { type: 'submit_review' }>;
-
-const WORDS = {
-  nl: {
-    title: 'Tijd voor een evaluatie',
-    intro: (partner: string, priority: string, due: string) =>
-      `De samenwerking met ${partner} (${priority}) is toe aan haar evaluatie (${due}). Hoe staat ze ervoor?`,
-    exploration: 'verkenning',
-    facts: { intensity: 'Intensiteit', budget: 'Budget', since: 'Sinds' },
-    outcome: 'Hoe verder?',
-    outcomes: { continue: 'Voortzetten', adjust: 'Bijstellen', end: 'Beëindigen' },
-    outcomeHints: {
-      continue: 'Loopt goed; zo doorgaan',
-      adjust: 'Doorgaan, maar anders (doel, intensiteit of budget)',
-      end: 'Stoppen; de samenwerking gaat uit het register als beëindigd',
-    },
-    delivered: 'Wat heeft ze opgeleverd?',
-    deliveredHint: 'Resultaten en toegevoegde waarde, in een paar zinnen',
-    rating: 'Bijdrage aan de prioriteit (1 = weinig, 5 = veel)',
-    submit: 'Evaluatie opslaan',
-    context: 'Uw antwoord komt in de wekelijkse portfoliodigest van het alliantieteam.',
-    listTitle: 'Tijd voor evaluaties',
-    listIntro: (n: number) => `${n} van uw samenwerkingen zijn toe aan hun evaluatie. Hoe staan ze ervoor?`,
-    listLine: (partner: string, due: string) => `${partner} (evaluatie ${due})`,
-    open: 'Evalueren',
-    more: (n: number) => `Nog ${n} volgen een van de komende dagen.`,
-  },
-  en: {
-    title: 'Time for a review',
-    intro: (partner: string, priority: string, due: string) =>
-      `Your relationship with ${partner} (${priority}) is due for its review (${due}). How is it going?`,
-    exploration: 'exploration',
-    facts: { intensity: 'Intensity', budget: 'Budget', since: 'Since' },
-    outcome: 'What next?',
-    outcomes: { continue: 'Continue', adjust: 'Adjust', end: 'End' },
-    outcomeHints: {
-      continue: 'Going well; carry on',
-      adjust: 'Carry on, differently (goal, intensity or budget)',
-      end: 'Stop; the register records the relationship as ended',
-    },
-    delivered: 'What did it deliver?',
-    deliveredHint: 'Results and added value, in a few sentences',
-    rating: 'Contribution to the priority (1 = little, 5 = much)',
-    submit: 'Save review',
-    context: "Your answer goes into the alliance team's weekly portfolio digest.",
-    listTitle: 'Time for reviews',
-    listIntro: (n: number) => `${n} of your relationships are due for their review. How are they going?`,
-    listLine: (partner: string, due: string) => `${partner} (review ${due})`,
-    open: 'Review',
-    more: (n: number) => `${n} more follow on one of the next days.`,
-  },
-};
 
 /**
  * The owner's review message of the day: the form itself for one relationship; for several, each
@@ -69,7 +19,7 @@ const WORDS = {
 export function reviewPromptView(payload: ReviewRequestPayload, locale: Locale): View {
   const [only] = payload.subjects;
   if (payload.subjects.length === 1 && only && payload.more === 0) return reviewRequestView(only, locale);
-  const w = WORDS[locale];
+  const w = textsOf(locale).review;
   const blocks: Block[] = [{ type: 'text', text: w.listIntro(payload.subjects.length) }];
   for (const subject of payload.subjects) {
     blocks.push({ type: 'text', text: w.listLine(subject.partner, formatDate(subject.dueDate, locale)) });
@@ -101,7 +51,7 @@ function actionOf(subject: ReviewSubject): SubmitReviewAction {
 }
 
 export function reviewRequestView(subject: ReviewSubject, locale: Locale): View {
-  const w = WORDS[locale];
+  const w = textsOf(locale).review;
   const priority = subject.priorityName?.[locale] ?? subject.priority ?? w.exploration;
   const intro = w.intro(subject.partner, priority, formatDate(subject.dueDate, locale));
   const facts = [

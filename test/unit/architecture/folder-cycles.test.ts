@@ -66,10 +66,11 @@ describe('the folders of src/', () => {
     for (const folder of [
       'app',
       'channels',
-      'chat',
+      'application',
       'cli',
       'conversation',
       'domain/check',
+      'domain/texts',
       'store',
       'workflow',
     ])
@@ -86,8 +87,10 @@ describe('the folders of src/', () => {
     expect(importers.sort()).toEqual(['cli']);
   });
 
-  it('keep the store below the chat and the channels, and the check inside the domain', () => {
-    expect([...(graph.get('store') ?? [])].filter((f) => f === 'channels' || f === 'chat')).toEqual([]);
+  it('keep the store below the application and the channels, and the check inside the domain', () => {
+    expect([...(graph.get('store') ?? [])].filter((f) => f === 'channels' || f === 'application')).toEqual(
+      [],
+    );
     expect([...(graph.get('domain/check') ?? [])].every((f) => f.startsWith('domain'))).toBe(true);
   });
 

@@ -1,11 +1,10 @@
-// Everything the conversation says. Both languages implement this interface, so a missing
-// translation is a compile error. Amounts, durations and times arrive already formatted; the
-// strategy's own names (priorities, types, roles) arrive in the person's language.
-import type { Direction } from '../../domain/check/proposal.js';
-import type { Verdict } from '../../domain/check/verdict.js';
-import type { CaseState } from '../case-summary.js';
-import type { QuestionStep } from '../check-steps.js';
-import type { RelationshipStatus } from '../relationship-line.js';
+// Everything the conversation says: the guided check, its questions and answers, the case views.
+// Both languages implement this interface, so a missing translation is a compile error. Amounts,
+// durations and times arrive already formatted; the strategy's own names (priorities, types,
+// roles) arrive in the person's language.
+import type { RelationshipStatus } from '../portfolio/register-row.js';
+import type { CaseState } from '../workflow/case-model.js';
+import type { DirectionWords, QuestionStepWords, VerdictWords } from './text-keys.js';
 
 /** What a case's state line may mention; empty strings and nulls are left out. */
 export interface StateWords {
@@ -26,7 +25,7 @@ export type ChannelOutcome =
   | 'exception_granted'
   | 'exception_refused';
 
-export interface Texts {
+export interface ConversationTexts {
   yes: string;
   no: string;
   backButton: string;
@@ -37,7 +36,7 @@ export interface Texts {
   unknownPerson: (roleName: string) => string;
   unknownRole: (roleId: string, roleName: string) => string;
   relationshipStatus: Record<RelationshipStatus, string>;
-  direction: Record<Direction, string>;
+  direction: DirectionWords<string>;
   directionDescription: {
     we_need: (needs: string | null) => string;
     they_need: (offers: string | null) => string;
@@ -75,8 +74,8 @@ export interface Texts {
     direction: string;
     confidential: (partner: string) => string;
   };
-  expected: Record<Exclude<QuestionStep, 'budget'>, string> & { budget: (example: string) => string };
-  stepHelp: Record<QuestionStep, string>;
+  expected: Omit<QuestionStepWords<string>, 'budget'> & { budget: (example: string) => string };
+  stepHelp: QuestionStepWords<string>;
   currentAnswer: (value: string) => string;
   answeredLine: (question: string, answer: string) => string;
   noDescription: string;
@@ -138,7 +137,7 @@ export interface Texts {
 
   // The verdict
   verdictTitle: (partner: string | null) => string;
-  outcome: Record<Verdict, string>;
+  outcome: VerdictWords<string>;
   reasonsHeading: string;
   noticesHeading: string;
   suggestionsHeading: string;

@@ -2,7 +2,7 @@
 // from a ChatIdentity, call `handle`, and render the views that come back. Everything a person can
 // do in chat goes through here: the guided check, the words (status, who, portfolio, help), the
 // decision buttons and the requester's actions, each re-checked by the workflow. This file routes
-// each turn to its command's handler (src/chat/commands/) and adds what every turn shares: the
+// each turn to its command's handler (src/application/commands/) and adds what every turn shares: the
 // dedupe key, the conversation's state, the person's language, the first-time welcome.
 
 import {

@@ -1,5 +1,5 @@
-import { inRunningText } from '../../domain/i18n/format.js';
-import type { StateWords, Texts } from './texts.js';
+import { inRunningText } from '../../i18n/format.js';
+import type { ConversationTexts, StateWords } from '../conversation-texts.js';
 
 const unit = (u: string | null) => (u ? ` (${u})` : '');
 const by = (w: StateWords) => (w.by ? ` by ${w.by}` : '');
@@ -7,7 +7,7 @@ const when = (w: StateWords) => (w.when ? ` ${w.when}` : '');
 const holder = (w: StateWords) => (w.assignee ? `${w.assignee} (${w.roleName})` : w.roleName);
 const reason = (w: StateWords) => (w.reason ? `: ${w.reason}` : '.');
 
-export const en: Texts = {
+export const conversationEn: ConversationTexts = {
   yes: 'Yes',
   no: 'No',
   backButton: 'Back',

@@ -2,14 +2,15 @@
 // a reject or a question first asks its text (a form, or the next message), then the workflow
 // decides and authorises it; a case already decided, changed since the card, or the clicker's own
 // is refused at once, before any text is asked. The answer says what happened and shows the case as it is now.
+
 import {
   type ActionPayload,
   decisionFormView,
   holderOf,
   noticeView,
   readFormText,
-  textsFor,
 } from '../../conversation/index.js';
+import { textsOf } from '../../domain/texts/catalogue.js';
 import { refusalOnSight } from '../../domain/workflow/authorize-decision.js';
 import { caseRouteOf } from '../case-route-of.js';
 import { caseSummaryOf } from '../case-summary-of.js';
@@ -74,7 +75,11 @@ export async function decide(
   if (out.action === 'endorse') {
     const route = await caseRouteOf(s.deps.db, s.strategy, out.case, s.person.locale);
     const now = route?.steps[out.case.step];
-    if (now) return { views: [noticeView(textsFor(s.person.locale).endorsedNext(holderOf(now)))], replace };
+    if (now)
+      return {
+        views: [noticeView(textsOf(s.person.locale).conversation.endorsedNext(holderOf(now)))],
+        replace,
+      };
   }
   return { views: [chatText(s.person.locale, `decided_${out.action}`)], replace };
 }

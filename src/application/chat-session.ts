@@ -1,6 +1,6 @@
 // What one chat turn works with: the chat service's dependencies, who is talking, their stored
 // conversation, and the shapes of a request and of its answer. Each command handler
-// (src/chat/commands/) takes a Session and answers a ChatResponse.
+// (src/application/commands/) takes a Session and answers a ChatResponse.
 import type { Logger } from 'pino';
 import { type ActionPayload, type View, viewContextOf } from '../conversation/index.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';

@@ -13,6 +13,7 @@ import type { Digest } from '../domain/digest/digest-model.js';
 import type { Strategy } from '../domain/strategy/compile-strategy.js';
 import { roleName } from '../domain/strategy/compile-strategy.js';
 import type { Locale } from '../domain/strategy/strategy-schema.js';
+import { textsOf } from '../domain/texts/catalogue.js';
 import { loadDigestRun } from '../jobs/digest-runs.js';
 import type { ReviewRequestPayload } from '../jobs/reviews.js';
 import { RUNNING_DIGEST_KIND, type RunningDigestPayload } from '../jobs/running-digest.js';
@@ -168,39 +169,18 @@ function allianceAlertView(strategy: Strategy, c: CaseRecord | null, item: Outbo
     .filter((r) => r !== undefined)
     .map((r) => roleName(r, locale))
     .join(', ');
-  const partner = c
-    ? c.confidential
-      ? locale === 'nl'
-        ? 'een vertrouwelijke partner'
-        : 'a confidential partner'
-      : c.proposal.partner.name
-    : '';
+  const w = textsOf(locale).notification.alliance;
+  const partner = c ? (c.confidential ? w.confidentialPartner : c.proposal.partner.name) : '';
   const ref = c ? `#${c.id}` : '';
-  const nl: Record<string, string> = {
-    no_holder: `Zaak ${ref} (${partner}) kan niet worden toegewezen: niemand vervult de rol ${roles} op de besluitvormingslijn.`,
-    step_skipped: `Zaak ${ref} (${partner}) sloeg een stap over omdat niemand de rol ${roles} vervult.`,
-    stuck_at_last_step: `Zaak ${ref} (${partner}) wacht al langer dan de doorzettermijn op de hoogste stap (${roles}). Er wordt nooit bij stilzwijgen besloten: wilt u navragen?`,
-    unreachable: `Zaak ${ref} (${partner}): de beslisser is niet bereikbaar en de zaak is naar een ander gestuurd.`,
-    left: `Zaak ${ref} (${partner}): de beslisser staat niet meer in de personenlijst van de organisatie en de zaak is naar een ander gestuurd.`,
-  };
-  const en: Record<string, string> = {
-    no_holder: `Case ${ref} (${partner}) cannot be assigned: nobody holds the role ${roles} on the decision line.`,
-    step_skipped: `Case ${ref} (${partner}) skipped a step because nobody holds the role ${roles}.`,
-    stuck_at_last_step: `Case ${ref} (${partner}) has waited longer than the pass-up time at the highest step (${roles}). Nothing is ever decided by silence: would you follow it up?`,
-    unreachable: `Case ${ref} (${partner}): the decider cannot be reached and the case went to someone else.`,
-    left: `Case ${ref} (${partner}): the decider is no longer in the organisation's directory and the case went to someone else.`,
-  };
-  const words = (locale === 'nl' ? nl : en)[reason] ?? `${reason} ${ref}`;
+  const words = Object.hasOwn(w.reasons, reason)
+    ? w.reasons[reason as keyof typeof w.reasons](ref, partner, roles)
+    : `${reason} ${ref}`;
   // Why a platform could not reach the decider, as the platform said it.
   const why =
     reason === 'unreachable' && typeof detail.why === 'string' && detail.why !== ''
-      ? [text(`${locale === 'nl' ? 'Reden' : 'Why'}: ${detail.why.slice(0, 300)}`)]
+      ? [text(w.why(detail.why.slice(0, 300)))]
       : [];
-  return buildView('notice', [
-    text(locale === 'nl' ? 'Signaal voor het alliantieteam' : 'For the alliance team', true),
-    text(words),
-    ...why,
-  ]);
+  return buildView('notice', [text(w.title, true), text(words), ...why]);
 }
 
 /** The scheduled posts: the weekly digest (with its chart) and a review request to an owner. */
@@ -258,10 +238,7 @@ function digestPost(
           image: {
             png: chartPng,
             filename: `koers-portfolio-${label}.png`,
-            alt:
-              locale === 'nl'
-                ? `Portfolio per prioriteit en intensiteit, ${label}`
-                : `Portfolio by priority and intensity, ${label}`,
+            alt: textsOf(locale).notification.chartAlt(label),
           },
         }
       : {}),

@@ -1,0 +1,131 @@
+import { countOf as n } from '../count-words.js';
+import type { DigestTexts } from '../digest-texts.js';
+
+export const digestEn: DigestTexts = {
+  title: (label) => `Portfolio digest ${label}`,
+  runningTitle: (label) => `Portfolio digest ${label} so far`,
+  periodLine: (from, to, org) => `${org} · from ${from} to ${to}`,
+  runningPeriodLine: (from, now, org) => `${org} · from ${from} to now (${now})`,
+  runningNote: (when) =>
+    `An interim view: the weekly digest for this period follows on ${when}, with the whole week's figures.`,
+  at: (date, time) => `${date} at ${time}`,
+  confidential: 'confidential partner',
+  exploration: 'Exploration (no priority)',
+  weight: { high: 'high', medium: 'medium', low: 'low' },
+  flag: {
+    under_invested: 'little investment for a high priority',
+    over_invested: 'much investment for a low priority',
+  },
+  flagShort: { under_invested: 'little', over_invested: 'much' },
+  chartTitle: (label) => `Portfolio by priority and intensity · ${label}`,
+  chartSubtitle: (c, budget) => `${n(c, 'active relationship', 'active relationships')} · ${budget}`,
+  hours: (h) => (h < 48 ? `${h} hours` : `${Math.floor(h / 24)} days`),
+  none: 'none',
+  sections: {
+    week: 'This week',
+    waiting: 'Waiting for a decision',
+    portfolio: 'Portfolio and priorities',
+    fragmentation: 'Fragmentation',
+    value: 'Value',
+    calibration: 'Calibrating the strategy',
+  },
+  week: {
+    checks: 'Checks',
+    checksValue: (t, w, e, o) => `${t} (${w} within mandate, ${e} escalated, ${o} outside the strategy)`,
+    decisions: 'Decisions',
+    decisionsValue: (a, r, g, f) => `${a} approved, ${r} rejected; exceptions: ${g} granted, ${f} refused`,
+    registered: 'New relationships',
+    imported: (n) => ` (plus ${n} imported)`,
+    ended: 'Ended',
+    newNames: 'New',
+    endedNames: 'Ended',
+  },
+  waiting: {
+    open: 'Open cases',
+    past: (h) => `Longer than ${h} hours at one step`,
+    line: (id, partner, age, step, holder, past) =>
+      `#${id} ${partner}: ${age} old, step ${step}, with ${holder}${past ? ' (past the pass-up time)' : ''}`,
+    awaitingAnswer: 'awaiting an answer from',
+    nobody: 'nobody',
+    noneOpen: 'Nothing is waiting for a decision.',
+  },
+  portfolio: {
+    active: 'Active relationships',
+    activeValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
+    row: (c, budget, share, expected) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities · ${expected} by weight`,
+    summaryRow: (c, budget, share) =>
+      `${n(c, 'relationship', 'relationships')} · ${budget} · ${share} of the budget on priorities`,
+    explorationValue: (c, share, left) =>
+      `${n(c, 'relationship', 'relationships')} (${share} of all active); allowance left: ${left}`,
+    unknownLabel: 'Priority not (or no longer) in the strategy',
+    unknownValue: (c, budget) => `${n(c, 'relationship', 'relationships')} · ${budget}`,
+    left: (left, max) => `${left} of ${max}`,
+    noAllowance: 'no exploration allowance in the strategy',
+    unknown: (n) => `${n} relationships on a priority that is not (or no longer) in the strategy`,
+    tooSmall: 'Too few relationships on priorities to flag anything.',
+    flagsNote:
+      'Flag: a high weight with less than half the share its weight gives it, or a low weight with more than twice.',
+  },
+  fragmentation: {
+    partners: (c) =>
+      `${n(c, 'partner', 'partners')} with several relationships spread across units or owners`,
+    partnerLine: (name, c, units, owners) =>
+      `${name}: ${n(c, 'relationship', 'relationships')}, ${n(units, 'unit', 'units')}, ${n(owners, 'owner', 'owners')}`,
+    units: 'Units working with the most partners',
+    unitLine: (unit, partners, c) =>
+      `${unit}: ${n(partners, 'partner', 'partners')} (${n(c, 'relationship', 'relationships')})`,
+    none: 'No partner has relationships spread across units or owners.',
+    andMore: (c) => `and ${n(c, 'other partner', 'other partners')}`,
+  },
+  value: {
+    reviews: 'Reviews this week',
+    reviewsValue: (n, c, a, e) => `${n} (continue ${c}, adjust ${a}, end ${e})`,
+    rating: 'Average contribution (1-5)',
+    due: 'Review overdue',
+    never: 'Never reviewed',
+    outcome: { continue: 'continue', adjust: 'adjust', end: 'end' },
+    line: (partner, outcome, rating, delivered) => `${partner}: ${outcome}, ${rating}. ${delivered}`,
+    ratingOf: (r) => (r === null ? 'no rating' : `rated ${r}`),
+  },
+  calibration: {
+    themes: (weeks) => `Themes that escalate most (${weeks} weeks)`,
+    themeLine: (name, e, n, rate) => `${name}: ${e} of ${n} checks (${rate})`,
+    rules: (weeks) => `Rules that apply most (${weeks} weeks)`,
+    ruleLine: (name, n) => `${name} ${n}×`,
+    never: (weeks) => `Never used in ${weeks} weeks`,
+    neverWeek: 'Not used this week',
+    exceptions: (weeks) => `Exceptions (${weeks} weeks)`,
+    exceptionsValue: (g, r) => `${g} granted, ${r} refused`,
+    pinch: 'Mandates that pinch',
+    pinchLine: (role, what, limit, near, over) =>
+      `${role}, ${what} ${limit}: ${near} of ${over} escalations at most 25% above it`,
+    budget: 'budget',
+    months: 'duration',
+    monthsValue: (n) => `${n} months`,
+    noPinch: 'No mandate pinches.',
+  },
+  rule: {
+    partner_type_excluded: 'Excluded partner type',
+    beyond_all_mandates: 'Beyond every mandate',
+    exploration_exhausted: 'Exploration allowance used up',
+    partner_type_conditional: 'Conditional partner type',
+    intensity_over_mandate: 'Intensity over the mandate',
+    budget_over_mandate: 'Budget over the mandate',
+    duration_over_mandate: 'Duration over the mandate',
+    priority_not_in_mandate: 'Priority outside the mandate',
+    exploration: 'Exploration within the allowance',
+    existing_relationship: 'Existing relationship with the partner',
+  },
+  summary: {
+    title: 'Portfolio',
+    fragmented: 'Partners spread across units or owners',
+    fragmentedValue: (c) => n(c, 'partner', 'partners'),
+    waiting: 'Waiting for a decision',
+    waitingValue: (c) => n(c, 'case', 'cases'),
+    reviewsDue: 'Review overdue',
+    reviewsDueValue: (c) => n(c, 'relationship', 'relationships'),
+    more: 'The full digest goes to the alliance team channel every week.',
+    posted: "This week's digest so far is now in the alliance team channel.",
+  },
+};
