@@ -35,7 +35,7 @@ const proposal = (i: number) => ({
 
 async function workflowOn(store: OpenDatabase) {
   const strategy = exampleStrategy();
-  await upsertPeople(store.db, peopleWithSlack(strategy), new Date().toISOString());
+  await upsertPeople(store.handle, peopleWithSlack(strategy), new Date().toISOString());
   return createWorkflow({
     db: store.handle,
     backend: store.backend,

@@ -14,6 +14,7 @@ import { rowHash, verifyAudit } from '../src/store/audit-log.js';
 import type { Backend } from '../src/store/backend.js';
 import type { OpenDatabase } from '../src/store/open-database.js';
 import { upsertPeople } from '../src/store/people-repo.js';
+import { handleOf } from '../src/store/store-handle.js';
 import { createWorkflow, type Workflow } from '../src/workflow/workflow.js';
 import { exampleStrategy } from '../test/support/example-strategy.js';
 import { ANNA, BRAM, proposal } from '../test/support/proposals.js';
@@ -125,7 +126,7 @@ interface Figures {
 async function decisionRuns(c: Campaign, backend: Backend, ts: TestStore, n: number): Promise<Figures> {
   const strategy = exampleStrategy();
   await upsertPeople(
-    ts.store.db,
+    ts.store.handle,
     peopleWithSlack(strategy, {
       'u-bram': { delegate: 'u-ilse', absent: ABSENT },
       'u-ilse': { delegate: 'u-joost', absent: ABSENT },
@@ -249,7 +250,7 @@ async function decisionRuns(c: Campaign, backend: Backend, ts: TestStore, n: num
     .where('action', '=', 'decision_refused')
     .executeTakeFirstOrThrow();
   f.refusedNotAudited = Math.max(0, refused - Number(refusedAudited.n));
-  const audit = await verifyAudit(db);
+  const audit = await verifyAudit(ts.store.handle);
   f.auditOk = audit.ok;
   f.auditRows = audit.ok ? audit.rows : 0;
   c.note(
@@ -266,7 +267,7 @@ async function delegationBoundaries(backend: Backend): Promise<{ checks: number;
   let checks = 0;
   try {
     await upsertPeople(
-      ts.store.db,
+      ts.store.handle,
       peopleWithSlack(strategy, {
         'u-bram': { delegate: 'u-ilse', absent: ABSENT },
         'u-ilse': { delegate: 'u-joost', absent: ABSENT },
@@ -395,7 +396,7 @@ async function auditTampering(
             .where('seq', '=', p.at + 1)
             .execute();
         }
-        if ((await verifyAudit(trx)).ok) missed++;
+        if ((await verifyAudit(handleOf(trx))).ok) missed++;
         throw new Rollback();
       });
     } catch (err) {

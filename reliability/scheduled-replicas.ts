@@ -284,7 +284,7 @@ async function replicasOnRealTime(
   try {
     const strategyPath = fastStrategy(dir, unitS);
     const strategy = loadStrategyFile(strategyPath);
-    await upsertPeople(store.db, peopleWithSlack(strategy), new Date().toISOString());
+    await upsertPeople(store.handle, peopleWithSlack(strategy), new Date().toISOString());
     const started = Date.now();
     for (let i = 0; i < replicas; i++) {
       const o: ReplicaOptions = {

@@ -27,7 +27,7 @@ export interface ReplicaOptions {
 const o = JSON.parse(process.argv[2] as string) as ReplicaOptions;
 const logger = pino({ level: 'info', base: { instance: o.instanceId } });
 const store = await openStore(o.url);
-const dbClock = await databaseClock(store.db, store.backend, () => new Date(Date.now() + o.skewMs), {
+const dbClock = await databaseClock(store.handle, store.backend, () => new Date(Date.now() + o.skewMs), {
   logger,
 });
 const clock = dbClock.now;

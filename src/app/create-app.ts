@@ -18,6 +18,7 @@ import { createHttpServer, listen } from '../http/http-server.js';
 import { createMetrics } from '../http/metrics.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import { openCaseOpenedTimes } from '../store/case-list-reads.js';
 import { databaseClock } from '../store/database-clock.js';
 import { readDirectorySyncState } from '../store/directory-sync-state.js';
 import { holdInstanceLiveness } from '../store/instance-liveness.js';
@@ -88,7 +89,7 @@ async function assemble(o: AppOptions) {
   logger.info({ database: store.describe, migrated: store.migrated }, 'store ready');
   // Due times and leases that instances compare follow one clock: the database's.
   const timeSource = await databaseClock(
-    store.db,
+    store.handle,
     (o.alignClockToDatabase ?? o.clock === undefined) ? store.backend : 'sqlite',
     machineClock,
     { logger },
@@ -207,16 +208,10 @@ async function assemble(o: AppOptions) {
           },
         });
   metrics.setSources({
-    openCaseAges: async () =>
-      (
-        await store.db
-          .selectFrom('cases')
-          .select('created_at')
-          .where('state', 'in', ['open', 'info_requested'])
-          .execute()
-      ).map((r) => Date.parse(r.created_at)),
+    openCaseAges: () => openCaseOpenedTimes(store.handle),
     outboxBacklog: () => dispatcher.backlog(),
-    directorySync: async () => (holder.current().file.directory ? readDirectorySyncState(store.db) : null),
+    directorySync: async () =>
+      holder.current().file.directory ? readDirectorySyncState(store.handle) : null,
   });
   let draining = false;
   const routes = [
@@ -230,7 +225,7 @@ async function assemble(o: AppOptions) {
       directoryStale: async () => {
         const directory = holder.current().file.directory;
         if (!directory) return null;
-        const state = await readDirectorySyncState(store.db);
+        const state = await readDirectorySyncState(store.handle);
         const limit = 3 * intervalMs(directory.every);
         const last = state.lastOkAt ? Date.parse(state.lastOkAt) : null;
         return { stale: last === null || clock().getTime() - last > limit, lastOkAt: state.lastOkAt };

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { type DigestRunOutcome, digestPostKey, runDigest } from '../jobs/run-digest.js';
 import { conversationRefRepo } from '../store/conversation-ref-repo.js';
+import { outboxRowsByKey } from '../store/outbox-repo.js';
 import type { ChatPlatform } from '../workflow/notifications.js';
 import { type ChannelFactory, createApp, type KoersApp } from './create-app.js';
 
@@ -86,24 +87,10 @@ async function deliver(app: KoersApp, runKey: string, o: SendDigestOptions): Pro
   for (;;) {
     const open = o.platforms.filter((platform) => !done.has(platform));
     if (open.length === 0) break;
-    const rows = await p.store.db
-      .selectFrom('outbox')
-      .select([
-        'platform',
-        'dedupe_key',
-        'status',
-        'sent_at',
-        'locked_by',
-        'locked_until',
-        'next_attempt_at',
-        'last_error',
-      ])
-      .where(
-        'dedupe_key',
-        'in',
-        open.map((platform) => digestPostKey(runKey, platform)),
-      )
-      .execute();
+    const rows = await outboxRowsByKey(
+      p.store.handle,
+      open.map((platform) => digestPostKey(runKey, platform)),
+    );
     const now = o.clock().toISOString();
     const givingUp = Date.now() >= giveUpAt;
     const due: string[] = [];

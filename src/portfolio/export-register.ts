@@ -4,9 +4,9 @@ import { relationshipsAfter, type StoredRelationship } from '../store/relationsh
 import type { Db } from '../store/store-handle.js';
 import { csvLine } from './csv-cell.js';
 import { IMPORT_COLUMNS } from './register-row.js';
+import { type ExportFormat, writeExport } from './write-export.js';
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './write-export.js';
 
 /** The import's columns plus id, case_id and source (register-row.ts EXPORT_ONLY_COLUMNS: ignored on import). */
 export const EXPORT_COLUMNS = ['id', ...IMPORT_COLUMNS, 'case_id', 'source'] as const;
@@ -25,28 +25,18 @@ export async function exportRegister(
   write: (chunk: string) => void | Promise<void>,
   options: ExportOptions = {},
 ): Promise<number> {
-  const pageSize = options.pageSize ?? 1000;
-  let count = 0;
-  if (format === 'csv') await write(csvLine(EXPORT_COLUMNS));
-  else await write('[');
-  for (let after = 0; ; ) {
-    const page = await relationshipsAfter(db, after, pageSize);
-    if (page.length === 0) break;
-    let chunk = '';
-    for (const r of page) {
-      const row = exportedRow(r);
-      chunk +=
-        format === 'csv'
-          ? csvLine(EXPORT_COLUMNS.map((c) => row[c]))
-          : `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(row)}`;
-      count++;
-    }
-    await write(chunk);
-    after = Number(page[page.length - 1]?.id);
-    if (page.length < pageSize) break;
-  }
-  if (format === 'json') await write(count === 0 ? ']\n' : '\n]\n');
-  return count;
+  return writeExport(
+    {
+      header: csvLine(EXPORT_COLUMNS),
+      pageAfter: async (after, size) =>
+        (await relationshipsAfter(db, after, size)).map((r) => ({ id: Number(r.id), item: exportedRow(r) })),
+      csv: (row) => csvLine(EXPORT_COLUMNS.map((c) => row[c])),
+      json: (row) => `  ${JSON.stringify(row)}`,
+    },
+    format,
+    write,
+    options.pageSize,
+  );
 }
 
 export function exportedRow(r: StoredRelationship): ExportedRelationship {

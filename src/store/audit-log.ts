@@ -3,7 +3,7 @@
 // is exclusive), so concurrent writers never fork the chain, and removing the newest rows is
 // detected because the head no longer matches.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Backend } from './backend.js';
 import { GENESIS } from './migrations/001-initial.js';
 import type { AuditLogTable, Database } from './schema.js';
@@ -92,8 +92,8 @@ export type AuditVerification =
   | { ok: false; rows: number; seq: number | null; problem: string };
 
 /** Walks the chain in order and names the first row that does not fit. */
-export async function verifyAudit(handle: Db | Kysely<Database>): Promise<AuditVerification> {
-  const db = sqlOf(handle as Db);
+export async function verifyAudit(handle: Db): Promise<AuditVerification> {
+  const db = sqlOf(handle);
   const head = await db
     .selectFrom('audit_head')
     .select(['seq', 'hash'])

@@ -86,3 +86,13 @@ export async function isAwayDelegatingTo(
     .executeTakeFirst();
   return away !== undefined;
 }
+
+/** When each case still waiting for a decision (or an answer) was opened, as epoch milliseconds. */
+export async function openCaseOpenedTimes(db: Db): Promise<number[]> {
+  const rows = await sqlOf(db)
+    .selectFrom('cases')
+    .select('created_at')
+    .where('state', 'in', ['open', 'info_requested'])
+    .execute();
+  return rows.map((r) => Date.parse(r.created_at));
+}

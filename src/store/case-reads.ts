@@ -63,10 +63,10 @@ export function assignablePeople(
   requesterId: string,
   roles: ReadonlyArray<string>,
 ): Promise<Map<string, PersonSnapshot>> {
-  return peopleForAssignment(sqlOf(db), requesterId, roles);
+  return peopleForAssignment(db, requesterId, roles);
 }
 
 /** Open cases per assignee, for these people only. */
 export function openCaseCounts(db: Db, ids: ReadonlyArray<string>): Promise<Map<string, number>> {
-  return openCaseCountsOf(sqlOf(db), ids);
+  return openCaseCountsOf(db, ids);
 }

@@ -78,7 +78,7 @@ export function conversationRefRepo(db: Db, clock: () => Date) {
     },
     /** The directory id of the person a platform user is, when the directory knows them. */
     async personIdOf(platform: 'slack' | 'teams', userId: string): Promise<string | null> {
-      return (await findPersonByPlatformId(k, platform, userId))?.id ?? null;
+      return (await findPersonByPlatformId(db, platform, userId))?.id ?? null;
     },
     /** The references of directory people's personal Teams chats, stored under `keyOf(teams id)`. */
     async personalReferencesOf(

@@ -4,10 +4,10 @@
 // database's: the offset between this machine's clock and the database's now() is measured at
 // start and every ten minutes (half the round trip is taken as the query's moment), and applied
 // to this machine's clock. On SQLite the database is on this machine, so its clock is this one.
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Backend } from './backend.js';
-import type { Database } from './schema.js';
+import { type Db, sqlOf } from './store-handle.js';
 
 export const CLOCK_REFRESH_MS = 10 * 60_000;
 /** An offset this large is worth telling the operator about. */
@@ -24,11 +24,12 @@ export interface DatabaseClock {
 }
 
 export async function databaseClock(
-  db: Kysely<Database>,
+  handle: Db,
   backend: Backend,
   machine: () => Date,
   o: { logger?: Logger; refreshMs?: number } = {},
 ): Promise<DatabaseClock> {
+  const db = sqlOf(handle);
   let offset = 0;
   let timer: NodeJS.Timeout | null = null;
   const clock: DatabaseClock = {

@@ -3,7 +3,7 @@
 // every role raise and every deactivation in the audit log, and cases, relationships and reviews
 // recorded under a platform id (`slack:U…`, `teams:…`) moved to the person the directory now
 // names. Handing a leaver's open cases on is the workflow's job, after this commit.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { type KnownPerson, PERSON_FIELDS, type PersonField } from '../domain/directory/directory-person.js';
 import type { PersonValues, SyncPlan } from '../domain/directory/plan-sync.js';
 import { appendAudit } from './audit-log.js';
@@ -12,7 +12,6 @@ import type { Database } from './schema.js';
 import { type Db, sqlOf } from './store-handle.js';
 
 /** A store handle; a query builder still works for the callers that hold one. */
-type Handle = Db | Kysely<Database>;
 
 export interface AppliedSync {
   /** Rows moved from a platform id to their person (cases, relationships, reviews). */
@@ -30,12 +29,8 @@ const COLUMN: Record<Exclude<keyof PersonValues, 'absentFrom' | 'absentUntil'>, 
   language: 'language',
 };
 
-export async function knownPeople(handle: Handle): Promise<KnownPerson[]> {
-  const rows = await sqlOf(handle as Db)
-    .selectFrom('people')
-    .selectAll()
-    .orderBy('id')
-    .execute();
+export async function knownPeople(handle: Db): Promise<KnownPerson[]> {
+  const rows = await sqlOf(handle).selectFrom('people').selectAll().orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -65,12 +60,12 @@ function ownedSet(csv: string): Set<PersonField> {
 }
 
 export async function applySyncPlan(
-  handle: Handle,
+  handle: Db,
   backend: Backend,
   plan: SyncPlan,
   o: { at: string; actor: string; source: string },
 ): Promise<AppliedSync> {
-  return sqlOf(handle as Db)
+  return sqlOf(handle)
     .transaction()
     .execute(async (trx) => {
       for (const a of plan.adds) {

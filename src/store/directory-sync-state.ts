@@ -1,11 +1,6 @@
-// When the directory was last read successfully, and the last failure: one row in job_state,
-// shared by every instance, for /metrics and /readyz.
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
 import { type Db, sqlOf } from './store-handle.js';
 
 /** A store handle; a query builder still works for the callers that hold one. */
-type Handle = Db | Kysely<Database>;
 
 const KEY = 'directory-sync';
 
@@ -17,8 +12,8 @@ export interface DirectorySyncState {
 
 const NONE: DirectorySyncState = { lastOkAt: null, lastErrorAt: null, lastError: null };
 
-export async function readDirectorySyncState(handle: Handle): Promise<DirectorySyncState> {
-  const row = await sqlOf(handle as Db)
+export async function readDirectorySyncState(handle: Db): Promise<DirectorySyncState> {
+  const row = await sqlOf(handle)
     .selectFrom('job_state')
     .select('value')
     .where('key', '=', KEY)
@@ -37,12 +32,12 @@ export async function readDirectorySyncState(handle: Handle): Promise<DirectoryS
 }
 
 export async function recordDirectorySync(
-  handle: Handle,
+  handle: Db,
   at: string,
   outcome: { ok: true } | { ok: false; error: string },
 ): Promise<void> {
-  const db = sqlOf(handle as Db);
-  const before = await readDirectorySyncState(db);
+  const db = sqlOf(handle);
+  const before = await readDirectorySyncState(handle);
   const next: DirectorySyncState = outcome.ok
     ? { ...before, lastOkAt: at }
     : { ...before, lastErrorAt: at, lastError: outcome.error.slice(0, 500) };

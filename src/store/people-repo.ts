@@ -1,14 +1,12 @@
 // The people directory in the store.
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Person } from '../domain/strategy/strategy-schema.js';
 import type { PersonSnapshot } from '../domain/workflow/case-model.js';
 import { preparedRows } from './prepared-query.js';
-import type { Database, PeopleTable } from './schema.js';
+import type { PeopleTable } from './schema.js';
 import { type Db, sqlOf, type Tx, trxOf } from './store-handle.js';
 
 /** A store handle; a query builder still works for the callers that hold one. */
-type Handle = Db | Kysely<Database> | Transaction<Database>;
-const builderOf = (h: Handle): Kysely<Database> => sqlOf(h as Db);
 
 /** A person as the store holds them. */
 export type PersonRow = Selectable<PeopleTable>;
@@ -48,12 +46,8 @@ export function ownedFieldsOf(p: Person): string {
  * person a directory sync has matched, a field this source leaves out keeps what the directory
  * filled in; for anyone else it is cleared, as before.
  */
-export async function upsertPeople(
-  handle: Handle,
-  people: ReadonlyArray<Person>,
-  now: string,
-): Promise<number> {
-  const db = builderOf(handle);
+export async function upsertPeople(handle: Db, people: ReadonlyArray<Person>, now: string): Promise<number> {
+  const db = sqlOf(handle);
   for (const p of people) {
     const row = {
       id: p.id,
@@ -111,8 +105,8 @@ export async function upsertPeople(
   return people.length;
 }
 
-export async function getPerson(handle: Handle, id: string): Promise<PersonRow | undefined> {
-  const db = builderOf(handle);
+export async function getPerson(handle: Db, id: string): Promise<PersonRow | undefined> {
+  const db = sqlOf(handle);
   if (db.isTransaction) return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   const [row] = await preparedRows(db, 'person-by-id', [id], () =>
     db.selectFrom('people').selectAll().where('id', '=', id),
@@ -121,11 +115,11 @@ export async function getPerson(handle: Handle, id: string): Promise<PersonRow |
 }
 
 export async function findPersonByPlatformId(
-  handle: Handle,
+  handle: Db,
   platform: 'slack' | 'teams',
   platformId: string,
 ): Promise<PersonRow | undefined> {
-  const db = builderOf(handle);
+  const db = sqlOf(handle);
   const column = platform === 'slack' ? 'slack_id' : 'teams_id';
   if (db.isTransaction)
     return db.selectFrom('people').selectAll().where(column, '=', platformId).executeTakeFirst();
@@ -140,11 +134,11 @@ export async function findPersonByPlatformId(
  * requester's reports-to chain (walked a few hops at most). Not the whole directory.
  */
 export async function peopleForAssignment(
-  handle: Handle,
+  handle: Db,
   requesterId: string,
   roles: ReadonlyArray<string>,
 ): Promise<Map<string, PersonSnapshot>> {
-  const db = builderOf(handle);
+  const db = sqlOf(handle);
   const out = new Map<string, PersonSnapshot>();
   if (roles.length > 0) {
     const holders = await db
@@ -158,7 +152,7 @@ export async function peopleForAssignment(
   for (let id: string | null = requesterId, hops = 0; id !== null && !seen.has(id) && hops < 50; hops++) {
     seen.add(id);
     const known = out.get(id);
-    const row: PersonRow | undefined = known ? undefined : await getPerson(db, id);
+    const row: PersonRow | undefined = known ? undefined : await getPerson(handle, id);
     const p: PersonSnapshot | null = known ?? (row ? toSnapshot(row) : null);
     if (!p) break;
     out.set(p.id, p);
@@ -168,12 +162,9 @@ export async function peopleForAssignment(
 }
 
 /** Open cases per assignee, for the given people only. */
-export async function openCaseCountsOf(
-  handle: Handle,
-  ids: ReadonlyArray<string>,
-): Promise<Map<string, number>> {
+export async function openCaseCountsOf(handle: Db, ids: ReadonlyArray<string>): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const db = builderOf(handle);
+  const db = sqlOf(handle);
   const rows = await db
     .selectFrom('cases')
     .select(['assignee_id', db.fn.countAll<number>().as('n')])

@@ -1,20 +1,11 @@
-// processed_events: keys claimed once across every instance (a unique key in the store). Run keys
-// of scheduled work, event ids of platform retries, idempotency keys of submits.
-import type { Kysely, Transaction } from 'kysely';
 import { preparedRelaxedWrite } from './prepared-query.js';
-import type { Database } from './schema.js';
 import { type Db, sqlOf } from './store-handle.js';
 
 /**
  * Claims `key` once: true for the one caller that inserted it, false for everyone after. Takes a
  * store handle; a query builder still works for the callers that hold one.
  */
-export async function claimKey(
-  db: Db | Kysely<Database> | Transaction<Database>,
-  key: string,
-  ref: string | null,
-  at: string,
-): Promise<boolean> {
+export async function claimKey(db: Db, key: string, ref: string | null, at: string): Promise<boolean> {
   const result = await sqlOf(db as Db)
     .insertInto('processed_events')
     .values({ key, ref, at })

@@ -9,7 +9,7 @@ import { type AuditHead, lockAuditHead } from './audit-log.js';
 import type { Backend } from './backend.js';
 import { getPerson, openCaseCountsOf, type PersonRow } from './people-repo.js';
 import type { Database } from './schema.js';
-import { type Tx, trxOf } from './store-handle.js';
+import { handleOf, type Tx, trxOf } from './store-handle.js';
 
 export interface SubmitContextQuery {
   /** The submit's idempotency key in processed_events, or null. */
@@ -152,7 +152,7 @@ async function readOneByOne(trx: Transaction<Database>, q: SubmitContextQuery): 
     .executeTakeFirstOrThrow();
   const people = await candidates(trx, q);
   const openCases = await openCaseCountsOf(
-    trx,
+    handleOf(trx),
     people.map((p) => p.id),
   );
   const auditHead = await lockAuditHead(trx, 'sqlite');
@@ -194,7 +194,7 @@ async function candidates(
     hops++
   ) {
     seen.add(id);
-    const p: PersonRow | undefined = out.get(id) ?? (await getPerson(db, id));
+    const p: PersonRow | undefined = out.get(id) ?? (await getPerson(handleOf(db), id));
     if (!p) break;
     out.set(p.id, p);
     id = p.reports_to;

@@ -4,7 +4,7 @@
 // folded into one readable cell). Confidential partners are named: the file is the operator's.
 import { OPEN_STATES } from '../domain/workflow/case-model.js';
 import { csvLine } from '../portfolio/csv-cell.js';
-import type { ExportFormat } from '../portfolio/export-register.js';
+import { type ExportFormat, writeExport } from '../portfolio/write-export.js';
 import { casesAfter, decisionsOfCases, type StoredDecision } from '../store/case-export-reads.js';
 import type { DecisionAction } from '../store/case-repo.js';
 import type { Db } from '../store/store-handle.js';
@@ -90,29 +90,26 @@ export async function exportCases(
   write: (chunk: string) => void | Promise<void>,
   options: CaseExportOptions = {},
 ): Promise<number> {
-  const pageSize = options.pageSize ?? 1000;
   const since = options.since === undefined ? undefined : `${options.since}T00:00:00.000Z`;
-  let count = 0;
-  await write(format === 'csv' ? csvLine(CASE_COLUMNS) : '[');
-  for (let after = 0; ; ) {
-    const page = await casesAfter(db, after, since, pageSize);
-    if (page.length === 0) break;
-    const decisions = await decisionsOf(
-      db,
-      page.map((c) => c.id),
-    );
-    let chunk = '';
-    for (const row of page) {
-      const c = exportedCase(row, decisions.get(row.id) ?? []);
-      chunk += format === 'csv' ? csvLine(caseCells(c)) : `${count === 0 ? '\n' : ',\n'}${indented(c)}`;
-      count++;
-    }
-    await write(chunk);
-    after = Number(page[page.length - 1]?.id);
-    if (page.length < pageSize) break;
-  }
-  if (format === 'json') await write(count === 0 ? ']\n' : '\n]\n');
-  return count;
+  return writeExport(
+    {
+      header: csvLine(CASE_COLUMNS),
+      pageAfter: async (after, size) => {
+        const page = await casesAfter(db, after, since, size);
+        if (page.length === 0) return [];
+        const decisions = await decisionsOf(
+          db,
+          page.map((c) => c.id),
+        );
+        return page.map((row) => ({ id: row.id, item: exportedCase(row, decisions.get(row.id) ?? []) }));
+      },
+      csv: (c) => csvLine(caseCells(c)),
+      json: indented,
+    },
+    format,
+    write,
+    options.pageSize,
+  );
 }
 
 /** The decisions of a page of cases, each case's in the order they were taken. */

@@ -18,7 +18,7 @@ async function withCases() {
   try {
     const strategy = exampleStrategy();
     let now = new Date('2026-11-23T09:00:00.000Z');
-    await upsertPeople(store.db, strategy.people, now.toISOString());
+    await upsertPeople(store.handle, strategy.people, now.toISOString());
     const wf = createWorkflow({
       db: store.handle,
       backend: store.backend,

@@ -14,7 +14,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const anna = { personId: 'u-anna', platform: 'slack' as const };
     for (const budget of [1000, 20_000, 30_000])
       await f.wf.submit(anna, proposal({ requester: ANNA, budget }));
-    expect(await verifyAudit(f.ts.store.db)).toEqual({ ok: true, rows: 6 });
+    expect(await verifyAudit(f.ts.store.handle)).toEqual({ ok: true, rows: 6 });
   });
   afterEach(async () => {
     await f.drop();
@@ -35,13 +35,13 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       db().updateTable('audit_log').set({ actor_id: 'u-mallory' }).where('seq', '=', 2).execute(),
     ).rejects.toThrow(/append-only/);
     await expect(db().deleteFrom('audit_log').where('seq', '=', 6).execute()).rejects.toThrow(/append-only/);
-    expect((await verifyAudit(db())).ok).toBe(true);
+    expect((await verifyAudit(f.ts.store.handle)).ok).toBe(true);
   });
 
   it('detects an edited row and names it', async () => {
     await dropGuards();
     await db().updateTable('audit_log').set({ actor_id: 'u-mallory' }).where('seq', '=', 4).execute();
-    expect(await verifyAudit(db())).toMatchObject({
+    expect(await verifyAudit(f.ts.store.handle)).toMatchObject({
       ok: false,
       seq: 4,
       problem: expect.stringMatching(/changed/),
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       .set({ data: forged.data, hash: rowHash(r.prev_hash, forged) })
       .where('seq', '=', 3)
       .execute();
-    expect(await verifyAudit(db())).toMatchObject({
+    expect(await verifyAudit(f.ts.store.handle)).toMatchObject({
       ok: false,
       seq: 4,
       problem: expect.stringMatching(/does not follow/),
@@ -68,7 +68,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   it('detects a deleted row in the middle', async () => {
     await dropGuards();
     await db().deleteFrom('audit_log').where('seq', '=', 5).execute();
-    expect(await verifyAudit(db())).toMatchObject({
+    expect(await verifyAudit(f.ts.store.handle)).toMatchObject({
       ok: false,
       seq: 5,
       problem: expect.stringMatching(/missing/),
@@ -78,7 +78,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   it('detects the newest rows removed', async () => {
     await dropGuards();
     await db().deleteFrom('audit_log').where('seq', '>=', 5).execute();
-    expect(await verifyAudit(db())).toMatchObject({
+    expect(await verifyAudit(f.ts.store.handle)).toMatchObject({
       ok: false,
       problem: expect.stringMatching(/newest rows were removed/),
     });
@@ -92,6 +92,6 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const { seq: _b, ...restB } = b;
     await db().updateTable('audit_log').set(restB).where('seq', '=', 2).execute();
     await db().updateTable('audit_log').set(restA).where('seq', '=', 3).execute();
-    expect(await verifyAudit(db())).toMatchObject({ ok: false, seq: 2 });
+    expect(await verifyAudit(f.ts.store.handle)).toMatchObject({ ok: false, seq: 2 });
   });
 });

@@ -28,7 +28,7 @@ describe('the database clock', () => {
 
   it('PostgreSQL: measures this machine’s offset to the database and applies it', async () => {
     ts = await makeTestStore('postgres');
-    const clock = await databaseClock(ts.store.db, 'postgres', ahead);
+    const clock = await databaseClock(ts.store.handle, 'postgres', ahead);
     clock.stop();
     expect(Math.abs(clock.offsetMs() + SKEW_MS)).toBeLessThan(2_000);
     expect(Math.abs(clock.now().getTime() - (await databaseNowMs(ts.store.db)))).toBeLessThan(2_000);
@@ -36,7 +36,7 @@ describe('the database clock', () => {
 
   it('SQLite: the machine’s clock is the database’s', async () => {
     ts = await makeTestStore('sqlite');
-    const clock = await databaseClock(ts.store.db, 'sqlite', ahead);
+    const clock = await databaseClock(ts.store.handle, 'sqlite', ahead);
     expect(clock.offsetMs()).toBe(0);
   });
 

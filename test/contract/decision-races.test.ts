@@ -26,7 +26,7 @@ function workflowOn(store: TestStore['store']): Workflow {
 }
 
 async function openCases(ts: TestStore, n: number): Promise<number[]> {
-  await upsertPeople(ts.store.db, peopleWithSlack(strategy), '2026-11-23T09:00:00Z');
+  await upsertPeople(ts.store.handle, peopleWithSlack(strategy), '2026-11-23T09:00:00Z');
   const wf = workflowOn(ts.store);
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -57,7 +57,7 @@ async function assertOneDecisionEach(ts: TestStore, ids: number[]) {
     .where('case_id', 'in', ids)
     .execute();
   expect(relationships).toHaveLength(approvedCases);
-  expect(await verifyAudit(ts.store.db)).toMatchObject({ ok: true });
+  expect(await verifyAudit(ts.store.handle)).toMatchObject({ ok: true });
 }
 
 describe('racing decisions on PostgreSQL across separate connections', () => {

@@ -44,9 +44,9 @@ describe.each(BACKENDS)('directory sync on %s', (backend) => {
       roles: f.strategy.roleList.map((r) => r.id),
       read: async () => ({ people, warnings: [] }),
       store: {
-        knownPeople: () => knownPeople(f.ts.store.db),
+        knownPeople: () => knownPeople(f.ts.store.handle),
         apply: (plan, at, actor) =>
-          applySyncPlan(f.ts.store.db, backend, plan, { at, actor, source: 'entra' }),
+          applySyncPlan(f.ts.store.handle, backend, plan, { at, actor, source: 'entra' }),
         handOn: async (id, why) => (await f.wf.handOnFromLeaver(id, why)).length,
       },
       now: f.clock.now(),
@@ -72,7 +72,7 @@ describe.each(BACKENDS)('directory sync on %s', (backend) => {
       directory_id: 'aad-u-anna',
     });
     // The server loads the strategy's people at every start: the e-mail the directory gave stays.
-    await upsertPeople(f.ts.store.db, peopleWithSlack(f.strategy), f.clock.now().toISOString());
+    await upsertPeople(f.ts.store.handle, peopleWithSlack(f.strategy), f.clock.now().toISOString());
     expect((await person('u-anna')).email).toBe('anna@provincie.example');
     const again = await sync(directory());
     expect([again.plan.adds, again.plan.changes, again.plan.deactivations]).toEqual([[], [], []]);
@@ -96,7 +96,7 @@ describe.each(BACKENDS)('directory sync on %s', (backend) => {
     const alerts = (await f.outbox()).filter((o) => o.kind === 'alliance_alert');
     expect(alerts.map((a) => a.payload.reason)).toContain('left');
     // The strategy loaded again at a restart does not bring the leaver back.
-    await upsertPeople(f.ts.store.db, peopleWithSlack(f.strategy), f.clock.now().toISOString());
+    await upsertPeople(f.ts.store.handle, peopleWithSlack(f.strategy), f.clock.now().toISOString());
     expect(Number((await person('u-bram')).active)).toBe(0);
     // A new case passes the leaver by.
     const next = await escalatedCase(f.wf, 'TNO');

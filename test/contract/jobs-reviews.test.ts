@@ -212,7 +212,7 @@ describe.each(BACKENDS)('reviews on %s', (backend) => {
     expect((await outboxOf(f.ts.store.db, 'review_request')).map((r) => r.dedupe_key)).toContain(
       'review:u-joost:2027-11-23:slack',
     );
-    expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
+    expect((await verifyAudit(f.ts.store.handle)).ok).toBe(true);
   });
 
   it('ends the relationship in the register when the owner says end', async () => {

@@ -115,7 +115,7 @@ describe.each(BACKENDS)('import on %s', (backend) => {
     expect(audit.map((a) => [a.action, a.platform, JSON.parse(a.data)])).toEqual([
       ['register.import', 'cli', { rows: EXAMPLE_ROWS, imported: EXAMPLE_ROWS, duplicates: 0, bad: 0 }],
     ]);
-    expect(await verifyAudit(ts.store.db)).toEqual({ ok: true, rows: 1 });
+    expect(await verifyAudit(ts.store.handle)).toEqual({ ok: true, rows: 1 });
   });
 
   it('changes nothing when the same file is imported twice', async () => {
@@ -275,7 +275,7 @@ describe.each(BACKENDS)('import on %s', (backend) => {
     );
     await expect(run([HEADER, ...rows].join('\n'))).rejects.toThrow(/boom/);
     expect(await count()).toBe(0);
-    expect(await verifyAudit(ts.store.db)).toEqual({ ok: true, rows: 0 });
+    expect(await verifyAudit(ts.store.handle)).toEqual({ ok: true, rows: 0 });
   });
 
   it('imports a generated 100,000-row register', { timeout: 180_000 }, async () => {

@@ -39,7 +39,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
     expect(await syncPeopleFromStrategy(ts.store.handle, strategy, NOW)).toBe(strategy.people.length);
     expect(await syncPeopleFromStrategy(ts.store.handle, strategy, NOW)).toBe(strategy.people.length);
     expect(await peopleCount()).toBe(strategy.people.length);
-    expect(await getPerson(ts.store.db, 'u-carla')).toMatchObject({
+    expect(await getPerson(ts.store.handle, 'u-carla')).toMatchObject({
       name: 'Carla Jansen',
       role: 'manager',
       reports_to: 'u-dirk',
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
       'u-piet,Piet Post,director,Directie,u-eva,piet@example.org,U123,29:abc,en,2026-12-01,2026-12-24,u-eva',
     ].join('\n');
     expect(await run(full)).toEqual({ ok: true, report: { people: 1, added: 0, updated: 1, dryRun: false } });
-    expect(await getPerson(ts.store.db, 'u-piet')).toMatchObject({
+    expect(await getPerson(ts.store.handle, 'u-piet')).toMatchObject({
       role: 'director',
       unit: 'Directie',
       reports_to: 'u-eva',
@@ -69,7 +69,7 @@ describe.each(BACKENDS)('people on %s', (backend) => {
     });
     const audit = await ts.store.db.selectFrom('audit_log').select('action').execute();
     expect(audit.map((a) => a.action)).toEqual(['people.import', 'people.import']);
-    expect(await verifyAudit(ts.store.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(ts.store.handle)).toMatchObject({ ok: true });
   });
 
   it('accepts a reports-to who is already in the store', async () => {

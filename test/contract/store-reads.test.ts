@@ -40,14 +40,14 @@ describe.each(BACKENDS)('reads beside a transaction on %s', (backend) => {
     await expect(
       db.transaction().execute(async (trx) => {
         await trx.insertInto('people').values(person('u-nieuw')).execute();
-        read = getPerson(db, 'u-nieuw');
+        read = getPerson(ts.store.handle, 'u-nieuw');
         // Let the read run as far as it can while the transaction is still open.
         await new Promise((resolve) => setTimeout(resolve, 20));
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     expect(await read).toBeUndefined();
-    expect(await getPerson(db, 'u-nieuw')).toBeUndefined();
+    expect(await getPerson(ts.store.handle, 'u-nieuw')).toBeUndefined();
   });
 
   it('sees the rows once their transaction is committed', async () => {
@@ -55,6 +55,6 @@ describe.each(BACKENDS)('reads beside a transaction on %s', (backend) => {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('people').values(person('u-nieuw')).execute();
     });
-    expect((await getPerson(db, 'u-nieuw'))?.name).toBe('Nienke Nieuw');
+    expect((await getPerson(ts.store.handle, 'u-nieuw'))?.name).toBe('Nienke Nieuw');
   });
 });

@@ -39,7 +39,7 @@ describe.each(BACKENDS)('case lifecycle on %s', (backend) => {
     expect((await f.audit(out.case.id)).map((a) => a.action)).toEqual(['check', 'registered']);
     const outbox = await f.outbox();
     expect(outbox.map((o) => [o.kind, o.target])).toEqual([['strategy_summary', { channel: 'strategy' }]]);
-    expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
+    expect((await verifyAudit(f.ts.store.handle)).ok).toBe(true);
   });
 
   it('walks a two-step escalation: the team lead endorses, the head of department approves', async () => {
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('case lifecycle on %s', (backend) => {
       'requester_update>{"person":"u-anna"}',
       'strategy_summary>{"channel":"strategy"}',
     ]);
-    expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
+    expect((await verifyAudit(f.ts.store.handle)).ok).toBe(true);
   });
 
   it('rejects with a reason, and refuses a rejection without one', async () => {
@@ -227,7 +227,7 @@ describe.each(BACKENDS)('case lifecycle on %s', (backend) => {
     expect(
       (await f.outbox()).filter((o) => o.kind === 'alliance_alert').map((o) => o.payload.reason),
     ).toEqual(['stuck_at_last_step']);
-    expect((await verifyAudit(f.ts.store.db)).ok).toBe(true);
+    expect((await verifyAudit(f.ts.store.handle)).ok).toBe(true);
   });
 
   it('moves a case held by someone unreachable to an alternate approver and tells the alliance team', async () => {

@@ -54,7 +54,7 @@ export async function workflowFixture(
   const strategy = options.strategy ?? exampleStrategy();
   const ts = await makeTestStore(backend);
   const clock = new TestClock();
-  await upsertPeople(ts.store.db, options.people ?? peopleWithSlack(strategy), clock.now().toISOString());
+  await upsertPeople(ts.store.handle, options.people ?? peopleWithSlack(strategy), clock.now().toISOString());
   const wf = createWorkflow({
     db: ts.store.handle,
     backend,

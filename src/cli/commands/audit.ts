@@ -18,7 +18,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const store = await openCliStore(io, parsed.values.database);
   let result: Awaited<ReturnType<typeof verifyAudit>>;
   try {
-    result = await verifyAudit(store.db);
+    result = await verifyAudit(store.handle);
   } finally {
     await store.close();
   }

@@ -176,9 +176,13 @@ describe('Teams: reaching an approver who never opened a chat with Koers', () =>
         warnings: [],
       }),
       store: {
-        knownPeople: () => knownPeople(db),
+        knownPeople: () => knownPeople(h.t.app.parts.store.handle),
         apply: (plan, at, actor) =>
-          applySyncPlan(db, h.t.app.parts.store.backend, plan, { at, actor, source: 'entra' }),
+          applySyncPlan(h.t.app.parts.store.handle, h.t.app.parts.store.backend, plan, {
+            at,
+            actor,
+            source: 'entra',
+          }),
         handOn: async () => 0,
       },
       now: new Date(),

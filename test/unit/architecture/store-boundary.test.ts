@@ -24,6 +24,8 @@ function importsOf(text: string): { names: string; from: string }[] {
 
 const DATABASE_MODULE = /^(?:kysely|better-sqlite3|pg|pg-[a-z-]+)$/;
 const UNWRAPPERS = /\b(?:sqlOf|trxOf|handleOf)\b/;
+/** A query built in place: the query builder's entry points, or raw SQL. */
+const QUERY_BUILDING = /\.(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto)\(|\bsql`/;
 
 /** What is wrong with one import of a file outside src/store/, or null. */
 function storeLeak(file: string, imp: { names: string; from: string }): string | null {
@@ -54,6 +56,15 @@ describe('the store boundary', () => {
       }),
     );
     expect(leaks).toEqual([]);
+  });
+
+  it('no file outside src/store/ builds a query (through a handle it was given raw)', () => {
+    const builders = outside.flatMap((f) =>
+      QUERY_BUILDING.test(readFileSync(f, 'utf8')) ? [relative(SRC, f)] : [],
+    );
+    expect(builders).toEqual([]);
+    expect(QUERY_BUILDING.test("await store.db.selectFrom('cases').select('id').execute()")).toBe(true);
+    expect(QUERY_BUILDING.test('await openCaseOpenedTimes(store.handle)')).toBe(false);
   });
 
   it('catches each kind of leak (the check itself)', () => {
