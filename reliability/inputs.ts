@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { checkSlackBody } from '../src/channels/slack/slack-body-shape.js';
-import { parseInvoke, parseMessage } from '../src/channels/teams/parse-activity.js';
+import { parseInvoke, parseMessage } from '../src/channels/teams/parse-teams-activity.js';
 import { BUNDLED_STRATEGY } from '../src/config.js';
 import { parseActionPayload, parseCommand, parseFreeText } from '../src/conversation/index.js';
 import { partnerKey } from '../src/domain/portfolio/partner-key.js';

@@ -3,10 +3,10 @@
 // from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
 // through a variant with one letter left out, a word one typo away; they are scored here. The
 // register is never read whole.
-import { NEAR_MATCH_THRESHOLD, nearMatchScore } from '../domain/portfolio/near-match.js';
+import { NEAR_MATCH_THRESHOLD, nearMatcher } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
-import { lookupWords, wordVariants } from '../domain/portfolio/partner-words.js';
-import { isNearWord } from '../domain/text/edit-distance.js';
+import { lookupTerms, wordVariants } from '../domain/portfolio/partner-words.js';
+import { areNearWords } from '../domain/text/edit-distance.js';
 import { keysPerWord, relationshipsWithKeys, wordsOfVariants } from '../store/partner-match-reads.js';
 import type { Db } from '../store/store-handle.js';
 import type { RelationshipStatus } from './register-row.js';
@@ -60,21 +60,26 @@ export async function whoWorksWith(
     includeConfidential: options.includeConfidential,
   });
 
-  const nearKeys = (await nearCandidateKeys(db, key, options.candidates ?? 500)).filter(
-    (k) => !keys.includes(k),
-  );
+  // A near match's score depends on its key alone: the candidate keys are scored first, and only
+  // the relationships of keys that score as near matches are read.
+  const scores = new Map<string, number>();
+  const scoreOf = nearMatcher(key);
+  for (const k of await nearCandidateKeys(db, key, options.candidates ?? 500)) {
+    if (keys.includes(k)) continue;
+    const score = scoreOf(k);
+    if (score >= NEAR_MATCH_THRESHOLD) scores.set(k, score);
+  }
   const candidateRows =
-    nearKeys.length === 0
+    scores.size === 0
       ? []
-      : await relationshipsWithKeys(db, nearKeys, {
+      : await relationshipsWithKeys(db, [...scores.keys()], {
           limit: options.candidates ?? 500,
           byStatus: false,
           includeConfidential: options.includeConfidential,
         });
 
   const near = candidateRows
-    .map((r) => ({ ...toRelationship(r), score: nearMatchScore(key, r.partner_key) }))
-    .filter((r) => r.score >= NEAR_MATCH_THRESHOLD)
+    .map((r) => ({ ...toRelationship(r), score: scores.get(r.partner_key) ?? 0 }))
     .sort(
       (a, b) =>
         b.score - a.score ||
@@ -87,20 +92,20 @@ export async function whoWorksWith(
 }
 
 /**
- * Partner keys other than `key` that share an indexed word with it, or a word one typo away, at
+ * Partner keys other than `key` that share an indexed word with it (a word, a word as the other's
+ * initials, or initials as the other's word), or a word one typo away, at
  * most `cap`. Each word's keys are read with a limit of their own (one query), and the words with
  * the fewest keys come first: a word shared by thousands of names (`stichting`) cannot crowd out
  * the keys of a rarer word (`deltares`), which are the ones that score as near matches, and is
  * left out when the lookup has a rarer word.
  */
 async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<string[]> {
-  const words = lookupWords(key);
-  if (words.length === 0) return [];
+  const { words, terms } = lookupTerms(key);
+  if (terms.length === 0) return [];
   const variants = [...new Set(words.flatMap(wordVariants))];
-  const found = await wordsOfVariants(db, variants);
-  const near = new Set(words);
-  for (const { word } of found)
-    if (words.some((w) => isNearWord(w, word) || isNearWord(word, w))) near.add(word);
+  const found = variants.length === 0 ? [] : await wordsOfVariants(db, variants);
+  const near = new Set(terms);
+  for (const { word } of found) if (words.some((w) => areNearWords(w, word))) near.add(word);
   const rows = await keysPerWord(db, [...near], key, cap);
   const byWord = new Map<string, string[]>();
   for (const r of rows) {

@@ -18,6 +18,7 @@ import { retentionIndexes } from './migrations/006-retention.js';
 import { partnerWordsMigration } from './migrations/007-partner-words.js';
 import { timeZones } from './migrations/008-time-zones.js';
 import { directoryPeople } from './migrations/009-directory-people.js';
+import { partnerInitials } from './migrations/010-partner-initials.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -31,6 +32,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '007-partner-words': partnerWordsMigration(),
     '008-time-zones': timeZones(),
     '009-directory-people': directoryPeople(),
+    '010-partner-initials': partnerInitials(),
   };
 }
 

@@ -63,8 +63,11 @@ export function wordsOfVariants(db: Db, variants: ReadonlyArray<string>): Promis
 }
 
 /**
- * Up to `cap` keys of each word other than `key`, in one query: on PostgreSQL one small plan over
- * the words (a lateral join); on SQLite, which has no lateral join, a union of one indexed read a word.
+ * The keys other than `key` of each of these words that has fewer than `cap` of them, in one
+ * query: a word in `cap` names or more (`stichting`, two-letter initials) is too common to tell
+ * names apart and is left out, its keys never read, unless every word is that common (then up to
+ * `cap` keys of each). The words are counted first, each count stopping at `cap`, in the same
+ * statement.
  */
 export async function keysPerWord(
   db: Db,
@@ -72,23 +75,26 @@ export async function keysPerWord(
   key: string,
   cap: number,
 ): Promise<Array<{ word: string; partner_key: string }>> {
+  if (words.length === 0) return [];
   const k = sqlOf(db);
-  if (k.getExecutor().adapter instanceof PostgresAdapter) {
-    const { rows } = await sql<{ word: string; partner_key: string }>`select w.word, p.partner_key
-      from unnest(${[...words]}::text[]) as w(word)
-      cross join lateral (select partner_key from partner_words
-        where partner_words.word = w.word and partner_key <> ${key} limit ${literalLimit(cap)}) as p`.execute(
-      k,
-    );
-    return rows;
-  }
-  const perWord = words.map(
-    (word) =>
-      sql`select * from (select word, partner_key from partner_words where word = ${word} and partner_key <> ${key} limit ${literalLimit(cap)}) as w`,
-  );
-  const { rows } = await sql<{
-    word: string;
-    partner_key: string;
-  }>`${sql.join(perWord, sql` union all `)}`.execute(k);
+  const limit = literalLimit(cap);
+  const postgres = k.getExecutor().adapter instanceof PostgresAdapter;
+  const list = postgres
+    ? sql`select unnest(${[...words]}::text[]) as word`
+    : sql`values ${sql.join(words.map((w) => sql`(${w})`))}`;
+  const chosen = sql`with w(word) as (${list}),
+    counted as (select w.word, (select count(*) from (select 1 from partner_words p
+      where p.word = w.word and p.partner_key <> ${key} limit ${limit}) as c) as n from w),
+    chosen as (select word from counted
+      where n < ${limit} or not exists (select 1 from counted where n < ${limit}))`;
+  const { rows } = postgres
+    ? await sql<{ word: string; partner_key: string }>`${chosen}
+      select c.word, p.partner_key from chosen c cross join lateral (select partner_key
+        from partner_words where partner_words.word = c.word and partner_key <> ${key}
+        limit ${limit}) as p`.execute(k)
+    : await sql<{ word: string; partner_key: string }>`${chosen}
+      select p.word, p.partner_key from partner_words p
+      where p.word in (select word from chosen) and p.partner_key <> ${key}
+      limit ${literalLimit(cap * words.length)}`.execute(k);
   return rows;
 }

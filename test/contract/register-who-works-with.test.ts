@@ -9,6 +9,7 @@ import { partnerKey, partnerKeysOf } from '../../src/domain/portfolio/partner-ke
 import { csvFile, csvText } from '../../src/portfolio/csv-records.js';
 import { importRegister } from '../../src/portfolio/import-register.js';
 import { whoWorksWith } from '../../src/portfolio/who-works-with.js';
+import { partnerInitials } from '../../src/store/migrations/010-partner-initials.js';
 import { exampleStrategy } from '../support/example-strategy.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
 import { loadCorpus } from '../support/understanding-corpus.js';
@@ -204,3 +205,33 @@ function scoreAll(register: ReadonlyArray<string>, query: string): { exact: stri
   );
   return { exact: [...new Set(exact)].sort(), near: [...new Set(near)].sort() };
 }
+
+describe.each(BACKENDS)('the word index rebuilt on %s when initials were stored as words', (backend) => {
+  it('keeps initials apart afterwards, and still finds a name by its initials', async () => {
+    const ts = await makeTestStore(backend);
+    try {
+      await importRegister(ts.store.handle, ts.store.backend, strategy, csvFile(BUNDLED_PORTFOLIO), {
+        now: NOW,
+      });
+      // The index as it was before initials were marked: `tud` stored as a word of the key.
+      await ts.store.db.deleteFrom('partner_words').execute();
+      await ts.store.db
+        .insertInto('partner_words')
+        .values([
+          { word: 'tud', partner_key: 'technische universiteit delft' },
+          { word: 'ghost', partner_key: 'ghost partner' },
+        ])
+        .execute();
+      await partnerInitials().up(ts.store.db as never);
+      const words = await ts.store.db.selectFrom('partner_words').select(['word', 'partner_key']).execute();
+      expect(words).not.toContainEqual({ word: 'tud', partner_key: 'technische universiteit delft' });
+      expect(words).not.toContainEqual({ word: 'ghost', partner_key: 'ghost partner' });
+      expect(words).toContainEqual({ word: '^td', partner_key: 'tu delft' });
+      expect(words).toContainEqual({ word: 'tu', partner_key: 'tu delft' });
+      const who = await whoWorksWith(ts.store.handle, 'Technische Universiteit Delft');
+      expect(who.near.map((r) => r.partner)).toEqual(['TU Delft']);
+    } finally {
+      await ts.drop();
+    }
+  });
+});

@@ -9,7 +9,7 @@
 // database. So the shapes are the ones the current writers produce, and a migration that changed
 // how those rows are read would show here.
 //
-// The latest migration today (009-directory-people) adds columns to `people` only: the outbox,
+// The latest migration today (010-partner-initials) rebuilds the partner word index only: the outbox,
 // cases and conversation_state tables are the same at both versions. The test is kept all the
 // same: it guards the next migration that touches them.
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';

@@ -14,7 +14,7 @@ import type { ActionPayload, View } from '../../conversation/index.js';
 import { textsOf } from '../../domain/texts/catalogue.js';
 import { type CaseCards, hasForm } from './case-cards.js';
 import type { RefStore } from './conversation-refs.js';
-import { type ParsedActivity, parseInvoke, parseMessage } from './parse-activity.js';
+import { type ParsedActivity, parseInvoke, parseMessage } from './parse-teams-activity.js';
 import { ADAPTIVE_CARD } from './render-adaptive-card.js';
 
 export interface TeamsBotDeps {

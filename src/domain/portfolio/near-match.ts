@@ -8,7 +8,7 @@
 // and a discounted containment, so `rijnland` finds `hoogheemraadschap van rijnland` while
 // `tu delft` does not find `gemeente delft`.
 
-import { isNearWord } from '../text/edit-distance.js';
+import { areNearWords } from '../text/edit-distance.js';
 
 const STOP_WORDS: ReadonlySet<string> = new Set([
   'van',
@@ -116,30 +116,65 @@ function collapseAcronyms(words: ReadonlyArray<string>, acronyms: ReadonlySet<st
 
 /** How alike two partner keys are, from 0 (nothing shared) to 1. */
 export function nearMatchScore(keyA: string, keyB: string): number {
-  const a = keyWords(keyA);
-  const b = keyWords(keyB);
-  const acronymsIn = (words: string[]) => new Set(words.filter(mayBeAcronym));
-  const sa = canonical(collapseAcronyms(a, acronymsIn(b)));
-  const sb = canonical(collapseAcronyms(b, acronymsIn(a)));
-  if (sa.length === 0 || sb.length === 0) return 0;
-  // A word typed with a small typo (`deltaris`) counts almost as much as the word itself.
-  const left = [...sa];
-  let common = 0;
-  for (const w of sb) {
-    let at = left.indexOf(w);
-    let weight = 1;
-    if (at === -1) {
-      at = left.findIndex((l) => isNearWord(w, l) || isNearWord(l, w));
-      weight = TYPO_WEIGHT;
+  return nearMatcher(keyA)(keyB);
+}
+
+/** One side of a comparison, read once: its words, the acronyms it may hold, its runs' initials. */
+interface KeySide {
+  words: string[];
+  acronyms: Set<string>;
+  /** Initials of every run of two words or more; a run collapses only to one of these. */
+  initials: Set<string>;
+  /** Its words with no acronym collapsed: stop words dropped, aliases made one. */
+  plain: string[];
+}
+
+function sideOf(key: string): KeySide {
+  const words = keyWords(key);
+  const initials = new Set<string>();
+  for (let i = 0; i < words.length; i++)
+    for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++)
+      for (const x of runInitials(words.slice(i, i + length))) initials.add(x);
+  return { words, acronyms: new Set(words.filter(mayBeAcronym)), initials, plain: canonical(words) };
+}
+
+/** `words` with runs collapsed to the other side's acronyms, when one of them is their initials. */
+function collapsedAgainst(side: KeySide, other: KeySide): string[] {
+  for (const acronym of other.acronyms)
+    if (side.initials.has(acronym)) return canonical(collapseAcronyms(side.words, other.acronyms));
+  return side.plain;
+}
+
+/**
+ * The score of every key against `keyA` (nearMatchScore with `keyA` read once): for scoring many
+ * candidates against one lookup.
+ */
+export function nearMatcher(keyA: string): (keyB: string) => number {
+  const a = sideOf(keyA);
+  return (keyB) => {
+    const b = sideOf(keyB);
+    const sa = collapsedAgainst(a, b);
+    const sb = collapsedAgainst(b, a);
+    if (sa.length === 0 || sb.length === 0) return 0;
+    // A word typed with a small typo (`deltaris`) counts almost as much as the word itself.
+    const left = [...sa];
+    let common = 0;
+    for (const w of sb) {
+      let at = left.indexOf(w);
+      let weight = 1;
+      if (at === -1) {
+        at = left.findIndex((l) => areNearWords(w, l));
+        weight = TYPO_WEIGHT;
+      }
+      if (at !== -1) {
+        common += weight;
+        left.splice(at, 1);
+      }
     }
-    if (at !== -1) {
-      common += weight;
-      left.splice(at, 1);
-    }
-  }
-  const dice = (2 * common) / (sa.length + sb.length);
-  const containment = common / Math.min(sa.length, sb.length);
-  return Math.max(dice, CONTAINMENT_WEIGHT * containment);
+    const dice = (2 * common) / (sa.length + sb.length);
+    const containment = common / Math.min(sa.length, sb.length);
+    return Math.max(dice, CONTAINMENT_WEIGHT * containment);
+  };
 }
 
 export function isNearMatch(keyA: string, keyB: string): boolean {

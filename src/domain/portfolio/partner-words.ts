@@ -1,8 +1,12 @@
 // The words under which the register indexes a partner key, so "who works with X?" finds near
 // matches without reading the register whole: the key's significant words (aliases made one),
-// the initials of its runs of words (so `tu` finds `technische universiteit delft`), and, for
-// looking up typed words with a typo, each word's variants with one letter left out (two typed
-// words within one edit of each other share a variant, a swap of two letters included).
+// the initials of its runs of words, marked as initials (`^tud` for `technische universiteit
+// delft`), and, for looking up typed words with a typo, each word's variants with one letter left
+// out (two typed words within one edit of each other share a variant, a swap of two letters
+// included). Initials are kept apart from words so that a typed word finds the names it is the
+// initials of (`tu` finds `technische universiteit delft`) and typed initials find the names that
+// have them as a word (`wageningen university & research` finds `wur`), while two long names
+// with the same initials and nothing else in common are not candidates for each other.
 import { isStopWord, keyWords, significantTokens } from './near-match.js';
 
 const MAX_RUN = 6;
@@ -10,10 +14,20 @@ const MIN_VARIANT_WORD = 5;
 /** Most words of a lookup that are indexed or searched (a name, not a paragraph). */
 export const MAX_LOOKUP_WORDS = 8;
 
-/** The words a partner key is indexed under. */
+/** Marks an index entry as the initials of a run of words, not a word. */
+export const INITIALS_MARK = '^';
+
+/** The words a partner key is indexed under: its words, and its initials marked. */
 export function partnerWords(key: string): string[] {
-  const words = keyWords(key);
   const out = new Set(significantTokens(key).filter((w) => w.length >= 2));
+  for (const x of initialsOf(key)) out.add(INITIALS_MARK + x);
+  return [...out].slice(0, 40);
+}
+
+/** The initials of a key's runs of two to six words, of all of them and of the significant ones. */
+function initialsOf(key: string): string[] {
+  const words = keyWords(key);
+  const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++) {
       const run = words.slice(i, i + length);
@@ -27,21 +41,38 @@ export function partnerWords(key: string): string[] {
       if (significant.length >= 2) out.add(significant);
     }
   }
-  return [...out].slice(0, 40);
+  return [...out];
 }
 
-/** A word and its variants with one letter left out (words of five letters or more). */
+/** A word and its variants with one letter left out (words of five letters or more; not initials). */
 export function wordVariants(word: string): string[] {
   const letters = [...word];
   const out = new Set([word]);
-  if (letters.length >= MIN_VARIANT_WORD) {
+  if (letters.length >= MIN_VARIANT_WORD && !word.startsWith(INITIALS_MARK)) {
     for (let i = 0; i < letters.length; i++)
       out.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
   }
   return [...out];
 }
 
-/** The words of a typed lookup to search the index with (capped). */
-export function lookupWords(key: string): string[] {
-  return partnerWords(key).slice(0, MAX_LOOKUP_WORDS * 2);
+export interface LookupTerms {
+  /** The lookup's significant words: looked up as they are and, for a typo, by their variants. */
+  words: string[];
+  /** What to read from the index: the words, the words as initials, the lookup's own initials. */
+  terms: string[];
+}
+
+/** What a typed lookup searches the index with (capped: a name, not a paragraph). */
+export function lookupTerms(key: string): LookupTerms {
+  const words = significantTokens(key)
+    .filter((w) => w.length >= 2)
+    .slice(0, MAX_LOOKUP_WORDS);
+  const unique = [...new Set(words)];
+  const terms = new Set<string>();
+  for (const w of unique) {
+    terms.add(w);
+    terms.add(INITIALS_MARK + w);
+  }
+  for (const x of initialsOf(key).slice(0, MAX_LOOKUP_WORDS)) terms.add(x);
+  return { words: unique, terms: [...terms] };
 }

@@ -7,23 +7,24 @@ import {
   significantTokens,
 } from '../../../src/domain/portfolio/near-match.js';
 import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';
-import { lookupWords, partnerWords, wordVariants } from '../../../src/domain/portfolio/partner-words.js';
-import { isNearWord } from '../../../src/domain/text/edit-distance.js';
+import { lookupTerms, partnerWords, wordVariants } from '../../../src/domain/portfolio/partner-words.js';
+import { areNearWords } from '../../../src/domain/text/edit-distance.js';
 
 const score = (a: string, b: string) => nearMatchScore(partnerKey(a), partnerKey(b));
 const near = (a: string, b: string) => isNearMatch(partnerKey(a), partnerKey(b));
 
 /**
- * What the store's word index finds (partner-index.ts, who-works-with.ts), in memory: the stored
- * key's words share a variant with the query's, and are the same word or one typo apart.
+ * What the store's word index finds (partner-index.ts, who-works-with.ts), in memory: a term of
+ * the query is one of the stored key's index entries, or a stored word shares a variant with a
+ * word of the query and is one typo away.
  */
 const found = (query: string, stored: string) => {
-  const asked = lookupWords(partnerKey(query));
-  const variants = new Set(asked.flatMap(wordVariants));
+  const { words, terms } = lookupTerms(partnerKey(query));
+  const variants = new Set(words.flatMap(wordVariants));
   return partnerWords(partnerKey(stored)).some(
     (w) =>
-      wordVariants(w).some((v) => variants.has(v)) &&
-      asked.some((q) => q === w || isNearWord(q, w) || isNearWord(w, q)),
+      terms.includes(w) ||
+      (wordVariants(w).some((v) => variants.has(v)) && words.some((q) => areNearWords(q, w))),
   );
 };
 
@@ -100,6 +101,6 @@ describe('the word index', () => {
 
   it('finds nothing for an unrelated name, or a name of stop words only', () => {
     expect(found('Gemeente Gouda', 'Deltares')).toBe(false);
-    expect(lookupWords('van de')).toEqual([]);
+    expect(lookupTerms('van de').terms).toEqual([]);
   });
 });
