@@ -87,7 +87,6 @@ export function writeRegister(path: string): void {
 }
 
 /** The lookups: the example's typo, short-name and acronym cases, and generated names typed right and wrong. */
-export const lookupsForDebug = () => lookups();
 function lookups(): string[] {
   const fixed = [
     'Deltaris',
