@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Proposal } from '../src/domain/check/proposal.js';
 import type { ExistingRelationship } from '../src/domain/portfolio/portfolio-view.js';
 import { readPortfolioCsv } from '../src/portfolio/read-register-csv.js';
+import { seededRandom } from '../test/support/seeded-random.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { KOERS_FROM, koersModule } from './koers-code.js';
 
@@ -33,17 +34,6 @@ const ROUND_MS = 500;
 const ROUNDS = 3;
 const TARGET_JSON_RATIO = 0.7;
 const SELF = fileURLToPath(import.meta.url);
-
-/** A small deterministic PRNG (mulberry32), so every run checks the same proposals. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 
@@ -149,7 +139,7 @@ function measure(
 }
 
 function setup() {
-  const rnd = random(2);
+  const rnd = seededRandom(2);
   const { strategy, relationships } = example();
   const owners = strategy.people.map((p) => p.id);
   const portfolioRows = generatePortfolio(

@@ -94,10 +94,9 @@ export async function whoWorksWith(
 /**
  * Partner keys other than `key` that share an indexed word with it (a word, a word as the other's
  * initials, or initials as the other's word), or a word one typo away, at
- * most `cap`. Each word's keys are read with a limit of their own (one query), and the words with
- * the fewest keys come first: a word shared by thousands of names (`stichting`) cannot crowd out
- * the keys of a rarer word (`deltares`), which are the ones that score as near matches, and is
- * left out when the lookup has a rarer word.
+ * most `cap`. The words with the fewest keys come first, and a word shared by thousands of names
+ * (`stichting`) is left out when the lookup has a rarer word (`deltares`), whose keys are the ones
+ * that score as near matches.
  */
 async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<string[]> {
   const { words, terms } = lookupTerms(key);
@@ -113,12 +112,11 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
     list.push(r.partner_key);
     byWord.set(r.word, list);
   }
-  // A word with `cap` keys or more is in too many names to tell them apart: which of its keys the
-  // store hands back is arbitrary. When the lookup has a rarer word, its keys are the candidates.
+  // The store has left out the words too common to tell names apart (keysPerWord); the rarest
+  // words' keys come first.
   const lists = [...byWord.values()].sort((a, b) => a.length - b.length);
-  const rare = lists.filter((l) => l.length < cap);
   const out = new Set<string>();
-  for (const list of rare.length > 0 ? rare : lists) {
+  for (const list of lists) {
     for (const k of list) {
       if (out.size >= cap) break;
       out.add(k);

@@ -116,38 +116,26 @@ export async function outboxBacklog(db: Db): Promise<{ pending: number; dead: nu
   return { pending: by.get('pending') ?? 0, dead: by.get('dead') ?? 0 };
 }
 
+const STANDING_COLUMNS = [
+  'platform',
+  'dedupe_key',
+  'status',
+  'sent_at',
+  'locked_by',
+  'locked_until',
+  'next_attempt_at',
+  'last_error',
+] as const;
+
 /** Where the outbox rows with these dedupe keys stand: sent, pending, dead, who holds them. */
 export function outboxRowsByKey(
   db: Db,
   keys: ReadonlyArray<string>,
-): Promise<
-  Array<
-    Pick<
-      StoredOutboxRow,
-      | 'platform'
-      | 'dedupe_key'
-      | 'status'
-      | 'sent_at'
-      | 'locked_by'
-      | 'locked_until'
-      | 'next_attempt_at'
-      | 'last_error'
-    >
-  >
-> {
+): Promise<Array<Pick<StoredOutboxRow, (typeof STANDING_COLUMNS)[number]>>> {
   if (keys.length === 0) return Promise.resolve([]);
   return sqlOf(db)
     .selectFrom('outbox')
-    .select([
-      'platform',
-      'dedupe_key',
-      'status',
-      'sent_at',
-      'locked_by',
-      'locked_until',
-      'next_attempt_at',
-      'last_error',
-    ])
+    .select(STANDING_COLUMNS)
     .where('dedupe_key', 'in', [...keys])
     .execute();
 }

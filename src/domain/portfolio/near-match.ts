@@ -76,7 +76,7 @@ function mayBeAcronym(word: string): boolean {
 }
 
 /** Initials of a run of words: of every word, and of the words that are not stop words. */
-function runInitials(run: ReadonlyArray<string>): string[] {
+export function runInitials(run: ReadonlyArray<string>): string[] {
   const all = run.map((w) => w[0]).join('');
   const significant = run
     .filter((w) => !STOP_WORDS.has(w))
@@ -123,25 +123,34 @@ export function nearMatchScore(keyA: string, keyB: string): number {
 interface KeySide {
   words: string[];
   acronyms: Set<string>;
-  /** Initials of every run of two words or more; a run collapses only to one of these. */
-  initials: Set<string>;
+  /** Initials of every run of two words or more (a run collapses only to one of these); read when first needed. */
+  initials: Set<string> | null;
   /** Its words with no acronym collapsed: stop words dropped, aliases made one. */
   plain: string[];
 }
 
 function sideOf(key: string): KeySide {
   const words = keyWords(key);
+  return { words, acronyms: new Set(words.filter(mayBeAcronym)), initials: null, plain: canonical(words) };
+}
+
+function initialsOf(side: KeySide): Set<string> {
+  if (side.initials) return side.initials;
+  const { words } = side;
   const initials = new Set<string>();
   for (let i = 0; i < words.length; i++)
     for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++)
       for (const x of runInitials(words.slice(i, i + length))) initials.add(x);
-  return { words, acronyms: new Set(words.filter(mayBeAcronym)), initials, plain: canonical(words) };
+  side.initials = initials;
+  return initials;
 }
 
 /** `words` with runs collapsed to the other side's acronyms, when one of them is their initials. */
 function collapsedAgainst(side: KeySide, other: KeySide): string[] {
+  if (other.acronyms.size === 0 || side.words.length < 2) return side.plain;
+  const initials = initialsOf(side);
   for (const acronym of other.acronyms)
-    if (side.initials.has(acronym)) return canonical(collapseAcronyms(side.words, other.acronyms));
+    if (initials.has(acronym)) return canonical(collapseAcronyms(side.words, other.acronyms));
   return side.plain;
 }
 

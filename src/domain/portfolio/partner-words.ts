@@ -7,7 +7,7 @@
 // initials of (`tu` finds `technische universiteit delft`) and typed initials find the names that
 // have them as a word (`wageningen university & research` finds `wur`), while two long names
 // with the same initials and nothing else in common are not candidates for each other.
-import { isStopWord, keyWords, significantTokens } from './near-match.js';
+import { isStopWord, keyWords, runInitials, significantTokens } from './near-match.js';
 
 const MAX_RUN = 6;
 const MIN_VARIANT_WORD = 5;
@@ -32,13 +32,7 @@ function initialsOf(key: string): string[] {
     for (let length = 2; length <= Math.min(MAX_RUN, words.length - i); length++) {
       const run = words.slice(i, i + length);
       if (isStopWord(run[0] as string) || isStopWord(run[run.length - 1] as string)) continue;
-      const all = run.map((w) => w[0]).join('');
-      const significant = run
-        .filter((w) => !isStopWord(w))
-        .map((w) => w[0])
-        .join('');
-      if (all.length >= 2) out.add(all);
-      if (significant.length >= 2) out.add(significant);
+      for (const x of runInitials(run)) if (x.length >= 2) out.add(x);
     }
   }
   return [...out];

@@ -10,8 +10,8 @@ export function partnerInitials() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       const typed = db as unknown as Kysely<Database>;
-      await sql`delete from partner_words`.execute(typed);
-      await sql`delete from word_variants`.execute(typed);
+      await typed.deleteFrom('partner_words').execute();
+      await typed.deleteFrom('word_variants').execute();
       const keys = await typed.selectFrom('relationships').select('partner_key').distinct().execute();
       await indexPartnerKeys(
         typed,

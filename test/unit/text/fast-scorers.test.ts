@@ -8,8 +8,10 @@ import {
   keyWords,
   nearMatcher,
   nearMatchScore,
+  significantTokens,
 } from '../../../src/domain/portfolio/near-match.js';
 import { areNearWords, editDistance, isNearWord } from '../../../src/domain/text/edit-distance.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 /** Optimal string alignment distance, the whole table, nothing kept. */
 function plainDistance(a: string, b: string): number {
@@ -31,18 +33,8 @@ function plainDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
-const ALIASES: Record<string, string> = {
-  universiteit: 'university',
-  technische: 'technical',
-  gemeente: 'municipality',
-  provincie: 'province',
-  ministerie: 'ministry',
-  stichting: 'foundation',
-  vereniging: 'association',
-  instituut: 'institute',
-  ziekenhuis: 'hospital',
-};
-const canonical = (ws: string[]) => ws.filter((w) => !isStopWord(w)).map((w) => ALIASES[w] ?? w);
+/** Stop words dropped and aliases made one, by the scorer's own word rules (not what is tested here). */
+const canonical = (ws: string[]) => significantTokens(ws.join(' '));
 const mayBeAcronym = (w: string) => w.length >= 2 && w.length <= 6 && /^\p{L}+$/u.test(w) && !isStopWord(w);
 
 /** The score as defined: runs collapsed to the other side's acronyms, then words compared. */
@@ -89,18 +81,7 @@ function plainScore(keyA: string, keyB: string): number {
   return Math.max((2 * common) / (sa.length + sb.length), (0.8 * common) / Math.min(sa.length, sb.length));
 }
 
-/** A small deterministic PRNG, so a failure names a case that comes back. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(7);
+const rnd = seededRandom(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const LETTERS = 'aeilnorstdé';
 function word(): string {
