@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { indexPartnerKeys } from '../partner-index.js';
 import type { Database } from '../schema.js';
 
