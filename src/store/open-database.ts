@@ -17,6 +17,7 @@ import { type Backend, backendOf } from './backend.js';
 import { CommitTrackingDialect } from './commit-scope.js';
 import { registerDirectReader, registerDirectWriter } from './prepared-query.js';
 import type { Database } from './schema.js';
+import { sqliteReadCache } from './sqlite-read-cache.js';
 import { type Db, handleOf } from './store-handle.js';
 
 export interface OpenDatabase {
@@ -195,9 +196,9 @@ function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
   });
   // Outside a transaction a read sees committed rows whichever way it goes, so the hot reads skip
   // Kysely's connection mutex and promise chain; inside one they queue behind it as any query does.
-  registerDirectReader(db, (text, params) =>
-    raw.inTransaction ? undefined : (cached.prepare(text).all(...params) as unknown[]),
-  );
+  // Their answers are kept while the database is unchanged (sqlite-read-cache.ts).
+  const readCached = sqliteReadCache(raw, (text, params) => cached.prepare(text).all(...params) as unknown[]);
+  registerDirectReader(db, (text, params) => (raw.inTransaction ? undefined : readCached(text, params)));
   // A write that need not wait for the disk (preparedRelaxedWrite): outside a transaction, at once,
   // with synchronous=NORMAL for that statement only. A locked database goes the usual way (it
   // waits, with the event loop free, in LockRetryingConnection).

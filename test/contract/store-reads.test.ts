@@ -1,9 +1,12 @@
 // The hot reads (src/store/prepared-query.ts) on every backend: a read made while another part of
 // the process holds a transaction open sees only committed rows. On SQLite there is one
 // connection, so a read that skipped the queue would run inside that transaction and see its
-// writes before they are committed, or even when they are rolled back.
+// writes before they are committed, or even when they are rolled back. On SQLite the answers are
+// kept while the database is unchanged: a change made by this process or by another connection to
+// the same file (another process) is seen by the next read.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getPerson } from '../../src/store/people-repo.js';
+import { openStore } from '../../src/store/open-store.js';
+import { findPersonByPlatformId, getPerson } from '../../src/store/people-repo.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
 
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -55,6 +58,41 @@ describe.each(BACKENDS)('reads beside a transaction on %s', (backend) => {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('people').values(person('u-nieuw')).execute();
     });
+    expect((await getPerson(ts.store.handle, 'u-nieuw'))?.name).toBe('Nienke Nieuw');
+  });
+
+  it('sees a change made after it read, by this process or by another connection', async () => {
+    const db = ts.store.db;
+    await db
+      .insertInto('people')
+      .values({ ...person('u-nieuw'), slack_id: 'U0NIEUW' })
+      .execute();
+    expect((await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW'))?.name).toBe('Nienke Nieuw');
+    await db.updateTable('people').set({ name: 'Nienke de Vries' }).where('id', '=', 'u-nieuw').execute();
+    expect((await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW'))?.name).toBe('Nienke de Vries');
+    const other = await openStore(ts.url);
+    try {
+      await other.db
+        .updateTable('people')
+        .set({ name: 'Nienke Jansen' })
+        .where('id', '=', 'u-nieuw')
+        .execute();
+      expect((await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW'))?.name).toBe('Nienke Jansen');
+      await other.db.deleteFrom('people').where('id', '=', 'u-nieuw').execute();
+      expect(await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW')).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('hands out rows no caller can change for the next one', async () => {
+    await ts.store.db.insertInto('people').values(person('u-nieuw')).execute();
+    const row = (await getPerson(ts.store.handle, 'u-nieuw')) as { name: string };
+    try {
+      row.name = 'changed';
+    } catch {
+      // a frozen row refuses the change
+    }
     expect((await getPerson(ts.store.handle, 'u-nieuw'))?.name).toBe('Nienke Nieuw');
   });
 });

@@ -1,9 +1,12 @@
-// The Adaptive Card templates in cards/, read once and kept as adaptivecards-templating Templates.
-// A template may hold `{ "$include": "NAME" }` where the shared fragment cards/partials/NAME.json
-// goes (the way a view's blocks are drawn is the same on every card).
+// The Adaptive Card templates in cards/, read once and compiled to functions (compiled-template.ts);
+// a template that uses more of the templating language than those functions read is kept as an
+// adaptivecards-templating Template instead. A template may hold `{ "$include": "NAME" }` where the
+// shared fragment cards/partials/NAME.json goes (the way a view's blocks are drawn is the same on
+// every card).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { compileTemplate } from './compiled-template.js';
 
 interface Template {
   expand(context: { $root: unknown }): unknown;
@@ -23,10 +26,9 @@ function templateClass(): TemplateConstructor {
   return TemplateClass;
 }
 
-/** Loads the templating library and every template ahead of the first card (after start-up). */
+/** Reads every template ahead of the first card (after start-up). */
 export function preloadTemplates(): void {
-  for (const name of CARD_TEMPLATES)
-    if (!cache.has(name)) cache.set(name, new (templateClass())(templateJson(name)));
+  for (const name of CARD_TEMPLATES) expanderOf(name);
 }
 
 export const CARD_TEMPLATES = ['view', 'check-form', 'verdict', 'approval', 'status', 'digest'] as const;
@@ -35,7 +37,23 @@ export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
 /** cards/ of the package: the same three levels up from src/channels/teams and dist/channels/teams. */
 export const CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
 
-const cache = new Map<CardTemplateName, Template>();
+const cache = new Map<CardTemplateName, (data: object) => unknown>();
+
+function expanderOf(name: CardTemplateName): (data: object) => unknown {
+  let expand = cache.get(name);
+  if (!expand) {
+    const json = templateJson(name);
+    expand = compileTemplate(json) ?? libraryExpander(json);
+    cache.set(name, expand);
+  }
+  return expand;
+}
+
+/** The template expanded by adaptivecards-templating itself. */
+export function libraryExpander(json: unknown): (data: object) => unknown {
+  const template = new (templateClass())(json);
+  return (data) => template.expand({ $root: data });
+}
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -58,12 +76,7 @@ export function templateJson(name: CardTemplateName): unknown {
 }
 
 export function expandTemplate(name: CardTemplateName, data: object): Record<string, unknown> {
-  let template = cache.get(name);
-  if (!template) {
-    template = new (templateClass())(templateJson(name));
-    cache.set(name, template);
-  }
-  return dropNulls(template.expand({ $root: data })) as Record<string, unknown>;
+  return dropNulls(expanderOf(name)(data)) as Record<string, unknown>;
 }
 
 /** Optional properties are null in the data; Teams gets them left out rather than null. */

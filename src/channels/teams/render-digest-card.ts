@@ -24,8 +24,13 @@ function safeImageUrl(url: string | null): string | null {
 }
 
 export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
+  return withViewMarker(expandTemplate('digest', digestTemplateData(d)), { kind: 'digest' });
+}
+
+/** The digest template's data: every word escaped and cut to Teams' limits, the image checked. */
+export function digestTemplateData(d: DigestCardData): object {
   const imageUrl = safeImageUrl(d.imageUrl);
-  const card = expandTemplate('digest', {
+  return {
     title: escapeMarkdown(plain(d.title, TEAMS_LIMITS.maxTextChars)),
     subtitle: d.subtitle ? escapeMarkdown(truncate(d.subtitle, TEAMS_LIMITS.maxTextChars)) : null,
     imageUrl,
@@ -39,8 +44,7 @@ export function renderDigestCard(d: DigestCardData): Record<string, unknown> {
       })),
       lines: s.lines.map((l) => ({ text: escapeMarkdown(truncate(l, TEAMS_LIMITS.maxTextChars)) })),
     })),
-  });
-  return withViewMarker(card, { kind: 'digest' });
+  };
 }
 
 /**
