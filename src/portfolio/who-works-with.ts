@@ -54,17 +54,22 @@ export async function whoWorksWith(
   const limit = options.limit ?? 20;
   if (key === '') return { key, exact: [], near: [] };
   const keys = partnerKeysOf(asked);
-  const exactRows = await relationshipsWithKeys(db, keys, {
-    limit,
-    byStatus: true,
-    includeConfidential: options.includeConfidential,
-  });
+  // The exact matches and the near candidates are read side by side (on PostgreSQL, over two of
+  // the pool's connections).
+  const [exactRows, candidates] = await Promise.all([
+    relationshipsWithKeys(db, keys, {
+      limit,
+      byStatus: true,
+      includeConfidential: options.includeConfidential,
+    }),
+    nearCandidateKeys(db, key, options.candidates ?? 500),
+  ]);
 
   // A near match's score depends on its key alone: the candidate keys are scored first, and only
   // the relationships of keys that score as near matches are read.
   const scores = new Map<string, number>();
   const scoreOf = nearMatcher(key);
-  for (const k of await nearCandidateKeys(db, key, options.candidates ?? 500)) {
+  for (const k of candidates) {
     if (keys.includes(k)) continue;
     const score = scoreOf(k);
     if (score >= NEAR_MATCH_THRESHOLD) scores.set(k, score);
