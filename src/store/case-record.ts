@@ -29,7 +29,30 @@ export interface CaseRecord extends CaseSnapshot {
   closedAt: string | null;
 }
 
+/** The records of rows the read cache hands out (frozen rows, read again and again). */
+const recordsOfCachedRows = new WeakMap<object, CaseRecord>();
+
 export function caseFromRow(r: Selectable<CasesTable>): CaseRecord {
+  // A frozen row is one the SQLite read cache keeps: the same row comes back until the case
+  // changes, and its record, frozen too, can be handed out again instead of parsed again.
+  if (!Object.isFrozen(r)) return recordOf(r);
+  let record = recordsOfCachedRows.get(r);
+  if (!record) {
+    record = deepFreeze(recordOf(r));
+    recordsOfCachedRows.set(r, record);
+  }
+  return record;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function recordOf(r: Selectable<CasesTable>): CaseRecord {
   return {
     id: Number(r.id),
     kind: r.kind,
