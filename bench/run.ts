@@ -14,6 +14,7 @@ const MODULES: Record<string, () => Promise<{ default: BenchModule }>> = {
   startup: () => import('./startup.js'),
   slack: () => import('./slack.js'),
   teams: () => import('./teams.js'),
+  'card-templates': () => import('./card-templates.js'),
   understanding: () => import('./understanding.js'),
   'who-works-with': () => import('./who-works-with.js'),
   'strategy-reload': () => import('./strategy-reload.js'),
