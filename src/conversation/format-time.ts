@@ -32,11 +32,22 @@ export function formatWhen(vc: ViewContext, iso: string | undefined): string {
   return sameDay ? t.atTime(time) : t.onDateAtTime(format(vc, 'date').format(d), time);
 }
 
+/** Moments already written out: a status lists the same waiting cases turn after turn. */
+const moments = new Map<string, string>();
+const MAX_MOMENTS = 1_000;
+
 /** "3 March 14:02" / "3 maart 14:02": a moment in a list. */
 export function formatMoment(vc: ViewContext, iso: string | undefined): string | null {
   const d = parseTime(iso);
   if (!d) return null;
-  return `${format(vc, 'date').format(d)} ${format(vc, 'time').format(d)}`;
+  const key = `${vc.locale}:${vc.timeZone}:${d.getTime()}`;
+  let text = moments.get(key);
+  if (text === undefined) {
+    text = `${format(vc, 'date').format(d)} ${format(vc, 'time').format(d)}`;
+    if (moments.size >= MAX_MOMENTS) moments.clear();
+    moments.set(key, text);
+  }
+  return text;
 }
 
 function parseTime(iso: string | undefined): Date | null {

@@ -17,7 +17,7 @@ import { type Backend, backendOf } from './backend.js';
 import { CommitTrackingDialect } from './commit-scope.js';
 import { registerDirectReader, registerDirectWriter } from './prepared-query.js';
 import type { Database } from './schema.js';
-import { sqliteReadCache } from './sqlite-read-cache.js';
+import { noteSqliteWrite, sqliteReadCache } from './sqlite-read-cache.js';
 import { type Db, handleOf } from './store-handle.js';
 
 export interface OpenDatabase {
@@ -176,17 +176,21 @@ function openSqlite(path: string, lockWaitMs: number): OpenDatabase {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   // Kysely prepares every query anew; a small cache of prepared statements saves that work.
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  // Every statement Kysely runs is prepared here, just before it runs: one that may write tells the
+  // read cache (sqlite-read-cache.ts) that the database may be about to change.
+  const statements = new Map<string, { stmt: BetterSqlite3.Statement; writes: boolean }>();
   const cached = {
     close: () => raw.close(),
     prepare: (text: string) => {
-      let stmt = statements.get(text);
-      if (!stmt) {
-        stmt = raw.prepare(text);
+      let entry = statements.get(text);
+      if (!entry) {
+        const stmt = raw.prepare(text);
+        entry = { stmt, writes: !stmt.readonly };
         if (statements.size > 500) statements.clear();
-        statements.set(text, stmt);
+        statements.set(text, entry);
       }
-      return stmt;
+      if (entry.writes) noteSqliteWrite();
+      return entry.stmt;
     },
   };
   const db = new Kysely<Database>({

@@ -2,14 +2,18 @@
 // the process holds a transaction open sees only committed rows. On SQLite there is one
 // connection, so a read that skipped the queue would run inside that transaction and see its
 // writes before they are committed, or even when they are rolled back. On SQLite the answers are
-// kept while the database is unchanged: a change made by this process or by another connection to
-// the same file (another process) is seen by the next read.
+// kept while the database is unchanged: a change made by this process (through any connection) is
+// seen by the next read, and a commit by another process by the next read in a later turn of the
+// event loop.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { findPersonByPlatformId, getPerson } from '../../src/store/people-repo.js';
 import { BACKENDS, makeTestStore, type TestStore } from '../support/test-stores.js';
 
 const NOW = '2026-11-23T09:00:00.000Z';
+const run = promisify(execFile);
 
 const person = (id: string) => ({
   id,
@@ -83,6 +87,21 @@ describe.each(BACKENDS)('reads beside a transaction on %s', (backend) => {
     } finally {
       await other.close();
     }
+  });
+
+  it.runIf(backend === 'sqlite')('sees a commit made by another process', async () => {
+    await ts.store.db
+      .insertInto('people')
+      .values({ ...person('u-nieuw'), slack_id: 'U0NIEUW' })
+      .execute();
+    expect((await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW'))?.name).toBe('Nienke Nieuw');
+    const file = ts.url.slice('sqlite:'.length);
+    // Another process (as `koers import` is) renames her through its own connection.
+    await run(process.execPath, [
+      '-e',
+      `const db = new (require('better-sqlite3'))(${JSON.stringify(file)}); db.prepare("update people set name = 'Nienke Jansen' where id = 'u-nieuw'").run(); db.close();`,
+    ]);
+    expect((await findPersonByPlatformId(ts.store.handle, 'slack', 'U0NIEUW'))?.name).toBe('Nienke Jansen');
   });
 
   it('hands out rows no caller can change for the next one', async () => {
