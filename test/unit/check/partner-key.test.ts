@@ -1,6 +1,31 @@
 // The partner key, exactly as docs/check.md §3 defines it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';
+
+/**
+ * A zero-width space in front: the key leaves it out, and a name holding one takes every step of
+ * the definition in one pass each, not a letter at a time.
+ */
+const theWholeWay = (name: string) => `\u200b${name}`;
+
+/** Every Latin letter the key takes one at a time, and the characters around them that do not. */
+const LATIN = Array.from({ length: 0x250 - 0x80 }, (_, i) => String.fromCharCode(0x80 + i));
+const NAME_CHARACTERS = fc.constantFrom(
+  ...LATIN,
+  ...'AaBbZz09-.,&()\'/ ',
+  ' ',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\u0301',
+  '\u0308',
+  '\u00ad',
+  '\u200b',
+  '\u0130',
+  '\u1e9e',
+  '\ufb01',
+);
 
 describe('partnerKey', () => {
   it('gives "Ingenieursbureau Wéstland B.V." and "ingenieursbureau westland" the same key', () => {
@@ -27,6 +52,20 @@ describe('partnerKey', () => {
   it('folds compatibility characters (NFKD), such as ligatures and full-width letters', () => {
     expect(partnerKey('\ufb01ets')).toBe('fiets');
     expect(partnerKey('\uff21\uff43\uff4d\uff45')).toBe('acme');
+  });
+
+  it('takes Latin letters one at a time with the same result as the definition', () => {
+    for (const letter of LATIN) {
+      const name = `Co${letter}peratie B${letter}.V.`;
+      expect(partnerKey(name)).toBe(partnerKey(theWholeWay(name)));
+    }
+    fc.assert(
+      fc.property(fc.array(NAME_CHARACTERS, { maxLength: 24 }), (chars) => {
+        const name = chars.join('');
+        expect(partnerKey(name)).toBe(partnerKey(theWholeWay(name)));
+      }),
+      { numRuns: 5_000, seed: 20261207 },
+    );
   });
 
   it('lower-cases', () => {
