@@ -13,7 +13,7 @@ const theWholeWay = (name: string) => `\u200b${name}`;
 const LATIN = Array.from({ length: 0x250 - 0x80 }, (_, i) => String.fromCharCode(0x80 + i));
 const NAME_CHARACTERS = fc.constantFrom(
   ...LATIN,
-  ...'AaBbZz09-.,&()\'/ ',
+  ..."AaBbZz09-.,&()'/ ",
   ' ',
   ' ',
   '\t',
