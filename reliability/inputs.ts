@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { checkSlackBody } from '../src/channels/slack/slack-body-shape.js';
+import { arrivedBody, checkSlackBody } from '../src/channels/slack/slack-body-shape.js';
 import { parseInvoke, parseMessage } from '../src/channels/teams/parse-teams-activity.js';
 import { BUNDLED_STRATEGY } from '../src/config.js';
 import { parseActionPayload, parseCommand, parseFreeText } from '../src/conversation/index.js';
@@ -228,8 +228,8 @@ function fuzzPayloads(n: number): Fuzz & { polluted: number } {
       const started = performance.now();
       parseActionPayload(text);
       parseActionPayload(v);
-      checkSlackBody(text, 'application/json');
-      checkSlackBody(`payload=${encodeURIComponent(text)}`, 'application/x-www-form-urlencoded');
+      checkSlackBody(arrivedBody(text, 'application/json'));
+      checkSlackBody(arrivedBody(`payload=${encodeURIComponent(text)}`, 'application/x-www-form-urlencoded'));
       const activity = (v && typeof v === 'object' ? v : { text: v }) as Record<string, unknown>;
       parseMessage(activity as never);
       parseInvoke(activity as never, 'koers', v);

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { readBody } from '../../http/http-server.js';
-import { checkSlackBody, isSslCheck } from './slack-body-shape.js';
+import { arrivedBody, checkSlackBody, isSslCheck } from './slack-body-shape.js';
 
 export const MAX_TIMESTAMP_SKEW_S = 300;
 /** Slack's largest payloads (a modal with long texts) are far below this. */
@@ -73,7 +73,8 @@ export async function admitSlackRequest(
   const contentType = req.headers['content-type'];
   // Slack's SSL check is unsigned: Bolt gets it without whatever else such a body carries, so an
   // unsigned body cannot smuggle a command in beside `ssl_check=1`.
-  if (isSslCheck(text, contentType)) {
+  const body = arrivedBody(text, contentType);
+  if (isSslCheck(body)) {
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = Buffer.from('ssl_check=1');
     return true;
   }
@@ -90,7 +91,7 @@ export async function admitSlackRequest(
       nowMilliseconds: o.nowMs,
     });
   if (!signed) return answer(401, 'bad signature');
-  const shape = checkSlackBody(text, contentType);
+  const shape = checkSlackBody(body);
   if (!shape.ok) return answer(shape.status, shape.why);
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
   return true;

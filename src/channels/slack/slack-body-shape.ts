@@ -91,18 +91,29 @@ const ACKNOWLEDGED_ENVELOPES = new Set(['app_rate_limited']);
 const malformed = (why: string): BodyShape => ({ ok: false, status: 400, why });
 const acknowledged = (why: string): BodyShape => ({ ok: false, status: 200, why });
 
+/** A body as it arrived, its form fields parsed once for every check that reads them. */
+export interface ArrivedBody {
+  raw: string;
+  contentType: string | undefined;
+  /** The form's fields when it is a form (the content type compared exactly, as Bolt does). */
+  form: ReturnType<typeof parseQuery> | undefined;
+}
+
+export function arrivedBody(raw: string, contentType: string | undefined): ArrivedBody {
+  return { raw, contentType, form: contentType === FORM ? parseQuery(raw) : undefined };
+}
+
 /** True for Slack's unsigned SSL check (`ssl_check=1`), which Bolt answers itself. */
-export function isSslCheck(raw: string, contentType: string | undefined): boolean {
-  return contentType === FORM && parseQuery(raw).ssl_check === '1';
+export function isSslCheck(body: ArrivedBody): boolean {
+  return body.form?.ssl_check === '1';
 }
 
 /**
  * What to do with a body whose signature is valid. The content type is compared exactly as Bolt
  * does: anything but the form type is parsed as JSON.
  */
-export function checkSlackBody(raw: string, contentType: string | undefined): BodyShape {
-  if (contentType === FORM) {
-    const form = parseQuery(raw);
+export function checkSlackBody({ raw, form }: ArrivedBody): BodyShape {
+  if (form) {
     if (typeof form.payload === 'string') return checkInteractive(form.payload);
     if (form.payload !== undefined) return malformed('more than one payload field');
     return SlashCommandSchema.safeParse(form).success ? { ok: true } : malformed('not a /koers command');
