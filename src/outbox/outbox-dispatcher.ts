@@ -10,6 +10,7 @@ import { type InstanceLiveness, NO_LIVENESS } from '../store/instance-liveness.j
 import {
   claimDueOutboxRows,
   claimersInLease,
+  firstDueAt,
   type OutboxSettlement,
   outboxBacklog,
   settleOutboxRow,
@@ -80,6 +81,9 @@ export function createOutboxDispatcher(o: DispatcherOptions) {
   async function claim(platform: string, filter: DispatchFilter = {}): Promise<OutboxItem[]> {
     const now = o.clock();
     const nowIso = now.toISOString();
+    // Woken after every turn that wrote, mostly with nothing to send: a read says so first.
+    const due = await firstDueAt(o.db, platform);
+    if (due === null || due > nowIso) return [];
     const until = new Date(now.getTime() + leaseMs).toISOString();
     const gone = await goneClaimers(platform, nowIso);
     for (const holder of gone)

@@ -4,6 +4,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Backend } from './backend.js';
 import { literalLimit } from './literal-limit.js';
+import { preparedRows } from './prepared-query.js';
 import type { OutboxTable } from './schema.js';
 import { type Db, sqlOf } from './store-handle.js';
 
@@ -18,6 +19,23 @@ export interface OutboxSettlement {
   attempts?: number;
   last_error?: string | null;
   next_attempt_at?: string;
+}
+
+/**
+ * When this platform's first pending row falls due (null: none is pending), read as the hot reads
+ * are (prepared-query.ts; on SQLite kept while the database is unchanged): a dispatcher woken
+ * with nothing due answers from it without taking the write lock.
+ */
+export async function firstDueAt(handle: Db, platform: string): Promise<string | null> {
+  const db = sqlOf(handle);
+  const [row] = await preparedRows(db, 'outbox-first-due', ['pending', platform], () =>
+    db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.min('next_attempt_at').as('due'))
+      .where('status', '=', 'pending')
+      .where('platform', '=', platform),
+  );
+  return row?.due ?? null;
 }
 
 /** Other claimers (at most ten) of this platform's due rows whose leases have not ended yet. */
