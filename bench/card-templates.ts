@@ -5,6 +5,7 @@
 // median of three. No target: it says what the compiled templates saved.
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { koersModule } from './koers-code.js';
+import { cpuPerCall, median } from './measure.js';
 
 const [templates, compiledModule, render, samples] = await Promise.all([
   koersModule<typeof import('../src/channels/teams/card-templates.js')>('channels/teams/card-templates'),
@@ -21,20 +22,11 @@ const ROUND_MS = 400;
 const ROUNDS = 3;
 
 /** CPU µs per call of `fn` over `ms` of CPU time. */
-function usPerCall(ms: number, fn: () => unknown): number {
-  let calls = 0;
-  const start = process.cpuUsage();
-  let used = 0;
-  while (used < ms * 1000) {
+const usPerCall = (ms: number, fn: () => unknown) =>
+  cpuPerCall(ms, () => {
     for (let i = 0; i < 50; i++) fn();
-    calls += 50;
-    const u = process.cpuUsage(start);
-    used = u.user + u.system;
-  }
-  return used / calls;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    return 50;
+  }).usPerCall;
 
 function compare(label: string, view: Parameters<typeof render.cardData>[0], mode: 'submit' | 'execute') {
   const { template, data } = render.cardData(view, { locale: 'nl', mode });

@@ -19,6 +19,7 @@ import { readPortfolioCsv } from '../src/portfolio/read-register-csv.js';
 import { seededRandom } from '../test/support/seeded-random.js';
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { KOERS_FROM, koersModule } from './koers-code.js';
+import { cpuPerCall, median } from './measure.js';
 
 // The engine as Koers runs it (compiled, from dist/ unless KOERS_BENCH_FROM=src): the check, and
 // the strategy and portfolio index it reads, which carry functions of their own.
@@ -126,17 +127,12 @@ function measure(
   ms: number,
   fn: (p: Proposal) => number,
 ): { usPerCall: number; calls: number; sink: number } {
-  let calls = 0;
   let sink = 0;
-  const start = process.cpuUsage();
-  let used = 0;
-  while (used < ms * 1000) {
+  const { usPerCall, calls } = cpuPerCall(ms, () => {
     for (const p of proposals) sink += fn(p);
-    calls += proposals.length;
-    const u = process.cpuUsage(start);
-    used = u.user + u.system;
-  }
-  return { usPerCall: used / calls, calls, sink };
+    return proposals.length;
+  });
+  return { usPerCall, calls, sink };
 }
 
 function setup() {
@@ -232,7 +228,6 @@ const bench: BenchModule = {
       ratios.push(c.usPerCall / j.usPerCall);
       jsonUs.push(j.usPerCall);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const checksPerS = 1e6 / checks.usPerCall;
     const instructions = instructionsPerCheck();
     return [

@@ -31,6 +31,7 @@ import { input, signSlack, viewSubmission } from '../test/support/slack-sender.j
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { startBenchApp } from './koers-bench-app.js';
 import { koersModule } from './koers-code.js';
+import { median } from './measure.js';
 
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
@@ -458,8 +459,6 @@ async function measure(fake: FakeSlack, pair: SlackPair, requests: number, run: 
   const fig = (s: Side) => ({ perSecond: requests / s.seconds, p99: p99(s.acks), cpuUs: s.cpuUs / requests });
   return { koers: fig(total.koers), bare: fig(total.bare) };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function scenario(
   fake: FakeSlack,

@@ -24,6 +24,7 @@ import { FixedOutboundCredentials } from '../test/support/outbound-credentials.j
 import type { BenchModule, BenchResult } from './bench-result.js';
 import { startBenchApp } from './koers-bench-app.js';
 import { koersModule } from './koers-code.js';
+import { median } from './measure.js';
 
 const REQUESTS = Number(process.env.KOERS_BENCH_TEAMS_REQUESTS ?? 3000);
 const CONCURRENCY = 10;
@@ -375,8 +376,6 @@ export async function startTeamsPair(withAppId: boolean): Promise<TeamsPair> {
     throw err;
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Both bots under one configuration, taking turns (A/B/A/B), RUNS times; medians. */
 async function compare(withAppId: boolean): Promise<{

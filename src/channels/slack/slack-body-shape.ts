@@ -94,13 +94,12 @@ const acknowledged = (why: string): BodyShape => ({ ok: false, status: 200, why 
 /** A body as it arrived, its form fields parsed once for every check that reads them. */
 export interface ArrivedBody {
   raw: string;
-  contentType: string | undefined;
   /** The form's fields when it is a form (the content type compared exactly, as Bolt does). */
   form: ReturnType<typeof parseQuery> | undefined;
 }
 
 export function arrivedBody(raw: string, contentType: string | undefined): ArrivedBody {
-  return { raw, contentType, form: contentType === FORM ? parseQuery(raw) : undefined };
+  return { raw, form: contentType === FORM ? parseQuery(raw) : undefined };
 }
 
 /** True for Slack's unsigned SSL check (`ssl_check=1`), which Bolt answers itself. */

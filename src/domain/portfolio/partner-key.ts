@@ -28,21 +28,6 @@ const LEGAL_FORMS = new Set([
 const MARKS_AND_FORMAT_CHARACTERS = /[\p{M}\p{Cf}]/gu;
 const WHITE_SPACE = /\s+/gu;
 
-/** Printable ASCII words between single spaces: nothing to decompose, fold, collapse or trim. */
-function isPlainAscii(name: string): boolean {
-  if (name.length === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(name.length - 1) === 32) return false;
-  let space = false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (c < 0x21 || c > 0x7e) return false;
-    else space = false;
-  }
-  return true;
-}
-
 /** A leading "Stichting " or "Foundation " (once): the foundation is the partner itself. */
 function withoutFoundation(key: string): string {
   if (key.startsWith('stichting ')) return key.slice('stichting '.length);
@@ -50,26 +35,25 @@ function withoutFoundation(key: string): string {
   return key;
 }
 
-/** The Unicode steps of the key, before legal forms and "Stichting" come off. */
+/**
+ * The steps of the key that work letter by letter: NFKD decomposes each letter on its own (and
+ * only reorders the marks that are then removed), the marks and format characters go, lower case,
+ * and "ß" as upper case writes it ("STRASSE" is "Straße").
+ */
+function foldedLetters(text: string): string {
+  return text.normalize('NFKD').replace(MARKS_AND_FORMAT_CHARACTERS, '').toLowerCase().replaceAll('ß', 'ss');
+}
+
+/** Every step of the key before legal forms and "Stichting" come off, for any name. */
 function foldedName(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(MARKS_AND_FORMAT_CHARACTERS, '')
-      .toLowerCase()
-      // Case folding beyond lower case: "STRASSE" is "Straße".
-      .replaceAll('ß', 'ss')
-      .replace(WHITE_SPACE, ' ')
-      .trim()
-  );
+  return foldedLetters(name).replace(WHITE_SPACE, ' ').trim();
 }
 
 /**
- * Each of these steps but the last two works character by character (NFKD decomposes each on its
- * own and only reorders the marks that are then removed), so for the Latin letters Dutch and
- * European names are written in (U+0080 to U+024F: "ö", "é", "ç", "ł", "ß") the steps' result is
- * worked out once per letter. A letter whose result is empty or holds white space (a no-break
- * space, a lone accent such as "¨") would need the last two steps: such a name goes the whole way.
+ * For the Latin letters Dutch and European names are written in (U+0080 to U+024F: "ö", "é",
+ * "ç", "ł", "ß") the letter-by-letter steps are worked out once per letter. A letter whose result
+ * is empty or holds white space (a no-break space, a lone accent such as "¨") would need the white
+ * space steps after them: such a name goes the whole way.
  */
 const LATIN_FROM = 0x80;
 const LATIN_TO = 0x250;
@@ -77,20 +61,16 @@ const LATIN_FOLDED: ReadonlyArray<string | undefined> = Array.from(
   { length: LATIN_TO - LATIN_FROM },
   (_, i) => {
     const letter = String.fromCharCode(LATIN_FROM + i);
-    const folded = letter
-      .normalize('NFKD')
-      .replace(MARKS_AND_FORMAT_CHARACTERS, '')
-      .toLowerCase()
-      .replaceAll('ß', 'ss');
+    const folded = foldedLetters(letter);
     return folded === '' || /\s/u.test(folded) || /\s/u.test(letter) ? undefined : folded;
   },
 );
 
 /**
- * The folded name of words of printable ASCII and such Latin letters between single spaces, or
- * null when the name holds anything else.
+ * The folded name, a letter at a time, of words of printable ASCII (which only lower case
+ * changes) and such Latin letters between single spaces; null when the name holds anything else.
  */
-function foldedLatin(name: string): string | null {
+function foldedByLetter(name: string): string | null {
   if (name.length === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(name.length - 1) === 32) return null;
   let out = '';
   let from = 0;
@@ -115,12 +95,11 @@ function foldedLatin(name: string): string | null {
 /**
  * The key of a partner's name: decomposed, without accents, invisible characters, case, extra
  * white space, trailing legal forms and a leading "Stichting". The key is stored with every
- * relationship, so it must never change for a name; a name of plain ASCII words (most are) skips
- * the Unicode steps, which leave such a name as it is, and one with Latin letters takes them a
- * letter at a time (the same result: a test holds the two ways together).
+ * relationship, so it must never change for a name; a name of ASCII and Latin letters (most are)
+ * takes the steps a letter at a time (the same result: a test holds the two ways together).
  */
 export function partnerKey(name: string): string {
-  const key = isPlainAscii(name) ? name.toLowerCase() : (foldedLatin(name) ?? foldedName(name));
+  const key = foldedByLetter(name) ?? foldedName(name);
   return withoutFoundation(withoutLegalForms(key));
 }
 
