@@ -5,9 +5,11 @@
 // register is never read whole.
 import { NEAR_MATCH_THRESHOLD, nearMatcher } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
-import { lookupTerms, wordVariants } from '../domain/portfolio/partner-words.js';
-import { areNearWords } from '../domain/text/edit-distance.js';
-import { keysPerWord, relationshipsWithKeys, wordsOfVariants } from '../store/partner-match-reads.js';
+import { lookupTerms } from '../domain/portfolio/partner-words.js';
+import { areNearWords, typoAllowance } from '../domain/text/edit-distance.js';
+import { wordsWithin } from '../domain/text/words-within.js';
+import { keysPerWord, relationshipsWithKeys } from '../store/partner-match-reads.js';
+import { partnerVocabulary } from '../store/partner-vocabulary.js';
 import type { Db } from '../store/store-handle.js';
 import type { RelationshipStatus } from './register-row.js';
 
@@ -106,10 +108,13 @@ export async function whoWorksWith(
 async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<string[]> {
   const { words, terms } = lookupTerms(key);
   if (terms.length === 0) return [];
-  const variants = [...new Set(words.flatMap(wordVariants))];
-  const found = variants.length === 0 ? [] : await wordsOfVariants(db, variants);
   const near = new Set(terms);
-  for (const { word } of found) if (words.some((w) => areNearWords(w, word))) near.add(word);
+  const vocabulary = words.some((w) => typoReach(w) > 0) ? await partnerVocabulary(db) : [];
+  for (const w of words) {
+    const reach = typoReach(w);
+    if (reach === 0) continue;
+    for (const found of wordsWithin(vocabulary, w, reach)) if (areNearWords(w, found)) near.add(found);
+  }
   const rows = await keysPerWord(db, [...near], key, cap);
   const byWord = new Map<string, string[]>();
   for (const r of rows) {
@@ -128,6 +133,11 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
     }
   }
   return [...out];
+}
+
+/** How many edits away the register's words may be to be near a typed word (areNearWords). */
+function typoReach(word: string): number {
+  return Math.max(typoAllowance(word), word.length >= 4 ? 1 : 0);
 }
 
 function statusRank(status: RelationshipStatus): number {

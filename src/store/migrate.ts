@@ -19,6 +19,7 @@ import { partnerWordsMigration } from './migrations/007-partner-words.js';
 import { timeZones } from './migrations/008-time-zones.js';
 import { directoryPeople } from './migrations/009-directory-people.js';
 import { partnerInitials } from './migrations/010-partner-initials.js';
+import { noWordVariants } from './migrations/011-no-word-variants.js';
 import type { Database } from './schema.js';
 
 export function migrations(backend: Backend): Record<string, Migration> {
@@ -33,6 +34,7 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '008-time-zones': timeZones(),
     '009-directory-people': directoryPeople(),
     '010-partner-initials': partnerInitials(),
+    '011-no-word-variants': noWordVariants(),
   };
 }
 

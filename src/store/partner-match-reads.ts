@@ -1,6 +1,6 @@
 // What "who works with partner X?" reads of the register: the relationships with some partner
-// keys (with their owners' names from the directory), and the word index (partner-index.ts): the
-// indexed words behind some variants, and a few partner keys of each word.
+// keys (with their owners' names from the directory), and the word index (partner-index.ts): a few
+// partner keys of each of some words.
 import { PostgresAdapter, sql } from 'kysely';
 import { literalLimit } from './literal-limit.js';
 import type { RelationshipStatus } from './relationship-repo.js';
@@ -50,16 +50,6 @@ export function relationshipsWithKeys(
   q = q.where('relationships.partner_key', 'in', [...keys]);
   if (o.byStatus) q = q.orderBy(STATUS_ORDER);
   return q.orderBy('relationships.id').limit(literalLimit(o.limit)).execute();
-}
-
-/** The indexed words that have one of these variants. */
-export function wordsOfVariants(db: Db, variants: ReadonlyArray<string>): Promise<Array<{ word: string }>> {
-  return sqlOf(db)
-    .selectFrom('word_variants')
-    .select('word')
-    .distinct()
-    .where('variant', 'in', [...variants])
-    .execute();
 }
 
 /**

@@ -62,11 +62,9 @@ export async function addCaseRelationship(tx: Tx, r: CaseRelationship): Promise<
 /** The same, as writes of a batch (write-batch.ts): the row, and its partner key's index rows. */
 export function batchCaseRelationship(batch: WriteBatch<'cases'>, r: CaseRelationship): void {
   const row = caseRelationshipRow(r);
-  const index = partnerIndexRows([row.partner_key]);
   batch
     .insert('relationships', [row])
-    .insert('partner_words', index.words, { ignoreDuplicates: true })
-    .insert('word_variants', index.variants, { ignoreDuplicates: true });
+    .insert('partner_words', partnerIndexRows([row.partner_key]), { ignoreDuplicates: true });
 }
 
 /** The (partner key, owner) pairs the register has for these partner keys. */

@@ -288,12 +288,6 @@ export interface PartnerWordsTable {
   partner_key: string;
 }
 
-/** Each indexed word under its variants with one letter left out: typed words with a typo find it. */
-export interface WordVariantsTable {
-  variant: string;
-  word: string;
-}
-
 /** Chat users Koers has welcomed (once each, on their first message or App Home visit). */
 export interface WelcomedTable {
   /** `slack:U…` / `teams:…`: the chat identity, not the directory person. */
@@ -303,6 +297,5 @@ export interface WelcomedTable {
 
 export interface Database {
   partner_words: PartnerWordsTable;
-  word_variants: WordVariantsTable;
   welcomed: WelcomedTable;
 }

@@ -194,6 +194,26 @@ describe.each(BACKENDS)('who works with, for what people type, on %s', (backend)
     const near = (await whoWorksWith(ts.store.handle, 'Hoogheemraadschap Zeveld-Noord')).near;
     expect(near[0]?.partner).toBe('Hoogheemraadschap Zeeveld-Noord');
   });
+
+  it('finds a long word typed with two letters wrong, one letter swapped and one left out, and not with three', async () => {
+    // `hoogheemraadschap` has 17 letters: two typos are allowed in it, not three.
+    await importRegister(
+      ts.store.handle,
+      ts.store.backend,
+      corpus.strategy,
+      csvText(
+        'partner,partner_type,priority,intensity,owner,status\nHoogheemraadschap Vliedermonde,government,,explore,u-femke,active\n',
+      ),
+      { now: NOW },
+    );
+    const nearOf = async (typed: string) =>
+      (await whoWorksWith(ts.store.handle, typed)).near.map((r) => r.partner);
+    // Indexed after this store's vocabulary was first read (by the tests above): found at once.
+    expect(await nearOf('Hoogheemraadschap Vleidermomde')).toContain('Hoogheemraadschap Vliedermonde');
+    expect(await nearOf('Hoogheemraadschap Vlidermonde')).toContain('Hoogheemraadschap Vliedermonde');
+    expect(await nearOf('Vliedarmunde')).toContain('Hoogheemraadschap Vliedermonde');
+    expect(await nearOf('Vliedarmundo')).not.toContain('Hoogheemraadschap Vliedermonde');
+  });
 });
 
 function scoreAll(register: ReadonlyArray<string>, query: string): { exact: string[]; near: string[] } {

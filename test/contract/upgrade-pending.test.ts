@@ -9,8 +9,8 @@
 // database. So the shapes are the ones the current writers produce, and a migration that changed
 // how those rows are read would show here.
 //
-// The latest migration today (010-partner-initials) rebuilds the partner word index only: the outbox,
-// cases and conversation_state tables are the same at both versions. The test is kept all the
+// The latest migration today (011-no-word-variants) drops a table of the partner word index only: the
+// outbox, cases and conversation_state tables are the same at both versions. The test is kept all the
 // same: it guards the next migration that touches them.
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,6 @@ const TABLES = [
   'decisions',
   'relationships',
   'partner_words',
-  'word_variants',
   'case_rules',
   'audit_log',
   'audit_head',

@@ -1,16 +1,14 @@
 // The words under which the register indexes a partner key, so "who works with X?" finds near
 // matches without reading the register whole: the key's significant words (aliases made one),
-// the initials of its runs of words, marked as initials (`^tud` for `technische universiteit
-// delft`), and, for looking up typed words with a typo, each word's variants with one letter left
-// out (two typed words within one edit of each other share a variant, a swap of two letters
-// included). Initials are kept apart from words so that a typed word finds the names it is the
+// and the initials of its runs of words, marked as initials (`^tud` for `technische universiteit
+// delft`). (Typed words with a typo are found among the register's words held in memory.)
+// Initials are kept apart from words so that a typed word finds the names it is the
 // initials of (`tu` finds `technische universiteit delft`) and typed initials find the names that
 // have them as a word (`wageningen university & research` finds `wur`), while two long names
 // with the same initials and nothing else in common are not candidates for each other.
 import { isStopWord, keyWords, runInitials, significantTokens } from './near-match.js';
 
 const MAX_RUN = 6;
-const MIN_VARIANT_WORD = 5;
 /** Most words of a lookup that are indexed or searched (a name, not a paragraph). */
 export const MAX_LOOKUP_WORDS = 8;
 
@@ -38,19 +36,8 @@ function initialsOf(key: string): string[] {
   return [...out];
 }
 
-/** A word and its variants with one letter left out (words of five letters or more; not initials). */
-export function wordVariants(word: string): string[] {
-  const letters = [...word];
-  const out = new Set([word]);
-  if (letters.length >= MIN_VARIANT_WORD && !word.startsWith(INITIALS_MARK)) {
-    for (let i = 0; i < letters.length; i++)
-      out.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
-  }
-  return [...out];
-}
-
 export interface LookupTerms {
-  /** The lookup's significant words: looked up as they are and, for a typo, by their variants. */
+  /** The lookup's significant words: looked up as they are and, for a typo, among the register's words. */
   words: string[];
   /** What to read from the index: the words, the words as initials, the lookup's own initials. */
   terms: string[];

@@ -11,7 +11,6 @@ export function partnerInitials() {
     async up(db: Kysely<unknown>): Promise<void> {
       const typed = db as unknown as Kysely<Database>;
       await typed.deleteFrom('partner_words').execute();
-      await typed.deleteFrom('word_variants').execute();
       const keys = await typed.selectFrom('relationships').select('partner_key').distinct().execute();
       await indexPartnerKeys(
         typed,

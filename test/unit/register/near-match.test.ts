@@ -7,7 +7,7 @@ import {
   significantTokens,
 } from '../../../src/domain/portfolio/near-match.js';
 import { partnerKey } from '../../../src/domain/portfolio/partner-key.js';
-import { lookupTerms, partnerWords, wordVariants } from '../../../src/domain/portfolio/partner-words.js';
+import { lookupTerms, partnerWords } from '../../../src/domain/portfolio/partner-words.js';
 import { areNearWords } from '../../../src/domain/text/edit-distance.js';
 
 const score = (a: string, b: string) => nearMatchScore(partnerKey(a), partnerKey(b));
@@ -15,16 +15,13 @@ const near = (a: string, b: string) => isNearMatch(partnerKey(a), partnerKey(b))
 
 /**
  * What the store's word index finds (partner-index.ts, who-works-with.ts), in memory: a term of
- * the query is one of the stored key's index entries, or a stored word shares a variant with a
- * word of the query and is one typo away.
+ * the query is one of the stored key's index entries, or a stored word (not initials) is near a
+ * word of the query.
  */
 const found = (query: string, stored: string) => {
   const { words, terms } = lookupTerms(partnerKey(query));
-  const variants = new Set(words.flatMap(wordVariants));
   return partnerWords(partnerKey(stored)).some(
-    (w) =>
-      terms.includes(w) ||
-      (wordVariants(w).some((v) => variants.has(v)) && words.some((q) => areNearWords(q, w))),
+    (w) => terms.includes(w) || (!w.startsWith('^') && words.some((q) => areNearWords(q, w))),
   );
 };
 

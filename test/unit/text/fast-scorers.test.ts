@@ -11,6 +11,7 @@ import {
   significantTokens,
 } from '../../../src/domain/portfolio/near-match.js';
 import { areNearWords, editDistance, isNearWord } from '../../../src/domain/text/edit-distance.js';
+import { sortedVocabulary, wordsWithin } from '../../../src/domain/text/words-within.js';
 import { seededRandom } from '../../support/seeded-random.js';
 
 /** Optimal string alignment distance, the whole table, nothing kept. */
@@ -135,6 +136,24 @@ describe('the fast edit distance', () => {
       const a = word();
       const b = rnd() < 0.7 ? mutate(a) : word();
       expect(areNearWords(a, b), `${a} ${b}`).toBe(isNearWord(a, b) || isNearWord(b, a));
+    }
+  });
+});
+
+describe('the words of a vocabulary within a few edits', () => {
+  it('are the words the plain distance puts within reach, whatever their beginnings share', () => {
+    for (let n = 0; n < 150; n++) {
+      // Few letters, so that words share beginnings the way a trie's branches do; some near the
+      // typed word, so that there is something to find.
+      const typed = word();
+      const words = Array.from({ length: 300 }, () =>
+        rnd() < 0.3 ? mutate(mutate(typed)) : rnd() < 0.5 ? mutate(word()) : word(),
+      );
+      const vocabulary = sortedVocabulary(words);
+      for (const max of [0, 1, 2, 3]) {
+        const expected = vocabulary.filter((w) => plainDistance(typed, w) <= max);
+        expect(wordsWithin(vocabulary, typed, max), `${typed} within ${max}`).toEqual(expected);
+      }
     }
   });
 });
