@@ -109,13 +109,13 @@ async function nearCandidateKeys(db: Db, key: string, cap: number): Promise<stri
   const { words, terms } = lookupTerms(key);
   if (terms.length === 0) return [];
   const near = new Set(terms);
-  const vocabulary = words.some((w) => typoReach(w) > 0) ? await partnerVocabulary(db) : [];
+  const vocabulary = await partnerVocabulary(db);
   for (const w of words) {
     const reach = typoReach(w);
     if (reach === 0) continue;
-    for (const found of wordsWithin(vocabulary, w, reach)) if (areNearWords(w, found)) near.add(found);
+    for (const found of wordsWithin(vocabulary.words, w, reach)) if (areNearWords(w, found)) near.add(found);
   }
-  const rows = await keysPerWord(db, [...near], key, cap);
+  const rows = await keysPerWord(db, [...near], key, cap, vocabulary.keyCount);
   const byWord = new Map<string, string[]>();
   for (const r of rows) {
     const list = byWord.get(r.word) ?? [];

@@ -56,19 +56,39 @@ export function relationshipsWithKeys(
  * The keys other than `key` of each of these words that has fewer than `cap` of them, in one
  * query: a word in `cap` names or more (`stichting`, two-letter initials) is too common to tell
  * names apart and is left out, its keys never read, unless every word is that common (then up to
- * `cap` keys of each). The words are counted first, each count stopping at `cap`, in the same
- * statement.
+ * `cap` keys of each). With `keyCount` (each word's number of keys, as the vocabulary held in
+ * memory last read them: partner-vocabulary.ts), the common words are left out before the index
+ * is asked when a word the register has is rarer, and the rest are read in one plain lookup; a
+ * word without a count (not in the register, or new since) is read as well, but does not make a
+ * common word be left out (a typo of `stichting` still finds the names with it). Without
+ * `keyCount`, the words are counted first, each count stopping at `cap`, in the same statement.
  */
 export async function keysPerWord(
   db: Db,
   words: ReadonlyArray<string>,
   key: string,
   cap: number,
+  keyCount?: (word: string) => number | undefined,
 ): Promise<Array<{ word: string; partner_key: string }>> {
   if (words.length === 0) return [];
   const k = sqlOf(db);
   const limit = literalLimit(cap);
   const postgres = k.getExecutor().adapter instanceof PostgresAdapter;
+  if (keyCount) {
+    // A count includes `key` itself, which is not read: `cap` keys may be cap - 1 others.
+    const common = words.filter((w) => (keyCount(w) ?? 0) > cap);
+    const plain = words.filter((w) => (keyCount(w) ?? 0) <= cap);
+    const plainRows = async () => {
+      if (plain.length === 0) return [];
+      const { rows } = await sql<{ word: string; partner_key: string }>`select word, partner_key
+        from partner_words where ${postgres ? sql`word = any(${plain}::text[])` : sql`word in (${sql.join(plain)})`}
+        and partner_key <> ${key} limit ${literalLimit(cap * plain.length)}`.execute(k);
+      return rows;
+    };
+    if (common.length === 0 || plain.some((w) => keyCount(w) !== undefined)) return plainRows();
+    const [some, ofCommon] = await Promise.all([plainRows(), keysPerWord(db, common, key, cap)]);
+    return [...some, ...ofCommon];
+  }
   const list = postgres
     ? sql`select unnest(${[...words]}::text[]) as word`
     : sql`values ${sql.join(words.map((w) => sql`(${w})`))}`;

@@ -1,7 +1,9 @@
 // The register's vocabulary: every word the partner keys are indexed under (partner_words, the
 // initials left out), held in memory and sorted, so that "who works with X?" finds the words one
 // or two typos from a typed one by walking it (words-within.ts) rather than by asking the
-// database for variants. It is read once per open store, and then kept up to date:
+// database for variants; and how many keys each entry (initials too) had when it was read, so
+// that the words too common to tell names apart are known before the index is asked. It is read
+// once per open store, and then kept up to date:
 //
 // - words this process indexes (a check's new relationship, an import) are added as they are
 //   indexed, by any store of the process: a word another store of the process holds is at worst
@@ -9,7 +11,9 @@
 //   adding (an import of thousands of names), the vocabulary is read again at the next lookup;
 // - words another process indexed (a second instance, `koers import`) are found from the next
 //   reading, which a lookup starts, in the background, once the vocabulary is a minute old. Until
-//   then such a word is still found when typed right, through the database's word index.
+//   then such a word is still found when typed right, through the database's word index. The
+//   counts are those of the last reading: a word this process added since has none (it is taken
+//   as rare), and one that became common since is taken as rare until the next reading.
 import { PostgresAdapter, sql } from 'kysely';
 import { INITIALS_MARK } from '../domain/portfolio/partner-words.js';
 import { byCodeUnits, sortedVocabulary } from '../domain/text/words-within.js';
@@ -34,8 +38,17 @@ export function notePartnerWords(words: Iterable<string>): void {
   }
 }
 
-interface Held {
+/** What a lookup gets: the sorted words, and each entry's number of keys when it was read. */
+export interface Vocabulary {
+  /** Sorted by UTF-16 code units, as wordsWithin expects them. Do not change. */
+  readonly words: ReadonlyArray<string>;
+  /** The entry's number of keys at the last reading (undefined: not in it). */
+  keyCount(entry: string): number | undefined;
+}
+
+interface Held extends Vocabulary {
   words: string[];
+  counts: Map<string, number>;
   /** When the reading behind `words` started (Date.now()). */
   readAt: number;
   /** How many words this process had indexed when that reading started; those after are added. */
@@ -45,15 +58,20 @@ interface Held {
 
 const held = new WeakMap<object, Held>();
 
-/**
- * The vocabulary of the store behind `db` (an open store, not a unit of work), sorted by
- * UTF-16 code units as wordsWithin expects it. Do not change it.
- */
-export async function partnerVocabulary(db: Db, now = Date.now()): Promise<ReadonlyArray<string>> {
+/** The vocabulary of the store behind `db` (an open store, not a unit of work). */
+export async function partnerVocabulary(db: Db, now = Date.now()): Promise<Vocabulary> {
   const k = sqlOf(db);
   let h = held.get(k);
   if (h === undefined) {
-    h = { words: [], readAt: 0, seen: 0, reading: null };
+    const fresh: Held = {
+      words: [],
+      counts: new Map(),
+      readAt: 0,
+      seen: 0,
+      reading: null,
+      keyCount: (entry) => fresh.counts.get(entry),
+    };
+    h = fresh;
     held.set(k, h);
   }
   // Never read yet (or the first reading failed), or too far behind this process's own words:
@@ -64,15 +82,16 @@ export async function partnerVocabulary(db: Db, now = Date.now()): Promise<Reado
     readAgain(db, h, now).catch(() => undefined);
   }
   addIndexed(h);
-  return h.words;
+  return h;
 }
 
 function readAgain(db: Db, h: Held, now: number): Promise<void> {
   if (h.reading !== null) return h.reading;
   const seen = indexed;
   h.reading = readVocabulary(db)
-    .then((words) => {
+    .then(({ words, counts }) => {
       h.words = words;
+      h.counts = counts;
       h.readAt = now;
       h.seen = seen;
     })
@@ -82,13 +101,18 @@ function readAgain(db: Db, h: Held, now: number): Promise<void> {
   return h.reading;
 }
 
-async function readVocabulary(db: Db): Promise<string[]> {
+async function readVocabulary(db: Db): Promise<{ words: string[]; counts: Map<string, number> }> {
   // In byte order (PostgreSQL's "C" collation, SQLite's own), which is already the order of code
   // points: sorting it again by code units is a pass over a list in order.
   const order = isPostgres(db) ? sql`order by word collate "C"` : sql`order by word`;
-  const { rows } = await sql<{ word: string }>`select word from (select distinct word from partner_words
-    where word not like ${`${INITIALS_MARK}%`}) as vocabulary ${order}`.execute(sqlOf(db));
-  return sortedVocabulary(rows.map((r) => r.word));
+  const { rows } = await sql<{ word: string; n: number | string }>`select word, n from (select word,
+    count(*) as n from partner_words group by word) as vocabulary ${order}`.execute(sqlOf(db));
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.word, Number(r.n));
+  return {
+    words: sortedVocabulary(rows.map((r) => r.word).filter((w) => !w.startsWith(INITIALS_MARK))),
+    counts,
+  };
 }
 
 function isPostgres(db: Db): boolean {

@@ -255,3 +255,37 @@ describe.each(BACKENDS)('the word index rebuilt on %s when initials were stored 
     }
   });
 });
+
+describe.each(BACKENDS)('a word too common to tell names apart, on %s', (backend) => {
+  it('is left out when the lookup has a rarer word, and read when it has none', async () => {
+    const ts = await makeTestStore(backend);
+    try {
+      const names = [
+        'Polderbond',
+        'Zuidwaard Polderbond',
+        ...['Noord', 'Oost', 'West', 'Midden', 'Rivierland'].map((n) => `Polderbond ${n}`),
+      ];
+      const imported = await importRegister(
+        ts.store.handle,
+        ts.store.backend,
+        strategy,
+        csvText(
+          `partner,partner_type,priority,intensity,owner,status\n${names.map((n) => `${n},knowledge-institution,,programme,u-carla,active`).join('\n')}\n`,
+        ),
+        { now: NOW },
+      );
+      expect(imported.ok, JSON.stringify(imported).slice(0, 400)).toBe(true);
+      const near = async (typed: string, candidates: number) =>
+        partners((await whoWorksWith(ts.store.handle, typed, { candidates })).near);
+      // `polderbond` is in seven names: with five candidates at most, too common next to `zuidwaard`.
+      expect(await near('Polderbond Zuidwaard', 5)).toEqual(['Zuidwaard Polderbond']);
+      expect(await near('Polderbond Zuidwaard', 500)).toEqual(['Zuidwaard Polderbond', 'Polderbond']);
+      // Alone, it is read all the same (up to the candidates' limit).
+      expect((await near('Polderbnd', 5)).length).toBeGreaterThan(0);
+    } finally {
+      await ts.drop();
+    }
+  });
+});
+
+const partners = (rows: ReadonlyArray<{ partner: string }>) => rows.map((r) => r.partner);
