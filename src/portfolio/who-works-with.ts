@@ -1,8 +1,8 @@
 // "Who works with partner X?": the relationships with the same partner key, and near matches
 // (`TU Delft` / `Technische Universiteit Delft`, `Deltaris` / `Deltares`). Near candidates come
-// from the register's word index (partner-index.ts): the keys that share a word, an acronym or,
-// through a variant with one letter left out, a word one typo away; they are scored here. The
-// register is never read whole.
+// from the register's word index (partner-index.ts): the keys that share a word, an acronym or
+// a word within the typos its length allows (found among the register's words held in memory,
+// partner-vocabulary.ts); they are scored here. The register is never read whole.
 import { NEAR_MATCH_THRESHOLD, nearMatcher } from '../domain/portfolio/near-match.js';
 import { capLookup, partnerKey, partnerKeysOf } from '../domain/portfolio/partner-key.js';
 import { lookupTerms } from '../domain/portfolio/partner-words.js';
@@ -100,8 +100,8 @@ export async function whoWorksWith(
 
 /**
  * Partner keys other than `key` that share an indexed word with it (a word, a word as the other's
- * initials, or initials as the other's word), or a word one typo away, at
- * most `cap`. The words with the fewest keys come first, and a word shared by thousands of names
+ * initials, or initials as the other's word), or a word within the typos its length allows (two
+ * from nine letters), at most `cap`. The words with the fewest keys come first, and a word shared by thousands of names
  * (`stichting`) is left out when the lookup has a rarer word (`deltares`), whose keys are the ones
  * that score as near matches.
  */
